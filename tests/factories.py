@@ -1,0 +1,112 @@
+"""Committed rows with sensible defaults, built through the real services."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from webapp.extensions import db
+from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
+from webapp.services.gtin import complete_gtin
+from webapp.services.issuance import IssuedStamp, issue_stamps
+from webapp.services.ocop import certificate_valid_until
+
+BASE_URL = "https://trace.example.vn"
+_counter = iter(range(1, 1_000_000))
+
+
+def organisation(**fields) -> Organisation:
+    n = next(_counter)
+    values = dict(
+        name=f"HTX Thử nghiệm {n}",
+        kind="cooperative",
+        tax_code=f"09{n:08d}",
+        gln=None,
+        address_line="Thôn Đông",
+        ward_code="11980",  # Phường Hồng Châu, Hưng Yên
+        province_code="33",
+    )
+    values.update(fields)
+    row = Organisation(**values)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def product(org: Organisation | None = None, **fields) -> Product:
+    n = next(_counter)
+    certified_on = fields.pop("ocop_certified_on", date(2025, 1, 10))
+    values = dict(
+        organisation=org or organisation(),
+        gtin=complete_gtin(f"0893{n:09d}"),
+        name_vi=f"Long nhãn sấy {n}",
+        name_en=f"Dried longan {n}",
+        summary_vi="Long nhãn sấy củi truyền thống.",
+        summary_en="Traditionally wood-dried longan.",
+        story_vi="Đoạn một.\n\nĐoạn hai.",
+        story_en="First paragraph.\n\nSecond paragraph.",
+        category="07",
+        ocop_stars=4,
+        ocop_certificate_no="QĐ 1/QĐ-UBND (test)",
+        ocop_issuer="UBND tỉnh Hưng Yên",
+        ocop_certified_on=certified_on,
+        ocop_valid_until=certificate_valid_until(certified_on),
+        standards=["TCVN 13274:2020"],
+        shelf_life_days=365,
+    )
+    values.update(fields)
+    row = Product(**values)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def batch(prod: Product | None = None, regions=("33", "01"), **fields) -> Batch:
+    n = next(_counter)
+    values = dict(
+        product=prod or product(),
+        lot_code=f"LOT{n}",
+        produced_on=date(2026, 8, 1),
+        expires_on=date(2027, 8, 1),
+        quantity=500,
+        regions=[BatchRegion(province_code=code) for code in regions],
+    )
+    values.update(fields)
+    row = Batch(**values)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def event(of: Batch, biz_step: str = "packing", when: datetime | None = None, **fields):
+    n = next(_counter)
+    values = dict(
+        batch=of,
+        event_id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}",
+        event_type="ObjectEvent",
+        action="OBSERVE",
+        biz_step=biz_step,
+        event_time=when or datetime(2026, 8, 2, 1, 30, tzinfo=UTC),
+        place_vi="Xưởng đóng gói",
+        place_en="Packing house",
+        ward_code="11980",
+        province_code="33",
+    )
+    values.update(fields)
+    row = JourneyEvent(**values)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def stamps(of: Batch, count: int = 1, with_pin: bool = False) -> list[IssuedStamp]:
+    from flask import current_app
+
+    issued = issue_stamps(
+        db.session, of, count, current_app.config["STAMP_KEYS"], BASE_URL, with_pin
+    )
+    db.session.commit()
+    return issued
+
+
+def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:
+    return stamps(of or batch(), 1, **kwargs)[0]

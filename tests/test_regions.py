@@ -1,0 +1,54 @@
+"""Provinces and wards come from the official 2025 lists."""
+
+from datetime import date
+
+from webapp.services import regions
+from webapp.services.collation import sort_key
+from webapp.services.ocop import certificate_valid_until
+
+
+def test_there_are_34_provinces_with_official_codes():
+    codes = [p.code for p in regions.provinces()]
+    assert len(codes) == 34
+    assert {"01", "33", "79", "96"} <= set(codes)
+    assert "34" not in codes  # Thái Bình merged into Hưng Yên
+
+
+def test_hung_yen_includes_former_thai_binh_wards():
+    names = {w.name for w in regions.wards_of("33")}
+    assert {"Phố Hiến", "Thái Bình", "Nam Cường"} <= names
+
+
+def test_labels_in_both_languages():
+    ward = regions.ward("13057")
+    assert ward.label("vi") == "Xã Nam Cường"
+    assert ward.label("en") == "Nam Cường Commune"
+    assert regions.province("01").label("vi") == "Thành phố Hà Nội"
+    assert (
+        regions.address("13057", "vi", "Thôn Đông")
+        == "Thôn Đông, Xã Nam Cường, Hưng Yên"
+    )
+
+
+def test_ward_must_belong_to_province():
+    assert regions.ward_in_province("13057", "33")
+    assert not regions.ward_in_province("13057", "01")
+    assert regions.ward("99999") is None
+
+
+def test_vietnamese_sort_order():
+    words = ["Đông", "Bình", "Ân", "An", "Ái", "Bắc", "Dương"]
+    assert sorted(words, key=sort_key) == [
+        "Ái",
+        "An",
+        "Ân",
+        "Bắc",
+        "Bình",
+        "Dương",
+        "Đông",
+    ]
+
+
+def test_ocop_certificate_lasts_36_months():
+    assert certificate_valid_until(date(2024, 9, 12)) == date(2027, 9, 11)
+    assert certificate_valid_until(date(2024, 2, 29)) == date(2027, 2, 28)

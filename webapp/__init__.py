@@ -1,0 +1,52 @@
+"""OCOP Trace: check a QR traceability stamp on a Vietnamese OCOP product."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from webapp.config import Config
+from webapp.extensions import babel, cors, csrf, db, htmx, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build a configured app; tests pass overrides (e.g. their own database)."""
+    app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
+    app.config.from_object(Config)
+    app.config.update(overrides or {})
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from webapp import models  # noqa: F401  (every mapper known before first use)
+    from webapp.i18n import init_i18n
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    htmx.init_app(app)
+    csrf.init_app(app)
+    cors.init_app(
+        app, resources=_cors_resources(), expose_headers=["Link"], send_wildcard=True
+    )
+    init_i18n(app, babel)
+
+    from webapp.cli import register_commands
+    from webapp.errors import register_error_handlers
+    from webapp.formatting import init_formatting
+    from webapp.routes import register_blueprints
+    from webapp.security import init_security_headers
+
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_commands(app)
+    init_security_headers(app)
+    init_formatting(app)
+    return app
+
+
+def _cors_resources() -> dict:
+    # Resolver answers and the public API are meant for other sites' scanners.
+    return {
+        r"/01/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]},
+        r"/.well-known/*": {"origins": "*"},
+        r"/api/*": {"origins": "*"},
+    }

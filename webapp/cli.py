@@ -1,0 +1,131 @@
+"""Command-line tools: `flask --app webapp <command>`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask_migrate import upgrade
+
+from webapp.extensions import db
+from webapp.services.issuance import (
+    IssuanceError,
+    find_batch,
+    issue_stamps,
+    write_codes_csv,
+)
+
+PACKAGE_DIR = Path(__file__).parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(stamps)
+    app.cli.add_command(translate)
+
+
+@click.command("seed-demo")
+@click.option(
+    "--codes-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write url,gtin,lot,serial,pin,regions of every demo stamp to this CSV.",
+)
+def seed_demo_command(codes_out: Path | None) -> None:
+    """Create the database schema and load the Hưng Yên demo data."""
+    from webapp.demo.seed import SeedError, seed_demo
+
+    upgrade()
+    config = current_app.config
+    try:
+        issued = seed_demo(db.session, config["STAMP_KEYS"], config["PUBLIC_BASE_URL"])
+    except SeedError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    _commit_with_codes(issued, codes_out)
+    click.echo(f"Demo data loaded: {len(issued)} stamps issued.")
+
+
+@click.group()
+def stamps() -> None:
+    """Issue stamps for a batch."""
+
+
+@stamps.command("issue")
+@click.option("--batch", "batch_ref", required=True, help="Batch id or lot code.")
+@click.option("--gtin", help="GTIN, when the lot code exists for several products.")
+@click.option("--count", type=click.IntRange(1, 100_000), required=True)
+@click.option("--pin/--no-pin", default=False, help="Add a scratch-off PIN per stamp.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def issue(batch_ref: str, gtin: str | None, count: int, pin: bool, out: Path) -> None:
+    """Issue COUNT stamps for a batch and write their codes (and PINs) to a CSV."""
+    config = current_app.config
+    try:
+        batch = find_batch(db.session, batch_ref, gtin)
+        issued = issue_stamps(
+            db.session,
+            batch,
+            count,
+            config["STAMP_KEYS"],
+            config["PUBLIC_BASE_URL"],
+            pin,
+        )
+    except IssuanceError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    _commit_with_codes(issued, out)
+    click.echo(f"Issued {len(issued)} stamps for lot {batch.lot_code} → {out}")
+
+
+def _commit_with_codes(issued, path: Path | None) -> None:
+    """Commit the stamps only once their codes are safely on disk."""
+    temp = write_codes_csv(path, issued) if path else None
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        if temp:
+            temp.unlink(missing_ok=True)
+        raise
+    if temp:
+        temp.replace(path)
+
+
+@click.group()
+def translate() -> None:
+    """Extract, update and compile the vi and en message catalogs."""
+
+
+@translate.command("update")
+def translate_update() -> None:
+    """Extract messages from the code and merge them into the catalogs."""
+    pot = PROJECT_DIR / "messages.pot"
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "-k",
+        "translate_to:2",
+        "--no-location",
+        "-o",
+        pot,
+        ".",
+    )
+    _pybabel("update", "-i", pot, "-d", PACKAGE_DIR / "i18n", "--no-fuzzy-matching")
+    pot.unlink()
+
+
+@translate.command("compile")
+def translate_compile() -> None:
+    """Compile the catalogs into the .mo files the app reads."""
+    _pybabel("compile", "-d", PACKAGE_DIR / "i18n", "--statistics")
+
+
+def _pybabel(*args) -> None:
+    command = [sys.executable, "-m", "babel.messages.frontend", *map(str, args)]
+    subprocess.run(command, check=True, cwd=PROJECT_DIR)

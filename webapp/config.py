@@ -1,0 +1,48 @@
+"""Settings read from the environment, with safe defaults for a laptop."""
+
+import os
+from pathlib import Path
+
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance"))
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{INSTANCE_DIR / 'ocop-trace.sqlite'}"
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() not in {"0", "false", "no", "off", ""}
+
+
+class Config:
+    """Everything the app reads from its environment lives here."""
+
+    INSTANCE_DIR = INSTANCE_DIR
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # Keys of the serial MAC and the PIN hash; rotate by prepending a new key
+    # (comma-separated): the first issues, all of them verify.
+    STAMP_KEYS = tuple(
+        key.strip()
+        for key in os.environ.get("STAMP_KEYS", "dev-only-stamp-key").split(",")
+        if key.strip()
+    )
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    # Where printed stamps point; the resolver itself answers on any host.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+    RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+    LANGUAGES = ("vi", "en")  # the first one is the fallback
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_TRANSLATION_DIRECTORIES = "i18n"
+    LANGUAGE_COOKIE = "lang"
+    LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    SEND_FILE_MAX_AGE_DEFAULT = 3600

@@ -1,0 +1,1 @@
+"""Realistic demo data for Hưng Yên (fictional producers, real specialties)."""

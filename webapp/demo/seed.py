@@ -1,0 +1,116 @@
+"""Load the demo catalog into an empty database and issue its stamps."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from webapp.demo.catalog import PRODUCERS, PRODUCTS
+from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
+from webapp.services.issuance import IssuedStamp, issue_stamps
+from webapp.services.ocop import certificate_valid_until
+
+IMAGE_DIR = "img/products"
+
+
+class SeedError(RuntimeError):
+    """The demo cannot be loaded here; str(error) says why."""
+
+
+def seed_demo(
+    session: Session, keys: Sequence[str], base_url: str
+) -> list[IssuedStamp]:
+    """Add every demo producer, product, batch, event and stamp; the caller commits."""
+    if session.scalar(select(func.count()).select_from(Organisation)):
+        raise SeedError("the database already holds producers; seed an empty one")
+    producers = {p["key"]: _organisation(p) for p in PRODUCERS}
+    session.add_all(producers.values())
+    issued: list[IssuedStamp] = []
+    for spec in PRODUCTS:
+        product = _product(spec, producers[spec["producer"]])
+        session.add(product)
+        for batch_spec in spec["batches"]:
+            batch = _batch(batch_spec, product)
+            session.add(batch)
+            session.flush()
+            active = batch.status
+            batch.status = "active"  # recalls happen after the stamps are printed
+            issued += issue_stamps(
+                session, batch, batch_spec["stamps"], keys, base_url, batch_spec["pins"]
+            )
+            batch.status = active
+    session.flush()
+    return issued
+
+
+def _organisation(spec: dict) -> Organisation:
+    fields = ("name", "kind", "tax_code", "gln", "address_line", "ward_code")
+    return Organisation(
+        **{f: spec[f] for f in fields},
+        province_code="33",
+        phone=spec.get("phone"),
+        email=spec.get("email"),
+        website=spec.get("website"),
+        is_demo=True,
+    )
+
+
+def _product(spec: dict, organisation: Organisation) -> Product:
+    texts = ("name", "summary", "story", "ingredients", "storage")
+    certified_on = date.fromisoformat(spec["ocop_certified_on"])
+    return Product(
+        organisation=organisation,
+        gtin=spec["gtin"],
+        **{f"{t}_{lang}": spec[f"{t}_{lang}"] for t in texts for lang in ("vi", "en")},
+        category=spec["category"],
+        ocop_stars=spec["ocop_stars"],
+        ocop_certificate_no=spec["ocop_certificate_no"],
+        ocop_issuer=spec["ocop_issuer"],
+        ocop_certified_on=certified_on,
+        ocop_valid_until=certificate_valid_until(certified_on),
+        trademark=spec.get("trademark"),
+        standards=list(spec["standards"]),
+        net_content=spec.get("net_content"),
+        shelf_life_days=spec.get("shelf_life_days"),
+        image_path=f"{IMAGE_DIR}/{spec['image']}",
+    )
+
+
+def _batch(spec: dict, product: Product) -> Batch:
+    expires_on = spec.get("expires_on")
+    return Batch(
+        product=product,
+        lot_code=spec["lot"],
+        produced_on=date.fromisoformat(spec["produced_on"]),
+        expires_on=date.fromisoformat(expires_on) if expires_on else None,
+        quantity=spec["quantity"],
+        status=spec.get("status", "active"),
+        regions=[BatchRegion(province_code=code) for code in spec["regions"]],
+        events=[_event(e) for e in spec["events"]],
+    )
+
+
+def _event(spec: dict) -> JourneyEvent:
+    moment = datetime.fromisoformat(spec["time"])
+    return JourneyEvent(
+        event_id=f"urn:uuid:{uuid.uuid4()}",
+        event_type=spec["event_type"],
+        action=spec.get("action"),
+        biz_step=spec["biz_step"],
+        disposition=spec.get("disposition"),
+        event_time=moment,
+        event_tz_offset=moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:],
+        place_vi=spec["place_vi"],
+        place_en=spec.get("place_en"),
+        gln=spec.get("gln"),
+        ward_code=spec.get("ward_code"),
+        province_code=spec.get("province_code"),
+        latitude=spec.get("lat"),
+        longitude=spec.get("lon"),
+        note_vi=spec.get("note_vi"),
+        note_en=spec.get("note_en"),
+    )

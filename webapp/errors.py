@@ -1,0 +1,52 @@
+"""Every error answers in the visitor's language, as HTML or JSON — never a bare 500."""
+
+from flask import Flask, current_app, render_template, request
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from webapp.extensions import db
+from webapp.negotiation import json_error, wants_json
+
+MESSAGES = {
+    400: _l("The request could not be understood."),
+    403: _l("You are not allowed to see this page."),
+    404: _l("There is nothing at this address."),
+    405: _l("This address does not accept that kind of request."),
+    413: _l("What you sent is too large."),
+    429: _l("Too many requests. Please wait a moment and try again."),
+    500: _l("Something went wrong on our side. Please try again later."),
+}
+CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    429: "too_many_requests",
+    500: "server_error",
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+
+
+def _http_error(error: HTTPException):
+    status = error.code or 500
+    message = str(MESSAGES.get(status, error.description or ""))
+    if request.path.startswith("/api/") or wants_json():
+        response = json_error(status, CODES.get(status, "error"), message)
+    else:
+        page = render_template("errors/http.html", status=status, message=message)
+        response = current_app.make_response((page, status))
+    allowed = getattr(error, "valid_methods", None)
+    if allowed:
+        response.headers["Allow"] = ", ".join(allowed)
+    return response
+
+
+def _unexpected_error(error: Exception):
+    db.session.rollback()  # leave nothing half-written
+    current_app.logger.exception("unhandled error")
+    return _http_error(InternalServerError())

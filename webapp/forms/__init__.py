@@ -1,0 +1,1 @@
+"""Web forms (Flask-WTF): validation and CSRF, with messages in both languages."""

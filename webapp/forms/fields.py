@@ -1,0 +1,46 @@
+"""WTForms fields whose own error messages go through our catalogs.
+
+WTForms ships no Vietnamese translation, so the messages it raises while
+converting input are replaced here.
+"""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class LocalDateField(DateField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a date, e.g. 2026-11-28.")) from None
+
+
+class LocalIntegerField(IntegerField):
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0]:
+            valuelist = ["".join(c for c in valuelist[0] if c not in " .,_")]
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a whole number, e.g. 85000.")) from None
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several choices as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        allowed = {value for value, _label in self.choices}
+        if any(value not in allowed for value in self.data or []):
+            raise ValueError(_l("Choose from the list."))
+
+
+def not_in_future(form, field) -> None:
+    if field.data and field.data > date.today():
+        raise ValueError(_l("This date is in the future."))

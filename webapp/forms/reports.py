@@ -1,0 +1,68 @@
+"""The report-a-fake form."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from webapp.forms.fields import (
+    CheckboxListField,
+    LocalDateField,
+    LocalIntegerField,
+    not_in_future,
+)
+from webapp.services import regions
+
+PROBLEM_CHOICES = [
+    ("code_not_recognised", _l("The code was not recognised")),
+    ("packaging_different", _l("The packaging looks different")),
+    ("quality_different", _l("The taste or quality is not right")),
+    ("price_too_low", _l("The price was suspiciously low")),
+    ("no_stamp", _l("There was no stamp, or it was damaged")),
+    ("other", _l("Something else")),
+]
+
+
+class ReportForm(FlaskForm):
+    code = StringField(_l("Code on the stamp (if any)"), [Optional(), Length(max=500)])
+    province = SelectField(_l("Province or city"), validate_choice=False)
+    ward = SelectField(_l("Ward or commune"), validate_choice=False)
+    place = StringField(
+        _l("Market or shop"),
+        [
+            DataRequired(_l("Tell us the market or shop.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+    bought_on = LocalDateField(_l("Date bought"), [Optional(), not_in_future])
+    price_vnd = LocalIntegerField(
+        _l("Price paid (đồng)"),
+        [
+            Optional(),
+            NumberRange(min=0, max=1_000_000_000, message=_l("Enter a real price.")),
+        ],
+    )
+    problems = CheckboxListField(_l("What looks wrong?"), choices=PROBLEM_CHOICES)
+    description = TextAreaField(
+        _l("Details"),
+        [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
+    )
+    contact = StringField(
+        _l("Phone or email, if you want an answer"),
+        [Optional(), Length(max=200, message=_l("At most %(max)d characters."))],
+    )
+
+    def fill_region_choices(self, lang: str) -> None:
+        """Province list, and the wards of the chosen province."""
+        empty = [("", _l("— choose —"))]
+        self.province.choices = empty + [(p.code, p.name) for p in regions.provinces()]
+        wards = regions.wards_of(self.province.data) if self.province.data else []
+        self.ward.choices = empty + [(w.code, w.label(lang)) for w in wards]
+
+    def validate_province(self, field) -> None:
+        if field.data and not regions.is_province_code(field.data):
+            raise ValueError(_l("Choose a province from the list."))
+
+    def validate_ward(self, field) -> None:
+        if field.data and not regions.ward_in_province(field.data, self.province.data):
+            raise ValueError(_l("Choose a ward of the chosen province."))

@@ -1,0 +1,45 @@
+"""Language choice: ?lang=, then the saved cookie, then the browser, then Vietnamese."""
+
+from flask import Flask, current_app, request
+from flask_babel import Babel, force_locale, get_locale, gettext
+
+
+def select_locale() -> str:
+    """Use an explicit ?lang=, else the saved choice, else the browser's."""
+    supported = current_app.config["LANGUAGES"]
+    for candidate in (
+        request.args.get("lang"),
+        request.cookies.get(current_app.config["LANGUAGE_COOKIE"]),
+    ):
+        if candidate in supported:
+            return candidate
+    return request.accept_languages.best_match(supported) or supported[0]
+
+
+def current_lang() -> str:
+    return str(get_locale() or current_app.config["LANGUAGES"][0])
+
+
+def other_lang() -> str:
+    """The language the switch offers (we have exactly two)."""
+    return "en" if current_lang() == "vi" else "vi"
+
+
+def translate_to(lang: str, message: str, **variables) -> str:
+    """A message in another language than the page's (for bilingual warnings)."""
+    with force_locale(lang):
+        return gettext(message, **variables)
+
+
+def init_i18n(app: Flask, babel: Babel) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals.update(
+        current_lang=current_lang, other_lang=other_lang, translate_to=translate_to
+    )
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+
+    @app.after_request
+    def vary_on_language(response):
+        # The same URL answers in either language and as HTML, JSON or a fragment.
+        response.vary.update(["Accept-Language", "Cookie", "Accept", "HX-Request"])
+        return response

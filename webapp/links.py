@@ -1,0 +1,94 @@
+"""Reading a Digital Link from the request and listing where it resolves."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+from flask import current_app, request, url_for
+from flask_babel import gettext as _
+
+from webapp.extensions import db
+from webapp.services import digital_link
+from webapp.services.clock import today_in_vietnam
+from webapp.services.digital_link import DigitalLink, format_expiry
+from webapp.services.linkset import Link
+from webapp.services.resolution import Resolution, resolve
+
+
+def raw_request_path() -> str:
+    """The path as sent, still percent-encoded, so %2F inside a value survives."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    return urlsplit(raw).path if raw else request.path
+
+
+def requested_link() -> DigitalLink:
+    """Parse the Digital Link in the request's path (any prefix before /01/)."""
+    path = raw_request_path()
+    query = request.query_string.decode("latin-1")
+    return digital_link.parse(f"{path}?{query}" if query else path)
+
+
+def canonical_url(link: DigitalLink) -> str | None:
+    """Where to redirect a request for a non-canonical form of link, if anywhere.
+
+    GTIN-13 written without its leading zero, expiry in the path, needless
+    percent-encoding or a trailing slash all point to one canonical URL.
+    """
+    if raw_request_path() == link.path:
+        return None
+    query = [(k, v) for k, v in request.args.items(multi=True) if k != "17"]
+    if link.expiry:
+        query.insert(0, ("17", format_expiry(link.expiry)))
+    return own_base_url() + link.path + (f"?{urlencode(query)}" if query else "")
+
+
+def resolve_link(link: DigitalLink) -> Resolution:
+    return resolve(
+        db.session, link, current_app.config["STAMP_KEYS"], today_in_vietnam()
+    )
+
+
+def own_base_url() -> str:
+    """This resolver's root, e.g. https://host or https://host/prefix."""
+    return request.url_root.rstrip("/")
+
+
+_PLACEHOLDER = "dl-path"
+
+
+def external_url(endpoint: str, link: DigitalLink) -> str:
+    """Absolute URL of endpoint's `/01/<path:rest>` route for link.
+
+    link.path is already percent-encoded; passing it through url_for would
+    encode its % signs a second time.
+    """
+    url = url_for(endpoint, rest=_PLACEHOLDER, _external=True)
+    return url.replace(_PLACEHOLDER, link.path.removeprefix("/01/"), 1)
+
+
+def targets(link: DigitalLink) -> list[Link]:
+    """Every link type this resolver offers for link, with absolute URLs."""
+    languages = tuple(current_app.config["LANGUAGES"])
+    page = external_url("resolver.resolve", link)
+    found = [
+        Link("gs1:pip", page, _("Product story"), "text/html", languages),
+        Link("gs1:defaultLink", page, _("Product story"), "text/html", languages),
+    ]
+    if link.lot or link.serial:
+        found.append(
+            Link(
+                "gs1:traceability",
+                external_url("api.traceability", link),
+                _("Journey events (EPCIS 2.0)"),
+                "application/ld+json",
+            )
+        )
+    found.append(
+        Link(
+            "gs1:verificationService",
+            external_url("api.verify", link),
+            _("Code status"),
+            "application/json",
+        )
+    )
+    return found

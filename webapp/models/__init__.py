@@ -1,0 +1,33 @@
+"""The data model: import every model here so Alembic and mappers see them all."""
+
+from webapp.models.catalog import (
+    BATCH_STATUSES,
+    ORGANISATION_KINDS,
+    Batch,
+    BatchRegion,
+    Organisation,
+    Product,
+)
+from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
+from webapp.models.reports import REPORT_PROBLEMS, Report
+from webapp.models.stamps import STAMP_STATUSES, Stamp
+from webapp.models.types import LocalizedText, UTCDateTime, utcnow
+
+__all__ = [
+    "ACTIONS",
+    "BATCH_STATUSES",
+    "EVENT_TYPES",
+    "ORGANISATION_KINDS",
+    "STAMP_STATUSES",
+    "Batch",
+    "BatchRegion",
+    "JourneyEvent",
+    "LocalizedText",
+    "Organisation",
+    "Product",
+    "REPORT_PROBLEMS",
+    "Report",
+    "Stamp",
+    "UTCDateTime",
+    "utcnow",
+]

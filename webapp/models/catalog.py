@@ -1,0 +1,145 @@
+"""Producers, their OCOP products and production batches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models.types import Bilingual, UTCDateTime, utcnow
+
+ORGANISATION_KINDS = ("cooperative", "company", "household")
+BATCH_STATUSES = ("active", "recalled", "void")
+
+
+class Organisation(db.Model):
+    """A producer: cooperative (HTX), company or household business."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    tax_code: Mapped[str] = mapped_column(String(14), unique=True)
+    gln: Mapped[str | None] = mapped_column(String(13))
+    address_line: Mapped[str] = mapped_column(String(200))
+    ward_code: Mapped[str] = mapped_column(String(5))
+    province_code: Mapped[str] = mapped_column(String(2), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(120))
+    website: Mapped[str | None] = mapped_column(String(200))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    products: Mapped[list[Product]] = relationship(
+        back_populates="organisation", order_by="Product.id"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('cooperative', 'company', 'household')", name="kind_known"
+        ),
+    )
+
+
+class Product(Bilingual, db.Model):
+    """A trade item identified by its GTIN, with its OCOP rating and story."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
+    gtin: Mapped[str] = mapped_column(String(14), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    summary_vi: Mapped[str | None] = mapped_column(String(400))
+    summary_en: Mapped[str | None] = mapped_column(String(400))
+    story_vi: Mapped[str | None] = mapped_column(Text)
+    story_en: Mapped[str | None] = mapped_column(Text)
+    ingredients_vi: Mapped[str | None] = mapped_column(Text)
+    ingredients_en: Mapped[str | None] = mapped_column(Text)
+    storage_vi: Mapped[str | None] = mapped_column(Text)
+    storage_en: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(2))
+    ocop_stars: Mapped[int]
+    ocop_certificate_no: Mapped[str] = mapped_column(String(80))
+    ocop_issuer: Mapped[str | None] = mapped_column(String(200))
+    ocop_certified_on: Mapped[date]
+    ocop_valid_until: Mapped[date]
+    trademark: Mapped[str | None] = mapped_column(String(120))
+    standards: Mapped[list[str]] = mapped_column(JSON, default=list)
+    net_content: Mapped[str | None] = mapped_column(String(40))
+    shelf_life_days: Mapped[int | None]
+    image_path: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="products")
+    batches: Mapped[list[Batch]] = relationship(
+        back_populates="product", order_by="Batch.produced_on.desc()"
+    )
+
+    __table_args__ = (
+        CheckConstraint("ocop_stars BETWEEN 3 AND 5", name="ocop_stars_3_to_5"),
+        CheckConstraint(
+            "ocop_valid_until >= ocop_certified_on", name="certificate_dates_ordered"
+        ),
+    )
+
+    def certificate_valid_on(self, day: date) -> bool:
+        """True when the OCOP certificate covers the given day."""
+        return self.ocop_certified_on <= day <= self.ocop_valid_until
+
+
+class Batch(db.Model):
+    """One production lot of a product, with where it may be sold."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    lot_code: Mapped[str] = mapped_column(String(20))
+    produced_on: Mapped[date]
+    expires_on: Mapped[date | None]
+    quantity: Mapped[int]
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    product: Mapped[Product] = relationship(back_populates="batches")
+    regions: Mapped[list[BatchRegion]] = relationship(
+        back_populates="batch",
+        cascade="all, delete-orphan",
+        order_by="BatchRegion.province_code",
+    )
+    events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
+        back_populates="batch", order_by="JourneyEvent.event_time"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("product_id", "lot_code", name="uq_batch_product_lot"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint(
+            "expires_on IS NULL OR expires_on >= produced_on",
+            name="expiry_after_production",
+        ),
+        CheckConstraint(
+            "status IN ('active', 'recalled', 'void')", name="status_known"
+        ),
+    )
+
+    @property
+    def province_codes(self) -> list[str]:
+        return [region.province_code for region in self.regions]
+
+
+class BatchRegion(db.Model):
+    """A province (official code) where a batch is authorised for sale."""
+
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), primary_key=True)
+    province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+
+    batch: Mapped[Batch] = relationship(back_populates="regions")

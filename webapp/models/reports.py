@@ -1,0 +1,48 @@
+"""Consumers' reports of suspected fakes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, CheckConstraint, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from webapp.extensions import db
+from webapp.models.types import UTCDateTime, utcnow
+
+REPORT_PROBLEMS = (
+    "code_not_recognised",
+    "packaging_different",
+    "quality_different",
+    "price_too_low",
+    "no_stamp",
+    "other",
+)
+
+
+class Report(db.Model):
+    """What a shopper saw and where; anonymous unless they leave a contact."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(12), unique=True)
+    code_text: Mapped[str | None] = mapped_column(String(500))
+    gtin: Mapped[str | None] = mapped_column(String(14), index=True)
+    lot: Mapped[str | None] = mapped_column(String(20))
+    serial: Mapped[str | None] = mapped_column(String(20), index=True)
+    province_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    ward_code: Mapped[str | None] = mapped_column(String(5))
+    place: Mapped[str] = mapped_column(String(200))
+    bought_on: Mapped[date | None]
+    price_vnd: Mapped[int | None]
+    problems: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str | None] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(2), default="vi")
+    status: Mapped[str] = mapped_column(String(20), default="received")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(
+            "price_vnd IS NULL OR price_vnd >= 0", name="price_not_negative"
+        ),
+    )

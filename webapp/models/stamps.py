@@ -1,0 +1,38 @@
+"""Printed stamps: one serial per physical item."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models.catalog import Batch
+from webapp.models.types import UTCDateTime, utcnow
+
+# SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer, "sqlite")
+
+STAMP_STATUSES = ("active", "void")
+
+
+class Stamp(db.Model):
+    """A serialised stamp of one batch; the optional PIN is kept only as a hash."""
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(20), unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    pin_hash: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    batch: Mapped[Batch] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'void')", name="status_known"),
+    )
+
+    @property
+    def has_pin(self) -> bool:
+        return self.pin_hash is not None

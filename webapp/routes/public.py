@@ -1,0 +1,78 @@
+"""Pages for everyone: home, code entry and the language switch."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from webapp import vocab
+from webapp.extensions import db
+from webapp.links import own_base_url
+from webapp.models import Organisation, Product
+from webapp.services.code_entry import interpret
+
+bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+def index():
+    """Home: check a code, and the products whose stories we hold."""
+    products = db.session.scalars(
+        select(Product)
+        .join(Product.organisation)
+        .options(joinedload(Product.organisation))
+        .order_by(Organisation.name, Product.id)
+    ).all()
+    return render_template("public/index.html", products=products)
+
+
+@bp.get("/check")
+def check():
+    """Send a typed or pasted code to its story, or explain what is wrong with it."""
+    code = request.args.get("code", "")
+    entry = interpret(db.session, code)
+    if entry.link is not None:
+        return redirect(own_base_url() + entry.link.path, code=303)
+    status = 404 if entry.problem == "unknown_code" else 400
+    message = entry_problem_message(entry.problem)
+    return render_template("public/check.html", code=code, problem=message), status
+
+
+@bp.post("/language")
+def set_language():
+    """Remember the visitor's language and go back to where they were."""
+    lang = request.form.get("lang", "")
+    config = current_app.config
+    target = _safe_next(request.form.get("next", ""))
+    response = redirect(target, code=303)
+    if lang in config["LANGUAGES"]:
+        response.set_cookie(
+            config["LANGUAGE_COOKIE"],
+            lang,
+            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
+            samesite="Lax",
+            secure=request.is_secure,
+        )
+    return response
+
+
+def entry_problem_message(problem: str | None) -> str:
+    if problem in vocab.LINK_ERRORS:
+        return vocab.label(vocab.LINK_ERRORS, problem)
+    if problem == "unknown_code":
+        return vocab.label(vocab.REASONS, "unknown_code")
+    return vocab.label(vocab.ENTRY_PROBLEMS, problem or "empty")
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths, so the switch cannot be used to redirect elsewhere."""
+    parts = urlsplit(target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+    ):
+        return url_for("public.index")
+    return target

@@ -1,0 +1,122 @@
+"""The GS1 Digital Link resolver: what a phone camera opens from a stamp."""
+
+from flask import (
+    Blueprint,
+    Response,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+)
+
+from webapp import vocab
+from webapp.i18n import current_lang
+from webapp.links import (
+    canonical_url,
+    own_base_url,
+    requested_link,
+    resolve_link,
+    targets,
+)
+from webapp.negotiation import json_error, wants_json
+from webapp.presenters import story_data
+from webapp.services import linkset
+from webapp.services.errors import DigitalLinkError
+
+bp = Blueprint("resolver", __name__)
+
+PAGE_TEMPLATES = {
+    "item": "story/item.html",
+    "batch": "story/batch.html",
+    "product": "story/product.html",
+}
+
+
+@bp.get("/01/<path:rest>")
+def resolve(rest: str):
+    """Answer a Digital Link: story page, JSON, linkset or a typed redirect."""
+    try:
+        link = requested_link()
+    except DigitalLinkError as error:
+        return _malformed(error)
+    canonical = canonical_url(link)
+    if canonical:
+        return redirect(canonical, code=301)
+    resolution = resolve_link(link)
+    if not resolution.found:
+        return _not_issued(resolution)
+    links = targets(link)
+    link_type = request.args.get("linkType")
+    if link_type == "all" or _wants_linkset():
+        return _linkset_response(link, links, resolution)
+    if link_type and link_type not in ("gs1:pip", "gs1:defaultLink"):
+        # An unknown link type falls back to the default link, as GS1 resolvers do.
+        target = linkset.find(links, link_type) or linkset.find(
+            links, "gs1:defaultLink"
+        )
+        return _with_links(redirect(target.href, code=307), link, links)
+    data = story_data(resolution, current_lang(), own_base_url())
+    if wants_json():
+        response = jsonify(data)
+    else:
+        response = Response(
+            render_template(
+                PAGE_TEMPLATES[link.level], story=data, resolution=resolution
+            )
+        )
+    return _with_links(response, link, links)
+
+
+@bp.get("/.well-known/gs1resolver")
+def description():
+    """The resolver description file of GS1-Conformant Resolver 1.2."""
+    root = own_base_url()
+    return jsonify(
+        name="OCOP Trace",
+        resolverRoot=root,
+        supportedPrimaryKeys=["01"],
+        supportedLinkType=[{"namespace": linkset.GS1_VOC, "prefix": "gs1:"}],
+        linkTypeDefaultCanBeLinkset=True,
+        supportedContextValuesEnumerated=[],
+        supportedLanguages=["vi", "en"],
+    )
+
+
+def _wants_linkset() -> bool:
+    best = request.accept_mimetypes.best_match(
+        ["text/html", linkset.LINKSET_MEDIA_TYPE], default="text/html"
+    )
+    return best == linkset.LINKSET_MEDIA_TYPE
+
+
+def _linkset_response(link, links, resolution):
+    name = resolution.product.localized("name", current_lang()).text
+    body = linkset.linkset(link.uri(own_base_url()), links, name)
+    response = jsonify(body)
+    response.mimetype = linkset.LINKSET_MEDIA_TYPE
+    return _with_links(response, link, links)
+
+
+def _with_links(response, link, links):
+    linkset_href = (
+        link.uri(own_base_url()) + ("&" if link.expiry else "?") + "linkType=all"
+    )
+    response.headers["Link"] = linkset.link_header(links, linkset_href)
+    return response
+
+
+def _malformed(error: DigitalLinkError):
+    message = vocab.label(vocab.LINK_ERRORS, error.code)
+    if wants_json():
+        return json_error(400, error.code, message)
+    return render_template("errors/code.html", kind="malformed", detail=message), 400
+
+
+def _not_issued(resolution):
+    reason = resolution.reasons[0]
+    if wants_json():
+        return json_error(404, reason, vocab.label(vocab.REASONS, reason))
+    page = render_template(
+        "errors/code.html", kind=reason, detail=vocab.label(vocab.REASONS, reason)
+    )
+    return page, 404

@@ -1,0 +1,1 @@
+"""Domain logic in plain modules: no Flask request, no templates."""

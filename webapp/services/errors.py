@@ -1,0 +1,31 @@
+"""Typed errors of the identifier layer."""
+
+
+class DigitalLinkError(ValueError):
+    """A GS1 Digital Link (or one of its parts) is malformed.
+
+    `code` names what is wrong (stable, for programs and translations), `part`
+    names which part of the link (gtin, lot, serial, expiry, path, query).
+    """
+
+    MESSAGES = {
+        "not_digital_link": "not a GS1 Digital Link with a GTIN (/01/…)",
+        "gtin_not_digits": "the GTIN must contain digits only",
+        "gtin_length": "the GTIN must have 8, 12, 13 or 14 digits",
+        "gtin_check_digit": "the GTIN's check digit is wrong",
+        "missing_value": "an identifier in the path has no value",
+        "unknown_qualifier": "the path contains an identifier a GTIN cannot carry",
+        "qualifier_order": "qualifiers must come in the order 22, 10, 21",
+        "duplicate_qualifier": "the same identifier appears twice",
+        "bad_characters": "the value contains characters GS1 does not allow",
+        "too_long": "the value is longer than GS1 allows (20 characters)",
+        "bad_encoding": "the value is not correctly percent-encoded",
+        "bad_expiry": "the expiry date (AI 17) must be a valid YYMMDD date",
+        "conflicting_expiry": "the expiry date is given twice with different values",
+    }
+
+    def __init__(self, code: str, part: str, value: str = "") -> None:
+        self.code = code
+        self.part = part
+        self.value = value
+        super().__init__(f"{part}: {self.MESSAGES.get(code, code)}")

@@ -1,0 +1,125 @@
+"""Issue serialised stamps for a batch and hand out their codes once."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from webapp.models import Batch, Product, Stamp, utcnow
+from webapp.services import serials
+from webapp.services.digital_link import DigitalLink
+
+MAX_STAMPS_PER_ISSUE = 100_000
+CSV_COLUMNS = ("url", "gtin", "lot", "serial", "pin", "regions")
+
+
+class IssuanceError(ValueError):
+    """The stamps cannot be issued as asked; str(error) says why."""
+
+
+@dataclass(frozen=True)
+class IssuedStamp:
+    """A new stamp as the printer needs it; the PIN exists only here."""
+
+    url: str
+    gtin: str
+    lot: str
+    serial: str
+    pin: str | None
+    regions: tuple[str, ...]
+
+    def csv_row(self) -> list[str]:
+        return [
+            self.url,
+            self.gtin,
+            self.lot,
+            self.serial,
+            self.pin or "",
+            ";".join(self.regions),
+        ]
+
+
+def find_batch(session: Session, reference: str, gtin: str | None = None) -> Batch:
+    """Find a batch by numeric id, or by lot code (with gtin when ambiguous)."""
+    if reference.isdigit() and gtin is None:
+        batch = session.get(Batch, int(reference))
+        if batch is not None:
+            return batch
+    stmt = select(Batch).join(Batch.product).where(Batch.lot_code == reference)
+    if gtin:
+        stmt = stmt.where(Product.gtin == gtin)
+    found = session.scalars(stmt).all()
+    if not found:
+        raise IssuanceError(f"no batch {reference!r}")
+    if len(found) > 1:
+        raise IssuanceError(
+            f"lot {reference!r} exists for several products: add --gtin"
+        )
+    return found[0]
+
+
+def issue_stamps(
+    session: Session,
+    batch: Batch,
+    count: int,
+    keys: Sequence[str],
+    base_url: str,
+    with_pin: bool = False,
+) -> list[IssuedStamp]:
+    """Add count new stamps for batch to the session; the caller commits."""
+    if not 1 <= count <= MAX_STAMPS_PER_ISSUE:
+        raise IssuanceError(f"count must be between 1 and {MAX_STAMPS_PER_ISSUE}")
+    if batch.status != "active":
+        raise IssuanceError(f"batch {batch.lot_code} is {batch.status}")
+    gtin, lot = batch.product.gtin, batch.lot_code
+    regions = tuple(batch.province_codes)
+    codes: dict[str, str | None] = {}
+    while len(codes) < count:
+        codes.setdefault(serials.new_serial(gtin, lot, keys[0]), None)
+    if with_pin:
+        codes = {serial: serials.new_pin() for serial in codes}
+    now = utcnow()
+    rows = [
+        {
+            "batch_id": batch.id,
+            "serial": serial,
+            "status": "active",
+            "pin_hash": serials.hash_pin(pin, serial, keys[0]) if pin else None,
+            "issued_at": now,
+        }
+        for serial, pin in codes.items()
+    ]
+    session.execute(insert(Stamp), rows)
+    return [
+        IssuedStamp(
+            DigitalLink(gtin, lot=lot, serial=serial).uri(base_url),
+            gtin,
+            lot,
+            serial,
+            pin,
+            regions,
+        )
+        for serial, pin in codes.items()
+    ]
+
+
+def write_codes_csv(path: Path, stamps: Iterable[IssuedStamp]) -> Path:
+    """Write the codes to a temporary file beside path; the caller publishes it.
+
+    PINs exist nowhere else, so the file is written completely before the
+    stamps are committed, and moved into place only after the commit.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(stamp.csv_row() for stamp in stamps)
+    return Path(temp_name)

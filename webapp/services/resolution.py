@@ -1,0 +1,125 @@
+"""Find what a Digital Link identifies, and the facts about that code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from webapp.models import Batch, Product, Stamp
+from webapp.services import serials
+from webapp.services.digital_link import DigitalLink
+
+# Facts about the code itself that make it counterfeit whatever its scans say.
+COUNTERFEIT_REASONS = ("unknown_code", "bad_check", "void", "confirmed_fake")
+
+
+@dataclass
+class Resolution:
+    """What a link points at; reasons say why it is not genuine, if it is not."""
+
+    link: DigitalLink
+    product: Product | None = None
+    batch: Batch | None = None
+    stamp: Stamp | None = None
+    reasons: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return not ({"unknown_code", "bad_check"} & set(self.reasons))
+
+
+def resolve(
+    session: Session, link: DigitalLink, keys: Sequence[str], today: date
+) -> Resolution:
+    """Look up the product, batch and stamp a link names; never raises on bad codes."""
+    result = Resolution(link)
+    if (
+        link.serial
+        and link.lot
+        and not serials.check_serial(link.serial, link.gtin, link.lot, keys)
+    ):
+        result.reasons.append("bad_check")  # rejected before any lookup
+        return result
+    if link.serial:
+        _resolve_item(session, result, keys)
+    else:
+        _resolve_product_or_batch(session, result)
+    if result.found:
+        result.notices = notices_for(result.product, result.batch, today)
+    return result
+
+
+def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> None:
+    link = result.link
+    if not serials.looks_like_serial(link.serial or ""):
+        result.reasons.append("bad_check")
+        return
+    stmt = (
+        select(Stamp)
+        .join(Stamp.batch)
+        .join(Batch.product)
+        .where(Stamp.serial == link.serial, Product.gtin == link.gtin)
+        .options(*_STORY_LOADERS)
+    )
+    if link.lot:
+        stmt = stmt.where(Batch.lot_code == link.lot)
+    stamp = session.scalar(stmt)
+    if stamp is None:
+        result.reasons.append("unknown_code")
+        return
+    # The short form carries no lot, so its check can only run after the lookup.
+    if not serials.check_serial(stamp.serial, link.gtin, stamp.batch.lot_code, keys):
+        result.reasons.append("bad_check")
+        return
+    result.stamp, result.batch, result.product = stamp, stamp.batch, stamp.batch.product
+    if stamp.status == "void" or stamp.batch.status == "void":
+        result.reasons.append("void")
+
+
+def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
+    link = result.link
+    product = session.scalar(
+        select(Product)
+        .where(Product.gtin == link.gtin)
+        .options(joinedload(Product.organisation))
+    )
+    if product is None:
+        result.reasons.append("unknown_code")
+        return
+    result.product = product
+    if link.lot:
+        batch = session.scalar(
+            select(Batch)
+            .where(Batch.product_id == product.id, Batch.lot_code == link.lot)
+            .options(selectinload(Batch.events), selectinload(Batch.regions))
+        )
+        if batch is None:
+            result.reasons.append("unknown_code")
+            return
+        result.batch = batch
+        if batch.status == "void":
+            result.reasons.append("void")
+
+
+def notices_for(product: Product | None, batch: Batch | None, today: date) -> list[str]:
+    """Notices that go with a genuine code: recall, expiry, lapsed certificate."""
+    notices = []
+    if batch is not None and batch.status == "recalled":
+        notices.append("recalled")
+    if batch is not None and batch.expires_on and batch.expires_on < today:
+        notices.append("expired")
+    if product is not None and not product.certificate_valid_on(today):
+        notices.append("certificate_lapsed")
+    return notices
+
+
+_STORY_LOADERS = (
+    joinedload(Stamp.batch).selectinload(Batch.events),
+    joinedload(Stamp.batch).selectinload(Batch.regions),
+    joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
+)

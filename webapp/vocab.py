@@ -1,0 +1,115 @@
+"""Translated labels for the codes the domain uses (CBV steps, OCOP sets, kinds)."""
+
+from flask_babel import lazy_gettext as _l
+
+ORGANISATION_KINDS = {
+    "cooperative": _l("Cooperative"),
+    "company": _l("Company"),
+    "household": _l("Household business"),
+}
+
+# The 26 OCOP product sets of Decision 148/QĐ-TTg, by number.
+OCOP_CATEGORIES = {
+    "01": _l("Fresh vegetables, fruit and nuts"),
+    "02": _l("Fresh meat, seafood, eggs and milk"),
+    "03": _l("Rice, cereals and other pre-processed grains"),
+    "04": _l("Honey and other farm foods"),
+    "05": _l("Ready-to-eat food"),
+    "06": _l("Processed rice and cereal products"),
+    "07": _l("Processed vegetables, fruit and nuts"),
+    "08": _l("Processed meat, seafood, eggs, milk and honey"),
+    "09": _l("Fermented sauces, fish sauce and liquid seasonings"),
+    "10": _l("Other seasonings"),
+    "11": _l("Tea"),
+    "12": _l("Herbal and flower teas"),
+    "13": _l("Coffee and cocoa"),
+    "14": _l("Rice spirits"),
+    "15": _l("Other alcoholic drinks"),
+    "16": _l("Mineral and bottled water"),
+    "17": _l("Other soft drinks"),
+    "18": _l("Functional foods and traditional medicines"),
+    "19": _l("Cosmetics with herbal ingredients"),
+    "20": _l("Essential oils and other herbal products"),
+    "21": _l("Household and decorative handicrafts"),
+    "22": _l("Textiles and garments"),
+    "23": _l("Flowers"),
+    "24": _l("Ornamental plants"),
+    "25": _l("Ornamental animals"),
+    "26": _l("Community and eco-tourism services"),
+}
+
+# CBV 2.0 business steps we use in journeys (others still display their code).
+BIZ_STEPS = {
+    "harvesting": _l("Harvest"),
+    "commissioning": _l("Stamps issued"),
+    "creating_class_instance": _l("Production"),
+    "packing": _l("Packing"),
+    "storing": _l("Storage"),
+    "shipping": _l("Dispatch"),
+    "transporting": _l("Transport"),
+    "receiving": _l("Receipt"),
+    "accepting": _l("Acceptance"),
+    "retail_selling": _l("On sale"),
+    "inspecting": _l("Inspection"),
+    "sampling": _l("Sampling"),
+    "stocking": _l("Shelved"),
+    "unpacking": _l("Unpacking"),
+    "repackaging": _l("Repacking"),
+    "holding": _l("On hold"),
+    "destroying": _l("Destruction"),
+    "decommissioning": _l("Stamps withdrawn"),
+    "other": _l("Other"),
+}
+
+BATCH_STATUSES = {
+    "active": _l("On sale"),
+    "recalled": _l("Recalled"),
+    "void": _l("Cancelled"),
+}
+
+STAMP_STATUSES = {"active": _l("Valid"), "void": _l("Cancelled")}
+
+# Why a code is not (or may not be) genuine, and notices that go with a genuine one.
+REASONS = {
+    "unknown_code": _l("This code was never issued."),
+    "bad_check": _l("This code fails its security check: it was not issued by us."),
+    "void": _l("This stamp has been cancelled (misprinted, stolen or destroyed)."),
+    "confirmed_fake": _l("An inspector has confirmed this code as counterfeit."),
+}
+NOTICES = {
+    "recalled": _l("This batch has been recalled. Do not eat or use it."),
+    "expired": _l("This product is past its expiry date."),
+    "certificate_lapsed": _l("The product's OCOP certificate has lapsed."),
+}
+
+LINK_ERRORS = {
+    "not_digital_link": _l("This is not a product code of ours."),
+    "gtin_not_digits": _l("The product number (GTIN) must contain digits only."),
+    "gtin_length": _l("The product number (GTIN) must have 8, 12, 13 or 14 digits."),
+    "gtin_check_digit": _l("The product number (GTIN) has a wrong check digit."),
+    "missing_value": _l("A part of the code is missing."),
+    "unknown_qualifier": _l("The code contains a part a product code cannot have."),
+    "qualifier_order": _l("The parts of the code are in the wrong order."),
+    "duplicate_qualifier": _l("A part of the code appears twice."),
+    "bad_characters": _l("The code contains characters that are not allowed."),
+    "too_long": _l("A part of the code is too long."),
+    "bad_encoding": _l("The code is garbled (bad percent-encoding)."),
+    "bad_expiry": _l("The expiry date in the code is not a valid date."),
+    "conflicting_expiry": _l("The code carries two different expiry dates."),
+}
+
+
+def label(table: dict, code: str | None) -> str:
+    """The translated label for code, or the code itself when unknown."""
+    if code is None:
+        return ""
+    found = table.get(code)
+    return str(found) if found is not None else code
+
+
+ENTRY_PROBLEMS = {
+    "empty": _l("Type the code printed under the QR, or paste the whole link."),
+    "not_a_code": _l(
+        "That does not look like one of our codes: a serial has 16 letters and digits."
+    ),
+}
