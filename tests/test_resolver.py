@@ -117,10 +117,10 @@ def test_product_and_batch_level_links(client, item):
     issued, batch = item
     product_page = client.get(f"/01/{issued.gtin}")
     assert product_page.status_code == 200
-    assert "identifies the product, not one item" in product_page.text
+    assert "chỉ loại sản phẩm, không phải một sản phẩm cụ thể" in product_page.text
     batch_page = client.get(f"/01/{issued.gtin}/10/{issued.lot}")
     assert batch_page.status_code == 200
-    assert "identifies a whole batch" in batch_page.text
+    assert "chỉ một lô hàng" in batch_page.text
     assert (
         "Packing house" in client.get(f"/01/{issued.gtin}/10/{issued.lot}?lang=en").text
     )
@@ -133,8 +133,12 @@ def test_product_and_batch_level_links(client, item):
 def test_unknown_codes_get_a_404_page_in_both_languages(client, app, suffix):
     response = client.get(f"/01/08931234567880{suffix}")
     assert response.status_code == 404
-    assert "never issued" in response.text
-    assert 'lang="en"' in response.text  # the warning repeated in the other language
+    assert "Mã này chưa từng được phát hành" in response.text
+    # The warning is repeated in the other language, marked as such.
+    assert (
+        '<p class="other-lang card" lang="en">This code was never issued'
+        in response.text
+    )
     assert "/report" in response.text
 
 
@@ -177,7 +181,9 @@ def test_serial_moved_to_another_lot_is_rejected(client, item):
 def test_malformed_codes_get_400_never_500(client, app, path):
     response = client.get(path)
     assert response.status_code == 400
-    assert "not a valid product code" in response.text
+    assert "Đây không phải là mã sản phẩm hợp lệ" in response.text
+    english = client.get(path, headers={"Accept-Language": "en"})
+    assert "This is not a valid product code" in english.text
     api = client.get(path, headers={"Accept": "application/json"})
     assert api.status_code == 400 and api.json["error"]["code"]
 
