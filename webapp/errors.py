@@ -2,6 +2,7 @@
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from webapp.extensions import db
@@ -28,6 +29,7 @@ CODES = {
 
 
 def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
 
@@ -44,6 +46,14 @@ def _http_error(error: HTTPException):
     if allowed:
         response.headers["Allow"] = ", ".join(allowed)
     return response
+
+
+def _csrf_error(error: CSRFError):
+    message = str(
+        _l("This form has expired. Go back, reload the page and send it again.")
+    )
+    page = render_template("errors/http.html", status=400, message=message)
+    return page, 400
 
 
 def _unexpected_error(error: Exception):

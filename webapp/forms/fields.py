@@ -4,11 +4,12 @@ WTForms ships no Vietnamese translation, so the messages it raises while
 converting input are replaced here.
 """
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from webapp.services.clock import today_in_vietnam
 
 
 class LocalDateField(DateField):
@@ -36,11 +37,11 @@ class CheckboxListField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def pre_validate(self, form):
-        allowed = {value for value, _label in self.choices}
+        allowed = {choice.value for choice in self.choices}
         if any(value not in allowed for value in self.data or []):
-            raise ValueError(_l("Choose from the list."))
+            raise ValidationError(_l("Choose from the list."))
 
 
 def not_in_future(form, field) -> None:
-    if field.data and field.data > date.today():
-        raise ValueError(_l("This date is in the future."))
+    if field.data and field.data > today_in_vietnam():
+        raise ValidationError(_l("This date is in the future."))

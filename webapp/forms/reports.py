@@ -3,7 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.fields import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from webapp.forms.fields import (
     CheckboxListField,
@@ -14,12 +21,12 @@ from webapp.forms.fields import (
 from webapp.services import regions
 
 PROBLEM_CHOICES = [
-    ("code_not_recognised", _l("The code was not recognised")),
-    ("packaging_different", _l("The packaging looks different")),
-    ("quality_different", _l("The taste or quality is not right")),
-    ("price_too_low", _l("The price was suspiciously low")),
-    ("no_stamp", _l("There was no stamp, or it was damaged")),
-    ("other", _l("Something else")),
+    SelectChoice("code_not_recognised", _l("The code was not recognised")),
+    SelectChoice("packaging_different", _l("The packaging looks different")),
+    SelectChoice("quality_different", _l("The taste or quality is not right")),
+    SelectChoice("price_too_low", _l("The price was suspiciously low")),
+    SelectChoice("no_stamp", _l("There was no stamp, or it was damaged")),
+    SelectChoice("other", _l("Something else")),
 ]
 
 
@@ -54,15 +61,18 @@ class ReportForm(FlaskForm):
 
     def fill_region_choices(self, lang: str) -> None:
         """Province list, and the wards of the chosen province."""
-        empty = [("", _l("— choose —"))]
-        self.province.choices = empty + [(p.code, p.name) for p in regions.provinces()]
+        empty = [SelectChoice("", _l("— choose —"))]
+        provinces = regions.provinces()
+        self.province.choices = empty + [
+            SelectChoice(p.code, p.name) for p in provinces
+        ]
         wards = regions.wards_of(self.province.data) if self.province.data else []
-        self.ward.choices = empty + [(w.code, w.label(lang)) for w in wards]
+        self.ward.choices = empty + [SelectChoice(w.code, w.label(lang)) for w in wards]
 
     def validate_province(self, field) -> None:
         if field.data and not regions.is_province_code(field.data):
-            raise ValueError(_l("Choose a province from the list."))
+            raise ValidationError(_l("Choose a province from the list."))
 
     def validate_ward(self, field) -> None:
         if field.data and not regions.ward_in_province(field.data, self.province.data):
-            raise ValueError(_l("Choose a ward of the chosen province."))
+            raise ValidationError(_l("Choose a ward of the chosen province."))
