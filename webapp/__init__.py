@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from webapp.config import Config
+from webapp.config import Config, warn_about_dev_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_commands(app)
     init_security_headers(app)
     init_formatting(app)
+    warn_about_dev_keys(app)
     return app
 
 

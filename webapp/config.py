@@ -10,6 +10,10 @@ def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'ocop-trace.sqlite'}"
 
 
+DEV_SECRET_KEY = "dev-only-change-me"
+DEV_STAMP_KEY = "dev-only-stamp-key"
+
+
 def _flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
@@ -21,12 +25,12 @@ class Config:
     """Everything the app reads from its environment lives here."""
 
     INSTANCE_DIR = INSTANCE_DIR
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
     # Keys of the serial MAC and the PIN hash; rotate by prepending a new key
     # (comma-separated): the first issues, all of them verify.
     STAMP_KEYS = tuple(
         key.strip()
-        for key in os.environ.get("STAMP_KEYS", "dev-only-stamp-key").split(",")
+        for key in os.environ.get("STAMP_KEYS", DEV_STAMP_KEY).split(",")
         if key.strip()
     )
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
@@ -46,3 +50,17 @@ class Config:
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600
+
+
+def warn_about_dev_keys(app) -> None:
+    """Say loudly when a deployment runs with the published development keys."""
+    if app.testing:
+        return
+    if app.config["SECRET_KEY"] == DEV_SECRET_KEY:
+        app.logger.warning(
+            "SECRET_KEY is the development default: set it for production"
+        )
+    if DEV_STAMP_KEY in app.config["STAMP_KEYS"]:
+        app.logger.warning(
+            "STAMP_KEYS holds the development key: anyone can forge serials with it"
+        )

@@ -40,6 +40,8 @@ def init_i18n(app: Flask, babel: Babel) -> None:
 
     @app.after_request
     def vary_on_language(response):
-        # The same URL answers in either language and as HTML, JSON or a fragment.
-        response.vary.update(["Accept-Language", "Cookie", "Accept", "HX-Request"])
+        # The same URL answers in either language and as HTML, JSON or a fragment;
+        # static files are the same for everyone.
+        if request.endpoint != "static":
+            response.vary.update(["Accept-Language", "Cookie", "Accept", "HX-Request"])
         return response

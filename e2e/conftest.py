@@ -1,0 +1,93 @@
+"""A live server with the demo data, driven by Debian's Chromium at a phone's size."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from werkzeug.serving import make_server
+
+from webapp import create_app
+from webapp.demo.seed import seed_demo
+from webapp.extensions import db
+from webapp.services.issuance import write_codes_csv
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-results"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "e2e" in item.nodeid.split("/")[0]:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Serve the real app, seeded with the demo, on a free loopback port."""
+    folder = tmp_path_factory.mktemp("e2e")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.sqlite'}",
+            "SECRET_KEY": "e2e-secret",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    with app.app_context():
+        upgrade()
+        issued = seed_demo(db.session, app.config["STAMP_KEYS"], base_url)
+        codes = write_codes_csv(folder / "codes.csv", issued)
+        db.session.commit()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"url": base_url, "codes": codes}
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def demo_codes(live_server) -> list[dict]:
+    with open(live_server["codes"], newline="", encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    phone = {
+        "viewport": {"width": 390, "height": 844},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+        "locale": "vi-VN",
+    }
+    return {**browser_context_args, **phone}
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

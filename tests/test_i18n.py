@@ -1,0 +1,54 @@
+"""The catalogs are complete, and pages format for the visitor's locale."""
+
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from tests import factories
+
+I18N = Path(__file__).resolve().parent.parent / "webapp" / "i18n"
+
+
+def _translated(message) -> bool:
+    return (
+        all(message.string)
+        if isinstance(message.string, tuple)
+        else bool(message.string)
+    )
+
+
+def test_vietnamese_catalog_is_complete_and_not_fuzzy():
+    with open(I18N / "vi" / "LC_MESSAGES" / "messages.po", "rb") as file:
+        catalog = read_po(file)
+    assert len(catalog) > 150
+    assert [m.id for m in catalog if m.id and (m.fuzzy or not _translated(m))] == []
+
+
+def test_catalogs_hold_the_same_messages():
+    ids = {}
+    for lang in ("vi", "en"):
+        with open(I18N / lang / "LC_MESSAGES" / "messages.po", "rb") as file:
+            ids[lang] = {
+                m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file)
+            }
+    assert ids["vi"] == ids["en"]
+
+
+def test_placeholders_survive_translation():
+    with open(I18N / "vi" / "LC_MESSAGES" / "messages.po", "rb") as file:
+        catalog = read_po(file)
+    for message in catalog:
+        source = message.id if isinstance(message.id, str) else message.id[0]
+        target = (
+            message.string if isinstance(message.string, str) else message.string[0]
+        )
+        for name in ("%(num)d", "%(lot)s", "%(producer)s", "%(reference)s", "%(code)s"):
+            assert (name in source) == (name in target), source
+
+
+def test_dates_follow_the_locale(client, app):
+    batch = factories.batch()
+    issued = factories.stamp(batch)
+    path = issued.url.removeprefix(factories.BASE_URL)
+    assert "1 thg 8, 2026" in client.get(path).text
+    assert "Aug 1, 2026" in client.get(path, headers={"Accept-Language": "en"}).text
