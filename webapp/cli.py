@@ -116,7 +116,15 @@ def translate_update() -> None:
         pot,
         ".",
     )
-    _pybabel("update", "-i", pot, "-d", PACKAGE_DIR / "i18n", "--no-fuzzy-matching")
+    _pybabel(
+        "update",
+        "-i",
+        pot,
+        "-d",
+        PACKAGE_DIR / "i18n",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+    )
     pot.unlink()
 
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_decimal, format_time, to_user_timezone
 
 from webapp.services.serials import group
 
@@ -21,8 +21,13 @@ def date_local(value: str | date | None, format: str = "medium") -> str:
     return format_date(_as_date(value), format) if value else ""
 
 
-def datetime_local(value: str | datetime | None, format: str = "medium") -> str:
-    return format_datetime(_as_datetime(value), format) if value else ""
+def datetime_local(value: str | datetime | None) -> str:
+    """Date and time of day, e.g. '12 thg 8, 2025, 05:45' in the site's zone."""
+    if not value:
+        return ""
+    moment = _as_datetime(value)
+    day = format_date(to_user_timezone(moment), "medium")
+    return f"{day}, {format_time(moment, 'short')}"
 
 
 def number(value: int | float | None) -> str:

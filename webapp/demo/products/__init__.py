@@ -1,0 +1,1 @@
+"""Demo products, grouped by the part of the province they come from."""
