@@ -15,6 +15,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
     app.config.from_object(Config)
     app.config.update(overrides or {})
+    app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from webapp import models  # noqa: F401  (every mapper known before first use)

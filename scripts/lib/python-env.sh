@@ -9,10 +9,15 @@ fi
 # Reinstall only when the dependency list changed since the last install.
 stamp=.venv/.installed-${extras:-base}
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -m pip install -q -e ".${extras:+[$extras]}" 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -c "import webapp" >/dev/null
+  echo "Installing Python packages into .venv…"
+  log=.venv/install.log
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install -e ".${extras:+[$extras]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log"
+    echo "pip install failed; the whole log is in $log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
-flask --app webapp translate compile >/dev/null
+flask --app webapp translate compile >/dev/null 2>&1
