@@ -210,7 +210,7 @@ def test_void_stamp_is_shown_as_not_valid(client, item):
     stamp.status = "void"
     db.session.commit()
     response = client.get(path_of(issued), headers={"Accept-Language": "en"})
-    assert "This stamp is not valid" in response.text
+    assert "Warning: this is not a genuine code" in response.text
     assert "has been cancelled" in response.text
 
 

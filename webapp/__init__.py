@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from webapp.config import Config, warn_about_dev_keys
-from webapp.extensions import babel, cors, csrf, db, htmx, migrate
+from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -25,6 +25,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     htmx.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
+    _trust_proxies(app)
     cors.init_app(
         app, resources=_cors_resources(), expose_headers=["Link"], send_wildcard=True
     )
@@ -43,6 +45,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_formatting(app)
     warn_about_dev_keys(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    # Only behind proxies we run may X-Forwarded-For name the client.
+    count = app.config["TRUSTED_PROXY_COUNT"]
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def _cors_resources() -> dict:

@@ -26,6 +26,11 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(stamps)
     app.cli.add_command(translate)
+    app.cli.add_command(scans)
+
+    from webapp.simulation.cli import simulate_market
+
+    app.cli.add_command(simulate_market)
 
 
 @click.command("seed-demo")
@@ -92,6 +97,26 @@ def _commit_with_codes(issued, path: Path | None) -> None:
         raise
     if temp:
         temp.replace(path)
+
+
+@click.group()
+def scans() -> None:
+    """Maintain recorded scans."""
+
+
+@scans.command("prune")
+@click.option(
+    "--days", type=click.IntRange(1), help="Retention; default SCAN_RETENTION_DAYS."
+)
+def prune(days: int | None) -> None:
+    """Delete raw scans older than the retention period (aggregates stay)."""
+    from webapp.models import utcnow
+    from webapp.services.retention import prune_scans
+
+    kept_days = days or current_app.config["SCAN_RETENTION_DAYS"]
+    removed = prune_scans(db.session, utcnow(), kept_days)
+    db.session.commit()
+    click.echo(f"Deleted {removed} scans older than {kept_days} days.")
 
 
 @click.group()

@@ -41,12 +41,41 @@ class Config:
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
     TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+
     LANGUAGES = ("vi", "en")  # the first one is the fallback
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_TRANSLATION_DIRECTORIES = "i18n"
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+    # Keyed hashes of device ids and client addresses: without this key the
+    # stored hashes cannot be linked back to a phone or an address.
+    PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None  # None: derived from SECRET_KEY
+    SCAN_RETENTION_DAYS = int(os.environ.get("SCAN_RETENTION_DAYS", "180"))
+    # Detection thresholds are data: defaults, then per OCOP category, then a
+    # product's own duplicate_threshold.
+    DETECTION_RULES = {
+        "default": {
+            "max_shopper_devices": 3,
+            "max_speed_kmh": 120.0,
+            "position_error_km": 5.0,
+            "min_travel_km": 30.0,
+            "burst_window_seconds": 600,
+            "burst_size": 3,
+        },
+        "categories": {
+            # A community-tourism ticket is scanned by the whole group.
+            "26": {"max_shopper_devices": 12},
+        },
+    }
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SCANS = os.environ.get("RATELIMIT_SCANS", "30/minute;600/day")
+    RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
+    RATELIMIT_PHOTOS = os.environ.get("RATELIMIT_PHOTOS", "20/hour")
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600

@@ -1,8 +1,10 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
+from flask import request
 from flask_babel import Babel
 from flask_cors import CORS
 from flask_htmx import HTMX
+from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -29,3 +31,11 @@ babel = Babel()
 htmx = HTMX()
 cors = CORS()
 csrf = CSRFProtect()
+
+
+def client_address() -> str:
+    """The caller's address: the socket peer, or what trusted proxies report."""
+    return request.remote_addr or "unknown"
+
+
+limiter = Limiter(key_func=client_address)

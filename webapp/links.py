@@ -48,6 +48,12 @@ def resolve_link(link: DigitalLink) -> Resolution:
     )
 
 
+def own_hosts() -> set[str]:
+    """Hosts whose Digital Links are ours: this one and the one printed on stamps."""
+    printed = urlsplit(current_app.config["PUBLIC_BASE_URL"]).netloc.lower()
+    return {request.host.lower(), printed}
+
+
 def own_base_url() -> str:
     """This resolver's root, e.g. https://host or https://host/prefix."""
     return request.url_root.rstrip("/")

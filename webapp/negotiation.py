@@ -11,8 +11,8 @@ def wants_json() -> bool:
     return best != "text/html"
 
 
-def json_error(status: int, code: str, message: str):
+def json_error(status: int, code: str, message: str, **details):
     """The API's error shape: {"error": {"code": …, "message": …}}."""
-    response = jsonify(error={"code": code, "message": str(message)})
+    response = jsonify(error={"code": code, "message": str(message), **details})
     response.status_code = status
     return response

@@ -29,3 +29,17 @@ def init_security_headers(app: Flask) -> None:
             "Permissions-Policy", "camera=(self), geolocation=(self), microphone=()"
         )
         return response
+
+
+def relax_for_decoder(response) -> None:
+    """The scan page compiles the QR decoder's WebAssembly in a worker.
+
+    Only that page gets 'wasm-unsafe-eval' (compiling wasm, not eval of
+    strings) and same-origin workers; every other page keeps the strict policy.
+    """
+    response.headers["Content-Security-Policy"] = (
+        CONTENT_SECURITY_POLICY.replace(
+            "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
+        )
+        + "; worker-src 'self'"
+    )

@@ -75,6 +75,16 @@ REASONS = {
     "bad_check": _l("This code fails its security check: it was not issued by us."),
     "void": _l("This stamp has been cancelled (misprinted, stolen or destroyed)."),
     "confirmed_fake": _l("An inspector has confirmed this code as counterfeit."),
+    "duplicate_scans": _l(
+        "This code has been scanned by more phones than a genuine item normally is."
+    ),
+    "out_of_region": _l(
+        "This code has been scanned outside the provinces where its batch is sold."
+    ),
+    "impossible_travel": _l(
+        "This code was scanned in two places too far apart for the time between."
+    ),
+    "claimed_elsewhere": _l("This item's PIN was already claimed by another phone."),
 }
 NOTICES = {
     "recalled": _l("This batch has been recalled. Do not eat or use it."),
@@ -96,6 +106,9 @@ LINK_ERRORS = {
     "bad_encoding": _l("The code is garbled (bad percent-encoding)."),
     "bad_expiry": _l("The expiry date in the code is not a valid date."),
     "conflicting_expiry": _l("The code carries two different expiry dates."),
+    "serial_required": _l(
+        "This link names a product or a batch, not one item: scan the stamp itself."
+    ),
 }
 
 
@@ -108,6 +121,9 @@ def label(table: dict, code: str | None) -> str:
 
 
 ENTRY_PROBLEMS = {
+    "not_ours": _l(
+        "This QR code is not an OCOP Trace stamp, so we cannot say anything about it."
+    ),
     "empty": _l("Type the code printed under the QR, or paste the whole link."),
     "not_a_code": _l(
         "That does not look like one of our codes: a serial has 16 letters and digits."

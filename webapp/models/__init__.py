@@ -10,6 +10,7 @@ from webapp.models.catalog import (
 )
 from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
 from webapp.models.reports import REPORT_PROBLEMS, Report
+from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
 from webapp.models.types import LocalizedText, UTCDateTime, utcnow
 
@@ -27,6 +28,10 @@ __all__ = [
     "Product",
     "REPORT_PROBLEMS",
     "Report",
+    "Scan",
+    "SerialDevice",
+    "SerialNetwork",
+    "SerialStats",
     "Stamp",
     "UTCDateTime",
     "utcnow",

@@ -78,6 +78,8 @@ class Product(Bilingual, db.Model):
     net_content: Mapped[str | None] = mapped_column(String(40))
     shelf_life_days: Mapped[int | None]
     image_path: Mapped[str | None] = mapped_column(String(200))
+    # Distinct shopper phones one item may plausibly see; None uses the defaults.
+    duplicate_threshold: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship(back_populates="products")

@@ -25,6 +25,8 @@ class Stamp(db.Model):
     serial: Mapped[str] = mapped_column(String(20), unique=True)
     status: Mapped[str] = mapped_column(String(12), default="active")
     pin_hash: Mapped[str | None] = mapped_column(String(64))
+    # Set when an inspector confirms this serial counterfeit (it then always says so).
+    confirmed_fake_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     batch: Mapped[Batch] = relationship()

@@ -5,11 +5,12 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from webapp.extensions import csrf
-    from webapp.routes import api, public, reports, resolver
+    from webapp.routes import api, public, reports, resolver, scans
 
     app.register_blueprint(public.bp)
     app.register_blueprint(resolver.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(scans.bp)
     app.register_blueprint(api.bp)
     # Programs call the API without a browser session; the language switch
     # only changes how pages read, so forging it gains nothing.

@@ -1,13 +1,17 @@
 """The public JSON API (v1): code status and journey events for programs."""
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
+from pydantic import ValidationError
 
 from webapp import vocab
+from webapp.extensions import db, limiter
 from webapp.links import requested_link, resolve_link
 from webapp.models import utcnow
 from webapp.negotiation import json_error
 from webapp.presenters import explanations
+from webapp.scan_context import record
+from webapp.schemas import ScanIn
 from webapp.services import epcis
 from webapp.services.errors import DigitalLinkError
 
@@ -51,3 +55,57 @@ def traceability(rest: str):
     response = jsonify(document)
     response.mimetype = "application/ld+json"
     return response
+
+
+@bp.post("/scans")
+@limiter.limit(lambda: current_app.config["RATELIMIT_SCANS"])
+def create_scan():
+    """Record a scan and answer its verdict (the public contract)."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return json_error(400, "invalid_json", _("Send a JSON object."))
+    try:
+        scan_in = ScanIn.model_validate(body)
+    except ValidationError as error:
+        return _invalid_fields(error)
+    if scan_in.role != "shopper":
+        message = _("Only signed-in inspectors and producers may scan in that role.")
+        return json_error(403, "role_not_allowed", message)
+    try:
+        outcome = record(
+            scan_in.code,
+            scan_in.device_id,
+            lat=scan_in.lat,
+            lon=scan_in.lon,
+            province=scan_in.province,
+            idempotency_key=scan_in.idempotency_key,
+        )
+    except DigitalLinkError as error:
+        return json_error(400, error.code, vocab.label(vocab.LINK_ERRORS, error.code))
+    db.session.commit()
+    return jsonify(scan_json(outcome)), 200 if outcome.replayed else 201
+
+
+def scan_json(outcome) -> dict:
+    scan = outcome.scan
+    return {
+        "scan_id": scan.id,
+        "verdict": scan.verdict,
+        "reasons": list(scan.reasons),
+        "notices": list(scan.notices),
+        "explanations": explanations(list(scan.reasons), list(scan.notices)),
+        "serial": scan.serial,
+        "gtin": scan.gtin,
+        "lot": scan.lot
+        or (outcome.resolution.batch.lot_code if outcome.resolution.batch else None),
+        "province": scan.province_code,
+        "scanned_at": scan.scanned_at.isoformat(),
+    }
+
+
+def _invalid_fields(error: ValidationError):
+    fields = sorted({".".join(map(str, e["loc"])) or "body" for e in error.errors()})
+    message = _(
+        "These fields are missing or not valid: %(fields)s", fields=", ".join(fields)
+    )
+    return json_error(400, "invalid_fields", message, fields=fields)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from webapp import vocab
 from webapp.extensions import db
-from webapp.links import own_base_url
+from webapp.links import own_base_url, own_hosts
 from webapp.models import Organisation, Product
 from webapp.services.code_entry import interpret
 
@@ -31,12 +31,18 @@ def index():
 def check():
     """Send a typed or pasted code to its story, or explain what is wrong with it."""
     code = request.args.get("code", "")
-    entry = interpret(db.session, code)
+    entry = interpret(db.session, code, own_hosts())
     if entry.link is not None:
         return redirect(own_base_url() + entry.link.path, code=303)
     status = 404 if entry.problem == "unknown_code" else 400
-    message = entry_problem_message(entry.problem)
-    return render_template("public/check.html", code=code, problem=message), status
+    page = render_template(
+        "public/check.html",
+        code=code,
+        problem=entry_problem_message(entry.problem),
+        foreign_host=entry.foreign_host,
+        own_path=entry.foreign_link.path if entry.foreign_link else None,
+    )
+    return page, status
 
 
 @bp.post("/language")

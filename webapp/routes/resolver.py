@@ -9,7 +9,7 @@ from flask import (
     request,
 )
 
-from webapp import vocab
+from webapp import verdicts, vocab
 from webapp.i18n import current_lang
 from webapp.links import (
     canonical_url,
@@ -20,6 +20,7 @@ from webapp.links import (
 )
 from webapp.negotiation import json_error, wants_json
 from webapp.presenters import story_data
+from webapp.scan_context import page_verdict
 from webapp.services import linkset
 from webapp.services.errors import DigitalLinkError
 
@@ -59,11 +60,14 @@ def resolve(rest: str):
     if wants_json():
         response = jsonify(data)
     else:
-        response = Response(
-            render_template(
-                PAGE_TEMPLATES[link.level], story=data, resolution=resolution
-            )
+        verdict = page_verdict(resolution) if link.level == "item" else None
+        page = render_template(
+            PAGE_TEMPLATES[link.level],
+            story=data,
+            verdict=verdict,
+            known=verdicts.preview(resolution),
         )
+        response = Response(page)
     return _with_links(response, link, links)
 
 

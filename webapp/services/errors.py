@@ -22,6 +22,7 @@ class DigitalLinkError(ValueError):
         "bad_encoding": "the value is not correctly percent-encoded",
         "bad_expiry": "the expiry date (AI 17) must be a valid YYMMDD date",
         "conflicting_expiry": "the expiry date is given twice with different values",
+        "serial_required": "the link names a product or batch, not one stamped item",
     }
 
     def __init__(self, code: str, part: str, value: str = "") -> None:

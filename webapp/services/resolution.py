@@ -79,6 +79,8 @@ def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> 
     result.stamp, result.batch, result.product = stamp, stamp.batch, stamp.batch.product
     if stamp.status == "void" or stamp.batch.status == "void":
         result.reasons.append("void")
+    if stamp.confirmed_fake_at is not None:
+        result.reasons.append("confirmed_fake")
 
 
 def _resolve_product_or_batch(session: Session, result: Resolution) -> None:

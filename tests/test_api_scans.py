@@ -1,0 +1,177 @@
+"""POST /api/v1/scans: the public contract, its verdicts and its refusals."""
+
+import pytest
+from sqlalchemy import select
+
+from tests import factories
+from webapp.extensions import db
+from webapp.models import Scan, SerialStats
+
+HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
+HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}
+
+
+def post(client, body, address="127.0.0.1"):
+    return client.post(
+        "/api/v1/scans", json=body, environ_base={"REMOTE_ADDR": address}
+    )
+
+
+@pytest.fixture
+def stamp(app):
+    return factories.stamp(factories.batch(regions=("33", "01")))
+
+
+def test_contract_fields_and_storage(client, stamp):
+    response = post(
+        client, {"code": stamp.url, "device_id": "phone-aaaa-1111", **HUNG_YEN}
+    )
+    assert response.status_code == 201
+    data = response.json
+    assert set(data) >= {"scan_id", "verdict", "reasons", "serial", "gtin", "lot"}
+    assert (data["verdict"], data["reasons"]) == ("authentic", [])
+    assert (data["serial"], data["gtin"], data["lot"]) == (
+        stamp.serial,
+        stamp.gtin,
+        stamp.lot,
+    )
+    scan = db.session.get(Scan, data["scan_id"])
+    assert scan.province_code == "33" and scan.location_consent
+    assert (scan.latitude, scan.longitude) == (20.65, 106.05)  # coarsened, ~1 km
+    assert "phone-aaaa-1111" not in scan.device_hash and len(scan.device_hash) == 64
+    assert "127.0.0.1" not in scan.network_hash
+
+
+def test_path_only_code_and_no_location(client, stamp):
+    path = stamp.url.removeprefix(factories.BASE_URL)
+    response = post(
+        client, {"code": path, "device_id": "phone-bbbb-2222", "province": "01"}
+    )
+    assert response.status_code == 201
+    assert db.session.get(Scan, response.json["scan_id"]).province_code == "01"
+
+
+def test_clone_scanned_far_away_becomes_suspicious(client, stamp):
+    post(client, {"code": stamp.url, "device_id": "buyer-phone-01", **HUNG_YEN})
+    response = post(
+        client,
+        {"code": stamp.url, "device_id": "clone-phone-01", **HO_CHI_MINH},
+        "127.0.0.9",
+    )
+    assert response.json["verdict"] == "suspicious"
+    assert set(response.json["reasons"]) == {"out_of_region", "impossible_travel"}
+
+
+def test_unknown_and_forged_codes_are_counterfeit(client, stamp):
+    forged = stamp.url[:-6] + (
+        "ZZZZZZ" if not stamp.url.endswith("ZZZZZZ") else "YYYYYY"
+    )
+    response = post(client, {"code": forged, "device_id": "phone-cccc-3333"})
+    assert response.status_code == 201
+    assert (response.json["verdict"], response.json["reasons"]) == (
+        "counterfeit",
+        ["bad_check"],
+    )
+    never = f"/01/{stamp.gtin}/21/7K2P9Q4MXT3B6HC1"
+    assert post(client, {"code": never, "device_id": "phone-cccc-3333"}).json[
+        "reasons"
+    ] == ["unknown_code"]
+
+
+def test_same_device_counts_once_and_aggregates_stay_in_step(client, stamp):
+    for _ in range(5):
+        post(client, {"code": stamp.url, "device_id": "phone-dddd-4444"})
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.scan_count, stats.devices) == (5, 1)
+
+
+def test_idempotency_key_records_once(client, stamp):
+    body = {
+        "code": stamp.url,
+        "device_id": "phone-eeee-5555",
+        "idempotency_key": "offline-0001",
+    }
+    first, again = post(client, body), post(client, body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json["scan_id"] == again.json["scan_id"]
+    assert len(db.session.scalars(select(Scan)).all()) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("not json", "invalid_json"),
+        ([1, 2], "invalid_json"),
+        ({}, "invalid_fields"),
+        ({"code": "x", "device_id": "short"}, "invalid_fields"),
+        (
+            {
+                "code": "/01/08931234567897/21/A",
+                "device_id": "phone-ffff-6666",
+                "lat": 91,
+                "lon": 1,
+            },
+            "invalid_fields",
+        ),
+        (
+            {
+                "code": "/01/08931234567897/21/A",
+                "device_id": "phone-ffff-6666",
+                "lat": 20.1,
+            },
+            "invalid_fields",
+        ),
+        (
+            {
+                "code": "/01/08931234567897/21/A",
+                "device_id": "phone-ffff-6666",
+                "lat": "20",
+                "lon": "106",
+            },
+            "invalid_fields",
+        ),
+        (
+            {
+                "code": "/01/08931234567897/21/A",
+                "device_id": "phone-ffff-6666",
+                "role": "admin",
+            },
+            "invalid_fields",
+        ),
+        (
+            {"code": "https://example.com/hello", "device_id": "phone-ffff-6666"},
+            "not_digital_link",
+        ),
+        (
+            {"code": "/01/08931234567898/21/A", "device_id": "phone-ffff-6666"},
+            "gtin_check_digit",
+        ),
+        (
+            {"code": "/01/08931234567897", "device_id": "phone-ffff-6666"},
+            "serial_required",
+        ),
+    ],
+)
+def test_malformed_input_is_400_with_a_json_error(client, app, body, code):
+    if isinstance(body, str):
+        response = client.post(
+            "/api/v1/scans", data=body, content_type="application/json"
+        )
+    else:
+        response = post(client, body)
+    assert response.status_code == 400
+    assert response.json["error"]["code"] == code and response.json["error"]["message"]
+    assert db.session.scalars(select(Scan)).first() is None
+
+
+def test_roles_other_than_shopper_need_a_staff_account(client, stamp):
+    response = post(
+        client, {"code": stamp.url, "device_id": "phone-gggg-7777", "role": "inspector"}
+    )
+    assert response.status_code == 403
+    assert response.json["error"]["code"] == "role_not_allowed"
+
+
+def test_errors_are_translated(client, app):
+    response = client.post("/api/v1/scans", json={}, headers={"Accept-Language": "vi"})
+    assert "không hợp lệ" in response.json["error"]["message"]

@@ -1,0 +1,60 @@
+"""Many scans of one serial at once lose no update (row lock on PostgreSQL)."""
+
+import threading
+
+import pytest
+from flask_migrate import upgrade  # noqa: F401  (schema built by the session fixture)
+from sqlalchemy import func, select
+
+from tests import factories
+from tests.conftest import TEST_KEYS
+from webapp.extensions import db
+from webapp.models import Scan, SerialDevice, SerialStats
+from webapp.models.types import utcnow
+from webapp.services.scanning import ScanRequest, record_scan
+
+THREADS = 12
+SCANS_EACH = 5
+
+
+def test_concurrent_scans_of_one_serial_all_count(app, engine):
+    if engine != "postgresql":
+        pytest.skip("SQLite serialises writers; the row lock matters on PostgreSQL")
+    issued = factories.stamp()
+    errors = []
+
+    def shopper(n: int) -> None:
+        with app.app_context():
+            try:
+                for i in range(SCANS_EACH):
+                    request = ScanRequest(
+                        code=issued.url,
+                        device_id=f"phone-{n:04d}-{i % 2}",
+                        client_address=f"10.0.{n}.1",
+                        at=utcnow(),
+                    )
+                    record_scan(
+                        db.session, request, TEST_KEYS, "privacy", {}, utcnow().date()
+                    )
+                    db.session.commit()
+            except Exception as error:  # surfaced below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=shopper, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert stats.scan_count == THREADS * SCANS_EACH
+    assert stats.devices == THREADS * 2
+    assert (
+        db.session.scalar(select(func.count()).select_from(SerialDevice)) == THREADS * 2
+    )
+    assert (
+        db.session.scalar(select(func.count()).select_from(Scan))
+        == THREADS * SCANS_EACH
+    )

@@ -1,0 +1,113 @@
+"""Scanning: the camera page, photo fallback, recording a scan and claiming a PIN."""
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from webapp import vocab
+from webapp.extensions import db, limiter
+from webapp.fragments import wants_fragment
+from webapp.links import own_base_url, resolve_link
+from webapp.scan_context import claim, device_id, record, remember_device
+from webapp.security import relax_for_decoder
+from webapp.services import digital_link
+from webapp.services.errors import DigitalLinkError
+from webapp.services.photo_decode import PhotoError, decode_qr
+from webapp.verdicts import verdict_view
+
+bp = Blueprint("scans", __name__, url_prefix="/scan")
+
+
+@bp.get("/")
+def index():
+    """The camera scanner, with manual entry and a photo upload as fallbacks."""
+    response = current_app.make_response(render_template("scans/index.html"))
+    relax_for_decoder(response)
+    return response
+
+
+@bp.post("/photo")
+@limiter.limit(lambda: current_app.config["RATELIMIT_PHOTOS"])
+def photo():
+    """Decode the QR in an uploaded photo, then check it like a typed code."""
+    upload = request.files.get("photo")
+    if upload is None or not upload.filename:
+        return _photo_problem(_("Choose a photo of the stamp first."))
+    try:
+        text = decode_qr(upload.read())
+    except PhotoError:
+        return _photo_problem(_("This file is not a photo we can read (JPEG, PNG…)."))
+    if text is None:
+        return _photo_problem(
+            _("No QR code found in this photo. Hold the phone closer, in good light.")
+        )
+    return redirect(url_for("public.check", code=text), code=303)
+
+
+@bp.post("/record")
+@limiter.limit(lambda: current_app.config["RATELIMIT_SCANS"])
+def record_scan():
+    """Record the scan the story page made, and show its verdict."""
+    device, new_device = device_id()
+    try:
+        outcome = record(request.form.get("code", ""), device, **_position())
+    except DigitalLinkError as error:
+        message = vocab.label(vocab.LINK_ERRORS, error.code)
+        return render_template("errors/http.html", status=400, message=message), 400
+    db.session.commit()
+    if wants_fragment():
+        view = verdict_view(outcome.scan, outcome.resolution, outcome.stats)
+        response = current_app.make_response(
+            render_template("story/_verdict.html", verdict=view)
+        )
+    else:
+        story = own_base_url() + outcome.resolution.link.path
+        response = redirect(f"{story}?scan={outcome.scan.id}", code=303)
+    if new_device:
+        remember_device(response, device)
+    return response
+
+
+@bp.post("/claim")
+@limiter.limit(lambda: current_app.config["RATELIMIT_CLAIMS"])
+def claim_pin():
+    """Claim the item with the PIN under its scratch-off layer."""
+    device, new_device = device_id()
+    try:
+        link = digital_link.parse(request.form.get("code", ""))
+    except DigitalLinkError:
+        return render_template(
+            "errors/http.html", status=400, message=_("Bad code.")
+        ), 400
+    resolution = resolve_link(link)
+    if resolution.stamp is None:
+        return render_template(
+            "errors/http.html", status=404, message=_("Unknown code.")
+        ), 404
+    result = claim(resolution.stamp, request.form.get("pin", ""), device)
+    db.session.commit()
+    # A wrong PIN re-renders the form with 200: htmx 2 does not swap 4xx answers.
+    page = render_template("story/_claim.html", claim=result, code=link.path)
+    response = current_app.make_response(page)
+    if new_device:
+        remember_device(response, device)
+    return response
+
+
+def _position() -> dict:
+    """The position the visitor agreed to share, if any and if it makes sense."""
+    if request.form.get("consent") != "yes":
+        return {}
+    try:
+        lat, lon = float(request.form["lat"]), float(request.form["lon"])
+    except (KeyError, ValueError):
+        return {}
+    if -90 <= lat <= 90 and -180 <= lon <= 180:
+        return {"lat": lat, "lon": lon}
+    return {}
+
+
+def _photo_problem(message: str):
+    page = render_template("scans/index.html", photo_problem=message)
+    response = current_app.make_response((page, 400))
+    relax_for_decoder(response)
+    return response

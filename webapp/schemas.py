@@ -1,0 +1,29 @@
+"""Shapes of JSON requests to the public API, validated with pydantic."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class ScanIn(BaseModel):
+    """POST /api/v1/scans — the contract in the product brief."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    code: str = Field(min_length=1, max_length=500)
+    device_id: str = Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
+    lat: float | None = Field(
+        default=None, ge=-90, le=90, allow_inf_nan=False, strict=True
+    )
+    lon: float | None = Field(
+        default=None, ge=-180, le=180, allow_inf_nan=False, strict=True
+    )
+    province: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
+    role: Literal["shopper", "inspector", "producer"] = "shopper"
+    idempotency_key: str | None = Field(default=None, min_length=8, max_length=64)
+
+    @model_validator(mode="after")
+    def lat_and_lon_together(self):
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together")
+        return self

@@ -1,0 +1,258 @@
+"""Record a scan and judge it, updating the serial's aggregates in one transaction."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from webapp.models import Product, Scan, SerialDevice, SerialNetwork, SerialStats, Stamp
+from webapp.services import digital_link, geo
+from webapp.services.detection import (
+    Aggregates,
+    NetworkState,
+    Rules,
+    ScanFacts,
+    assess,
+    verdict_for,
+)
+from webapp.services.errors import DigitalLinkError
+from webapp.services.privacy import keyed_hash
+from webapp.services.regions import is_province_code
+from webapp.services.resolution import Resolution, resolve
+
+ROLES = ("shopper", "inspector", "producer")
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    """A scan as the client reports it (raw ids; they are hashed here)."""
+
+    code: str
+    device_id: str
+    client_address: str
+    at: datetime
+    role: str = "shopper"
+    lat: float | None = None
+    lon: float | None = None
+    province: str | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    scan: Scan
+    resolution: Resolution
+    stats: SerialStats | None
+    replayed: bool = False
+
+
+def record_scan(
+    session: Session,
+    request: ScanRequest,
+    stamp_keys: Sequence[str],
+    privacy_key: str,
+    rules_config: dict,
+    today: date,
+) -> ScanOutcome:
+    """Store the scan and its verdict; the caller commits.
+
+    Raises DigitalLinkError when the code is malformed or names no single item.
+    """
+    link = digital_link.parse(request.code)
+    if not link.serial:
+        raise DigitalLinkError("serial_required", "serial", request.code)
+    if request.idempotency_key:
+        earlier = session.scalar(
+            select(Scan).where(Scan.idempotency_key == request.idempotency_key)
+        )
+        if earlier is not None:
+            resolution = resolve(session, link, stamp_keys, today)
+            return ScanOutcome(earlier, resolution, _stats_of(session, earlier), True)
+    resolution = resolve(session, link, stamp_keys, today)
+    facts = _facts(request, privacy_key)
+    scan = Scan(
+        gtin=link.gtin,
+        lot=link.lot,
+        serial=link.serial,
+        scanned_at=request.at,
+        role=request.role,
+        device_hash=facts.device,
+        network_hash=facts.network,
+        location_consent=facts.lat is not None,
+        province_code=facts.province,
+        latitude=facts.lat,
+        longitude=facts.lon,
+        idempotency_key=request.idempotency_key,
+    )
+    stats = None
+    if resolution.stamp is None:
+        scan.reasons = list(resolution.reasons) or ["unknown_code"]
+        scan.verdict = verdict_for(scan.reasons)
+    else:
+        stats = _judge(session, resolution, facts, rules_config, scan)
+    scan.notices = list(resolution.notices)
+    session.add(scan)
+    session.flush()
+    return ScanOutcome(scan, resolution, stats)
+
+
+def rules_for(product: Product, rules_config: dict) -> Rules:
+    """Defaults, overridden by the product's category, then by the product."""
+    values = dict(rules_config.get("default", {}))
+    values.update(rules_config.get("categories", {}).get(product.category, {}))
+    if product.duplicate_threshold:
+        values["max_shopper_devices"] = product.duplicate_threshold
+    return Rules.from_mapping(values)
+
+
+def network_of(address: str) -> str:
+    """The part of a client address that names its network.
+
+    IPv6 phones rotate the low 64 bits, so the /64 prefix is the network; an
+    IPv4 address (often a carrier's shared one) is kept whole.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _facts(request: ScanRequest, privacy_key: str) -> ScanFacts:
+    lat = lon = None
+    province = request.province if is_province_code(request.province or "") else None
+    if request.lat is not None and request.lon is not None:
+        province = geo.province_at(request.lat, request.lon) or province
+        lat, lon = geo.coarsen(request.lat), geo.coarsen(request.lon)
+    return ScanFacts(
+        at=request.at,
+        device=keyed_hash(request.device_id, privacy_key, "device"),
+        network=keyed_hash(network_of(request.client_address), privacy_key, "network"),
+        role=request.role,
+        province=province,
+        lat=lat,
+        lon=lon,
+    )
+
+
+def _judge(
+    session: Session,
+    resolution: Resolution,
+    facts: ScanFacts,
+    rules_config: dict,
+    scan: Scan,
+) -> SerialStats:
+    stamp: Stamp = resolution.stamp
+    stats = locked_stats(session, stamp.id)
+    device = session.get(SerialDevice, (stamp.id, facts.device))
+    network = session.get(SerialNetwork, (stamp.id, facts.network))
+    code_reasons = tuple(resolution.reasons)
+    assessment = assess(
+        _aggregates(stats),
+        facts,
+        rules_for(resolution.product, rules_config),
+        tuple(resolution.batch.province_codes),
+        device.network_hash if device else None,
+        _network_state(network),
+        code_reasons,
+    )
+    _store(stats, assessment.aggregates, facts)
+    if assessment.new_device:
+        session.add(
+            SerialDevice(
+                stamp_id=stamp.id,
+                device_hash=facts.device,
+                network_hash=facts.network,
+                first_seen_at=facts.at,
+            )
+        )
+    if assessment.network is not None and assessment.network != _network_state(network):
+        _store_network(session, network, assessment.network, stamp.id, facts.network)
+    scan.stamp_id = stamp.id
+    scan.verdict, scan.reasons = assessment.verdict, assessment.reasons
+    return stats
+
+
+def locked_stats(session: Session, stamp_id: int) -> SerialStats:
+    """The stamp's aggregates row, created if missing and locked until commit.
+
+    Concurrent scans of one serial queue here (row lock on PostgreSQL, the
+    write lock on SQLite), so no update is lost.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(SerialStats)
+        .values(stamp_id=stamp_id, provinces=[], flags=[])
+        .on_conflict_do_nothing(index_elements=["stamp_id"])
+    )
+    return session.scalars(
+        select(SerialStats)
+        .where(SerialStats.stamp_id == stamp_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def _aggregates(stats: SerialStats) -> Aggregates:
+    return Aggregates(
+        scan_count=stats.scan_count,
+        shopper_scans=stats.shopper_scans,
+        devices=stats.devices,
+        effective_devices=stats.effective_devices,
+        provinces=tuple(stats.provinces or ()),
+        last_at=stats.last_position_at,
+        last_lat=stats.last_latitude,
+        last_lon=stats.last_longitude,
+        last_device=stats.last_device_hash,
+        claimed_device=stats.claimed_device_hash,
+        flags=tuple(stats.flags or ()),
+    )
+
+
+def _store(stats: SerialStats, aggregates: Aggregates, facts: ScanFacts) -> None:
+    stats.scan_count = aggregates.scan_count
+    stats.shopper_scans = aggregates.shopper_scans
+    stats.devices = aggregates.devices
+    stats.effective_devices = aggregates.effective_devices
+    stats.provinces = list(aggregates.provinces)
+    stats.flags = list(aggregates.flags)
+    stats.last_position_at = aggregates.last_at
+    stats.last_latitude, stats.last_longitude = aggregates.last_lat, aggregates.last_lon
+    stats.last_device_hash = aggregates.last_device
+    stats.first_scan_at = stats.first_scan_at or facts.at
+    stats.last_scan_at = facts.at
+
+
+def _network_state(row: SerialNetwork | None) -> NetworkState | None:
+    if row is None:
+        return None
+    return NetworkState(
+        row.steady, row.bursts, row.window_start, row.window_count, row.linked
+    )
+
+
+def _store_network(
+    session, row, state: NetworkState, stamp_id: int, network: str
+) -> None:
+    if row is None:
+        row = SerialNetwork(stamp_id=stamp_id, network_hash=network)
+        session.add(row)
+    row.steady, row.bursts = state.steady, state.bursts
+    row.window_start, row.window_count = state.window_start, state.window_count
+    row.linked = state.linked
+
+
+def _stats_of(session: Session, scan: Scan) -> SerialStats | None:
+    return session.get(SerialStats, scan.stamp_id) if scan.stamp_id else None

@@ -1,0 +1,1 @@
+"""A reproducible market simulation that measures counterfeit detection."""

@@ -1,0 +1,65 @@
+/* The story page records its scan once loaded, with the position only if the visitor agrees. */
+"use strict";
+
+function recordScan() {
+  const form = document.querySelector("[data-scan-form]");
+  if (!form) return;
+  const KEY = "ocop-location-consent";
+  const consentBox = form.querySelector("[data-consent]");
+  form.querySelectorAll("[data-nojs]").forEach((el) => (el.hidden = true));
+
+  function stored() {
+    try {
+      return localStorage.getItem(KEY);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember(answer) {
+    try {
+      localStorage.setItem(KEY, answer);
+    } catch (error) {
+      /* private mode: ask again next time */
+    }
+  }
+
+  function send() {
+    // htmx swaps the verdict in place; without it the form posts and the page reloads.
+    if (window.htmx) window.htmx.trigger(form, "scan-ready");
+    else form.requestSubmit();
+  }
+
+  function withPosition() {
+    if (!navigator.geolocation) return send();
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        form.elements.lat.value = position.coords.latitude;
+        form.elements.lon.value = position.coords.longitude;
+        form.elements.consent.value = "yes";
+        send();
+      },
+      () => send(),
+      { enableHighAccuracy: false, timeout: 6000, maximumAge: 300000 }
+    );
+  }
+
+  function answer(choice) {
+    remember(choice);
+    consentBox.hidden = true;
+    if (choice === "yes") withPosition();
+    else send();
+  }
+
+  form.querySelectorAll("[data-consent-answer]").forEach((button) =>
+    button.addEventListener("click", () => answer(button.dataset.consentAnswer))
+  );
+  const earlier = stored();
+  if (earlier === "yes") withPosition();
+  else if (earlier === "no") send();
+  else consentBox.hidden = false;
+}
+
+// After htmx (also deferred, loaded first) has wired up the form.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", recordScan);
+else recordScan();

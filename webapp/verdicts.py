@@ -1,0 +1,148 @@
+"""A verdict in plain words: what it means, why, and what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
+
+from webapp import vocab
+from webapp.i18n import current_lang
+from webapp.models import Batch, Scan, SerialStats
+from webapp.services import regions
+from webapp.services.detection import verdict_for
+from webapp.services.resolution import Resolution
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    """Everything the verdict banner shows."""
+
+    verdict: str
+    headline: str
+    explanations: list[str]
+    advice: str
+    code: str
+    scan_id: int
+    can_claim: bool
+
+
+def verdict_view(
+    scan: Scan, resolution: Resolution, stats: SerialStats | None
+) -> VerdictView:
+    """The verdict of a recorded scan, in the visitor's language."""
+    reasons = list(scan.reasons)
+    stamp = resolution.stamp
+    unclaimed = stats is None or stats.claimed_device_hash is None
+    return VerdictView(
+        verdict=scan.verdict,
+        headline=headline(scan.verdict),
+        explanations=explain(reasons, stats, resolution.batch, current_lang()),
+        advice=advice(scan.verdict),
+        code=resolution.link.path,
+        scan_id=scan.id,
+        can_claim=bool(
+            stamp and stamp.has_pin and unclaimed and scan.verdict != "counterfeit"
+        ),
+    )
+
+
+def preview(resolution: Resolution) -> VerdictView | None:
+    """Before the scan is recorded: what the code's own record already proves."""
+    if not resolution.reasons:
+        return None
+    verdict = verdict_for(resolution.reasons)
+    return VerdictView(
+        verdict=verdict,
+        headline=headline(verdict),
+        explanations=explain(
+            list(resolution.reasons), None, resolution.batch, current_lang()
+        ),
+        advice=advice(verdict),
+        code=resolution.link.path,
+        scan_id=0,
+        can_claim=False,
+    )
+
+
+def headline(verdict: str) -> str:
+    return {
+        "authentic": _("This code is genuine"),
+        "suspicious": _("Be careful: this code may have been copied"),
+        "counterfeit": _("Warning: this is not a genuine code"),
+    }[verdict]
+
+
+def advice(verdict: str) -> str:
+    return {
+        "authentic": _(
+            "It was issued for this product and has not been seen elsewhere. A perfect "
+            "copy scanned first would look the same, so check the packaging too."
+        ),
+        "suspicious": _(
+            "Look closely at the packaging, the price and the seller. If in doubt, do "
+            "not buy, and report it so inspectors can check."
+        ),
+        "counterfeit": _("Do not buy, eat or use it. Report where you found it."),
+    }[verdict]
+
+
+def explain(
+    reasons: list[str], stats: SerialStats | None, batch: Batch | None, lang: str
+) -> list[str]:
+    """One plain sentence per reason, with the numbers that back it."""
+    return [_sentence(reason, stats, batch, lang) for reason in reasons]
+
+
+def _sentence(reason: str, stats, batch, lang: str) -> str:
+    if reason == "duplicate_scans" and stats is not None:
+        sentences = [
+            ngettext(
+                "This code has been scanned by %(num)d different phone.",
+                "This code has been scanned by %(num)d different phones.",
+                stats.effective_devices,
+            )
+        ]
+        if len(stats.provinces) > 1:
+            sentences.append(
+                ngettext(
+                    "It has been scanned in %(num)d province.",
+                    "It has been scanned in %(num)d provinces.",
+                    len(stats.provinces),
+                )
+            )
+        sentences.append(_("A genuine stamp is normally scanned by one household."))
+        return " ".join(sentences)
+    if reason == "out_of_region" and stats is not None and batch is not None:
+        seen = [p for p in stats.provinces if p not in batch.province_codes]
+        return _(
+            "This batch is sold only in %(allowed)s, but this code has been scanned in "
+            "%(seen)s.",
+            allowed=_names(batch.province_codes, lang),
+            seen=_names(seen, lang),
+        )
+    if reason == "impossible_travel":
+        return _(
+            "This code was scanned by two phones in places too far apart for the time "
+            "between the scans."
+        )
+    if reason == "claimed_elsewhere" and stats is not None and stats.claimed_at:
+        where = regions.province(stats.claimed_province_code or "")
+        if where:
+            return _(
+                "This item was first claimed with its PIN on %(date)s in %(province)s, "
+                "by another phone.",
+                date=format_date(stats.claimed_at, "medium"),
+                province=where.short_label(lang),
+            )
+        return _(
+            "This item was first claimed with its PIN on %(date)s, by another phone.",
+            date=format_date(stats.claimed_at, "medium"),
+        )
+    return vocab.label(vocab.REASONS, reason)
+
+
+def _names(codes, lang: str) -> str:
+    found = (regions.province(code) for code in codes)
+    return ", ".join(p.short_label(lang) for p in found if p)
