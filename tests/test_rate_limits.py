@@ -1,15 +1,21 @@
 """Rate limits bound what one address can do; 429 in the visitor's language."""
 
 import pytest
+import redis
 from flask_migrate import upgrade
 
 from tests.conftest import TEST_KEYS, IsolatedClient
 from webapp import create_app
 from webapp.extensions import db
 
+REDIS = "redis://127.0.0.1:6379/15"
 
-@pytest.fixture
-def limited_app(tmp_path):
+
+@pytest.fixture(params=["memory://", REDIS])
+def limited_app(request, tmp_path):
+    """Limits counted in memory, and in Redis as several hosts would share them."""
+    if request.param == REDIS:
+        redis.Redis.from_url(REDIS).flushdb()
     app = create_app(
         {
             "TESTING": True,
@@ -17,6 +23,7 @@ def limited_app(tmp_path):
             "STAMP_KEYS": TEST_KEYS,
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_SCANS": "3/minute",
+            "RATELIMIT_STORAGE_URI": request.param,
             "WTF_CSRF_ENABLED": False,
         }
     )

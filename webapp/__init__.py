@@ -25,7 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     htmx.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    _init_rate_limits(app)
     _trust_proxies(app)
     cors.init_app(
         app, resources=_cors_resources(), expose_headers=["Link"], send_wildcard=True
@@ -45,6 +45,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_formatting(app)
     warn_about_dev_keys(app)
     return app
+
+
+def _init_rate_limits(app: Flask) -> None:
+    # RATELIMIT_ENABLED is ours to read per app (see extensions.rate_limited).
+    app.config["RATE_LIMITS_ON"] = app.config["RATELIMIT_ENABLED"]
+    app.config["RATELIMIT_ENABLED"] = True
+    limiter.init_app(app)
 
 
 def _trust_proxies(app: Flask) -> None:

@@ -1,6 +1,6 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
-from flask import request
+from flask import current_app, request
 from flask_babel import Babel
 from flask_cors import CORS
 from flask_htmx import HTMX
@@ -39,3 +39,19 @@ def client_address() -> str:
 
 
 limiter = Limiter(key_func=client_address)
+
+
+def rate_limits_off() -> bool:
+    return not current_app.config["RATE_LIMITS_ON"]
+
+
+def rate_limited(setting: str):
+    """Limit a view by the rate in config[setting], unless limits are switched off.
+
+    Flask-Limiter keeps its on/off switch on the shared extension object, so
+    the switch is read per app here: one app (a test, a simulation) cannot
+    turn another's limits on or off.
+    """
+    return limiter.limit(
+        lambda: current_app.config[setting], exempt_when=rate_limits_off
+    )

@@ -1,6 +1,6 @@
 """Security headers sent with every response."""
 
-from flask import Flask
+from flask import Flask, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -17,9 +17,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# A dedicated worker runs under the policy sent with its own script.
+DECODER_WORKER = "js/qr-worker.js"
+
+
 def init_security_headers(app: Flask) -> None:
     @app.after_request
     def add_security_headers(response):
+        if (
+            request.endpoint == "static"
+            and (request.view_args or {}).get("filename") == DECODER_WORKER
+        ):
+            relax_for_decoder(response)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault(

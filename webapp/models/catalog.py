@@ -135,7 +135,8 @@ class Batch(db.Model):
 
     @property
     def province_codes(self) -> list[str]:
-        return [region.province_code for region in self.regions]
+        """Authorised provinces in code order (also before the rows are reloaded)."""
+        return sorted(region.province_code for region in self.regions)
 
 
 class BatchRegion(db.Model):

@@ -1,11 +1,11 @@
 """The public JSON API (v1): code status and journey events for programs."""
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from webapp import vocab
-from webapp.extensions import db, limiter
+from webapp.extensions import db, rate_limited
 from webapp.links import requested_link, resolve_link
 from webapp.models import utcnow
 from webapp.negotiation import json_error
@@ -58,7 +58,7 @@ def traceability(rest: str):
 
 
 @bp.post("/scans")
-@limiter.limit(lambda: current_app.config["RATELIMIT_SCANS"])
+@rate_limited("RATELIMIT_SCANS")
 def create_scan():
     """Record a scan and answer its verdict (the public contract)."""
     body = request.get_json(silent=True)

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from webapp import vocab
-from webapp.extensions import db, limiter
+from webapp.extensions import db, rate_limited
 from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, resolve_link
 from webapp.scan_context import claim, device_id, record, remember_device
@@ -26,7 +26,7 @@ def index():
 
 
 @bp.post("/photo")
-@limiter.limit(lambda: current_app.config["RATELIMIT_PHOTOS"])
+@rate_limited("RATELIMIT_PHOTOS")
 def photo():
     """Decode the QR in an uploaded photo, then check it like a typed code."""
     upload = request.files.get("photo")
@@ -44,7 +44,7 @@ def photo():
 
 
 @bp.post("/record")
-@limiter.limit(lambda: current_app.config["RATELIMIT_SCANS"])
+@rate_limited("RATELIMIT_SCANS")
 def record_scan():
     """Record the scan the story page made, and show its verdict."""
     device, new_device = device_id()
@@ -68,7 +68,7 @@ def record_scan():
 
 
 @bp.post("/claim")
-@limiter.limit(lambda: current_app.config["RATELIMIT_CLAIMS"])
+@rate_limited("RATELIMIT_CLAIMS")
 def claim_pin():
     """Claim the item with the PIN under its scratch-off layer."""
     device, new_device = device_id()

@@ -29,6 +29,7 @@ class Report:
     cloned: int
     cloned_flagged: int
     cloned_with_3_fake_scans: int
+    flagged_within_3: int
     fake_scans_to_flag: list[int]
     genuine: int
     genuine_flagged: int
@@ -46,9 +47,8 @@ class Report:
     @property
     def recall_within_3(self) -> float:
         """Of the clones scanned at least 3 times, the share flagged by then."""
-        quick = sum(1 for n in self.fake_scans_to_flag if n <= 3)
         seen = self.cloned_with_3_fake_scans
-        return min(quick, seen) / seen if seen else 1.0
+        return self.flagged_within_3 / seen if seen else 1.0
 
     @property
     def precision(self) -> float:
@@ -158,6 +158,11 @@ def _score(
         cloned=len(cloned),
         cloned_flagged=sum(1 for url in cloned if url in flagged_after),
         cloned_with_3_fake_scans=sum(1 for url in cloned if fake_scans[url] >= 3),
+        flagged_within_3=sum(
+            1
+            for url in cloned
+            if fake_scans[url] >= 3 and flagged_after.get(url, 99) <= 3
+        ),
         fake_scans_to_flag=sorted(flagged_after.values()),
         genuine=len(by_kind["genuine"]),
         genuine_flagged=sum(1 for url in by_kind["genuine"] if flagged[url]),
