@@ -44,6 +44,7 @@ def live_server(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.sqlite'}",
             "SECRET_KEY": "e2e-secret",
             "RATELIMIT_ENABLED": False,
+            "UPLOAD_DIR": str(folder / "uploads"),
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)

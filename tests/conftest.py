@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import pytest
 from flask.globals import _cv_app
@@ -59,6 +60,7 @@ def engine_apps(database_urls, tmp_path_factory):
                 "SECRET_KEY": "test-secret",
                 "WTF_CSRF_ENABLED": False,
                 "RATELIMIT_ENABLED": False,
+                "UPLOAD_DIR": str(tmp_path_factory.mktemp(f"uploads-{engine}")),
             }
         )
         with app.app_context():
@@ -116,6 +118,24 @@ class IsolatedClient(FlaskClient):
         finally:
             _cv_app.reset(hidden)
             db.session.expire_all()  # see what the request wrote
+
+
+@contextmanager
+def standalone_app(tmp_path, **overrides):
+    """A SQLite app of its own, for settings the shared apps switch off."""
+    settings = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'own.sqlite'}",
+        "STAMP_KEYS": TEST_KEYS,
+        "RATELIMIT_ENABLED": False,
+        "UPLOAD_DIR": str(tmp_path / "uploads"),
+    }
+    app = create_app({**settings, **overrides})
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        upgrade()
+        yield app
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -110,3 +110,30 @@ def stamps(of: Batch, count: int = 1, with_pin: bool = False) -> list[IssuedStam
 
 def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:
     return stamps(of or batch(), 1, **kwargs)[0]
+
+
+PASSWORD = "correct-horse-battery"
+
+
+def user(role: str = "inspector", provinces=("33",), org: Organisation | None = None):
+    from webapp.services.accounts import create_user
+
+    n = next(_counter)
+    row = create_user(
+        db.session,
+        f"{role}{n}@example.vn",
+        f"{role.title()} {n}",
+        role,
+        PASSWORD,
+        organisation=org if role == "producer" else None,
+        province_codes=provinces if role == "inspector" else (),
+    )
+    db.session.commit()
+    return row
+
+
+def sign_in(client, account) -> None:
+    response = client.post(
+        "/login", data={"email": account.email, "password": PASSWORD}
+    )
+    assert response.status_code == 303, response.text

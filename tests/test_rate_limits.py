@@ -2,11 +2,8 @@
 
 import pytest
 import redis
-from flask_migrate import upgrade
 
-from tests.conftest import TEST_KEYS, IsolatedClient
-from webapp import create_app
-from webapp.extensions import db
+from tests.conftest import standalone_app
 
 REDIS = "redis://127.0.0.1:6379/15"
 
@@ -16,22 +13,17 @@ def limited_app(request, tmp_path):
     """Limits counted in memory, and in Redis as several hosts would share them."""
     if request.param == REDIS:
         redis.Redis.from_url(REDIS).flushdb()
-    app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'limits.sqlite'}",
-            "STAMP_KEYS": TEST_KEYS,
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_SCANS": "3/minute",
-            "RATELIMIT_STORAGE_URI": request.param,
-            "WTF_CSRF_ENABLED": False,
-        }
-    )
-    app.test_client_class = IsolatedClient
-    with app.app_context():
-        upgrade()
+    with standalone_app(
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_SCANS="3/minute",
+        RATELIMIT_REPORTS="2/hour",
+        RATELIMIT_REPORTS_ADDRESS="4/hour",
+        RATELIMIT_LOGINS="3/minute",
+        RATELIMIT_STORAGE_URI=request.param,
+        WTF_CSRF_ENABLED=False,
+    ) as app:
         yield app
-        db.engine.dispose()
 
 
 def scan(client, address):
@@ -64,3 +56,42 @@ def test_refusal_page_is_translated(limited_app):
         client.post("/scan/record", data={"code": "/01/08931234567897/21/A"})
     page = client.post("/scan/record", data={"code": "/01/08931234567897/21/A"})
     assert page.status_code == 429 and "Bạn gửi quá nhiều yêu cầu" in page.text
+
+
+REPORT = {"place": "Chợ Phố Hiến", "province": "33", "description": "Tem mờ"}
+
+
+def report(client, device, address):
+    client.set_cookie("device_id", device)
+    return client.post("/report/", data=REPORT, environ_base={"REMOTE_ADDR": address})
+
+
+def test_reports_are_limited_per_phone_and_the_text_is_kept(limited_app):
+    client = limited_app.test_client()
+    phone = "phone-aaaa-aaaa-0001"
+    statuses = [report(client, phone, "100.64.0.1").status_code for _ in range(3)]
+    assert statuses == [303, 303, 429]
+    held = report(client, phone, "100.64.0.1")
+    assert "Bạn đã gửi nhiều báo cáo" in held.text
+    assert "Tem mờ" in held.text  # what they typed is still in the form
+    assert int(held.headers["Retry-After"]) > 0
+    # Another phone on the same mobile network is not blocked by this one.
+    assert report(client, "phone-bbbb-bbbb-0002", "100.64.0.1").status_code == 303
+
+
+def test_reports_are_limited_per_address_too(limited_app):
+    client = limited_app.test_client()
+    phones = [f"phone-cccc-cccc-{n:04d}" for n in range(5)]
+    statuses = [report(client, phone, "100.64.0.9").status_code for phone in phones]
+    assert statuses == [303, 303, 303, 303, 429]
+    assert report(client, phones[4], "100.64.0.10").status_code == 303
+
+
+def test_password_guessing_is_slowed_down(limited_app):
+    client = limited_app.test_client()
+    guess = {"email": "admin@example.vn", "password": "guess-number-1"}
+    statuses = [
+        client.post("/login", data=guess, environ_base={"REMOTE_ADDR": "10.9.9.9"})
+        for _ in range(4)
+    ]
+    assert [r.status_code for r in statuses] == [200, 200, 200, 429]

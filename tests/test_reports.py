@@ -33,7 +33,7 @@ def test_filing_a_report_gives_a_reference_and_status_page(client, app):
     status_page = client.get(response.headers["Location"])
     report = db.session.scalars(select(Report)).one()
     assert report.reference in status_page.text
-    assert "Đã tiếp nhận" in status_page.text
+    assert "Đang chờ kiểm soát viên quản lý thị trường" in status_page.text
     assert (report.gtin, report.lot, report.serial) == (
         "08931234567897",
         "L1",

@@ -19,6 +19,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from webapp import models  # noqa: F401  (every mapper known before first use)
+    from webapp.auth import init_auth
     from webapp.i18n import init_i18n
 
     db.init_app(app)
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app, resources=_cors_resources(), expose_headers=["Link"], send_wildcard=True
     )
     init_i18n(app, babel)
+    init_auth(app)
 
     from webapp.cli import register_commands
     from webapp.errors import register_error_handlers

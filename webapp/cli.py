@@ -27,6 +27,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(stamps)
     app.cli.add_command(translate)
     app.cli.add_command(scans)
+    app.cli.add_command(users)
 
     from webapp.simulation.cli import simulate_market
 
@@ -162,3 +163,44 @@ def translate_compile() -> None:
 def _pybabel(*args) -> None:
     command = [sys.executable, "-m", "babel.messages.frontend", *map(str, args)]
     subprocess.run(command, check=True, cwd=PROJECT_DIR)
+
+
+@click.group()
+def users() -> None:
+    """Staff accounts: inspectors, producers and administrators."""
+
+
+@users.command("create")
+@click.option(
+    "--role", type=click.Choice(["inspector", "producer", "admin"]), required=True
+)
+@click.option("--email", required=True)
+@click.option("--name", default="", help="Full name, shown in the audit log.")
+@click.option(
+    "--province",
+    "provinces",
+    multiple=True,
+    help="Province code an inspector covers (repeat for several), e.g. 33.",
+)
+@click.option("--organisation", help="A producer's organisation: its id or exact name.")
+@click.password_option(help="At least 10 characters; asked for when not given.")
+def create_user_command(
+    role: str,
+    email: str,
+    name: str,
+    provinces: tuple[str, ...],
+    organisation: str | None,
+    password: str,
+) -> None:
+    """Create a staff account."""
+    from webapp.services.accounts import AccountError, create_user, find_organisation
+
+    try:
+        found = find_organisation(db.session, organisation) if organisation else None
+        user = create_user(db.session, email, name, role, password, found, provinces)
+        db.session.commit()
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    scope = ", ".join(user.province_codes) or (found.name if found else "all")
+    click.echo(f"Created {user.role} {user.email} ({scope}).")

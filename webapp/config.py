@@ -76,6 +76,14 @@ class Config:
     RATELIMIT_SCANS = os.environ.get("RATELIMIT_SCANS", "30/minute;600/day")
     RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
     RATELIMIT_PHOTOS = os.environ.get("RATELIMIT_PHOTOS", "20/hour")
+    RATELIMIT_LOGINS = os.environ.get("RATELIMIT_LOGINS", "10/minute;50/hour")
+    # Reports: per phone, and a looser bound per address, which a whole
+    # market's mobile network may share.
+    RATELIMIT_REPORTS = os.environ.get("RATELIMIT_REPORTS", "5/hour;20/day")
+    RATELIMIT_REPORTS_ADDRESS = os.environ.get(
+        "RATELIMIT_REPORTS_ADDRESS", "30/hour;200/day"
+    )
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600

@@ -35,6 +35,8 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def _http_error(error: HTTPException):
+    if error.response is not None:  # the view prepared its own answer
+        return error.response
     status = error.code or 500
     message = str(MESSAGES.get(status, error.description or ""))
     if request.path.startswith("/api/") or wants_json():

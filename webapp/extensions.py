@@ -45,13 +45,24 @@ def rate_limits_off() -> bool:
     return not current_app.config["RATE_LIMITS_ON"]
 
 
-def rate_limited(setting: str):
+def device_key() -> str:
+    """Rate-limit key for the browser's anonymous device cookie (else its address)."""
+    return "device:" + (request.cookies.get("device_id") or client_address())
+
+
+def rate_limited(setting: str, per_device: bool = False, on_breach=None):
     """Limit a view by the rate in config[setting], unless limits are switched off.
 
     Flask-Limiter keeps its on/off switch on the shared extension object, so
     the switch is read per app here: one app (a test, a simulation) cannot
-    turn another's limits on or off.
+    turn another's limits on or off. per_device counts by the anonymous
+    device cookie instead of the address, so one household behind a shared
+    address is not blocked by its neighbours.
     """
     return limiter.limit(
-        lambda: current_app.config[setting], exempt_when=rate_limits_off
+        lambda: current_app.config[setting],
+        key_func=device_key if per_device else None,
+        exempt_when=rate_limits_off,
+        scope=f"{setting}:device" if per_device else None,
+        on_breach=on_breach,
     )

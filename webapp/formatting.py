@@ -6,6 +6,10 @@ from urllib.parse import urlencode
 from flask import Flask, request
 from flask_babel import format_date, format_decimal, format_time, to_user_timezone
 
+from webapp import vocab
+from webapp.fragments import wants_fragment
+from webapp.i18n import current_lang
+from webapp.services import regions
 from webapp.services.serials import group
 
 
@@ -21,13 +25,23 @@ def date_local(value: str | date | None, format: str = "medium") -> str:
     return format_date(_as_date(value), format) if value else ""
 
 
-def datetime_local(value: str | datetime | None) -> str:
+def datetime_local(value: str | datetime | None, day_format: str = "medium") -> str:
     """Date and time of day, e.g. '12 thg 8, 2025, 05:45' in the site's zone."""
     if not value:
         return ""
     moment = _as_datetime(value)
-    day = format_date(to_user_timezone(moment), "medium")
+    day = format_date(to_user_timezone(moment), day_format)
     return f"{day}, {format_time(moment, 'short')}"
+
+
+def datetime_short(value: str | datetime | None) -> str:
+    """Compact date and time for tables on a phone, e.g. '29/11/26, 13:42'."""
+    return datetime_local(value, "short")
+
+
+def whole(value: int | float | None) -> str:
+    """A measured quantity rounded to a whole number, grouped per locale."""
+    return format_decimal(round(value)) if value is not None else ""
 
 
 def number(value: int | float | None) -> str:
@@ -45,12 +59,29 @@ def url_without_lang() -> str:
     return request.path + (f"?{urlencode(query)}" if query else "")
 
 
+def vocab_label(code: str | None, table: str) -> str:
+    """{{ case.status | label("CASE_STATUSES") }}: a code in the visitor's language."""
+    return vocab.label(getattr(vocab, table), code)
+
+
+def province_name(code: str | None) -> str:
+    """A province's short name in the visitor's language (the code if unknown)."""
+    found = regions.province(code or "")
+    return found.short_label(current_lang()) if found else (code or "")
+
+
 def init_formatting(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_local=date_local,
         datetime_local=datetime_local,
+        datetime_short=datetime_short,
+        whole=whole,
         number=number,
         paragraphs=paragraphs,
         serial_groups=group,
+        label=vocab_label,
+        province_name=province_name,
     )
-    app.jinja_env.globals.update(url_without_lang=url_without_lang)
+    app.jinja_env.globals.update(
+        url_without_lang=url_without_lang, wants_fragment=wants_fragment
+    )

@@ -98,3 +98,18 @@ def targets(link: DigitalLink) -> list[Link]:
         )
     )
     return found
+
+
+def safe_next(target: str | None) -> str | None:
+    """target if it is a path on this site, else None (no open redirects)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+    ):
+        return None
+    return target

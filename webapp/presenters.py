@@ -34,10 +34,18 @@ def story_data(resolution: Resolution, lang: str, base_url: str) -> dict:
         data["demo"] = resolution.product.organisation.is_demo
     if resolution.batch is not None:
         data["batch"] = batch_data(resolution.batch, lang)
-        data["journey"] = [event_data(e, lang) for e in resolution.batch.events]
+        data["journey"] = [event_data(e, lang) for e in journey(resolution)]
     if resolution.stamp is not None:
         data["stamp"] = stamp_data(resolution.stamp)
     return data
+
+
+def journey(resolution: Resolution) -> list[JourneyEvent]:
+    """The batch's events, with the item's own (inspections) when one item is asked."""
+    events = list(resolution.batch.events) if resolution.batch else []
+    if resolution.stamp is not None:
+        events += resolution.stamp.events
+    return sorted(events, key=lambda e: e.event_time)
 
 
 def explanations(reasons: list[str], notices: list[str]) -> dict[str, str]:

@@ -112,6 +112,50 @@ LINK_ERRORS = {
 }
 
 
+REPORT_PROBLEMS = {
+    "code_not_recognised": _l("The code was not recognised"),
+    "packaging_different": _l("The packaging looks different"),
+    "quality_different": _l("The taste or quality is not right"),
+    "price_too_low": _l("The price was suspiciously low"),
+    "no_stamp": _l("There was no stamp, or it was damaged"),
+    "other": _l("Something else"),
+}
+
+# The inspectors' workspace.
+CASE_STATUSES = {
+    "new": _l("New"),
+    "investigating": _l("Investigating"),
+    "confirmed_fake": _l("Confirmed fake"),
+    "genuine": _l("Genuine"),
+    "dismissed": _l("Dismissed"),
+}
+INSPECTION_RESULTS = {
+    "genuine": _l("Genuine"),
+    "suspected": _l("Suspected: samples taken for checking"),
+    "counterfeit_seized": _l("Counterfeit: goods seized"),
+}
+VERDICTS = {
+    "authentic": _l("Genuine"),
+    "suspicious": _l("Suspicious"),
+    "counterfeit": _l("Counterfeit"),
+}
+SCAN_ROLES = {
+    "shopper": _l("Shopper"),
+    "inspector": _l("Inspector"),
+    "producer": _l("Producer"),
+}
+AUDIT_ACTIONS = {
+    "case.status": _l("changed the status"),
+    "case.assign": _l("took the case"),
+    "inspection.record": _l("recorded an inspection"),
+    "stamp.pin_reset": _l("reset the PIN claim"),
+}
+STAFF_ROLES = {
+    "inspector": _l("Market inspector"),
+    "producer": _l("Producer"),
+    "admin": _l("Administrator"),
+}
+
 def label(table: dict, code: str | None) -> str:
     """The translated label for code, or the code itself when unknown."""
     if code is None:
@@ -129,3 +173,12 @@ ENTRY_PROBLEMS = {
         "That does not look like one of our codes: a serial has 16 letters and digits."
     ),
 }
+
+
+def entry_problem(problem: str | None) -> str:
+    """Why a typed or scanned code leads nowhere, in one sentence."""
+    if problem == "unknown_code":
+        return label(REASONS, "unknown_code")
+    if problem in LINK_ERRORS:
+        return label(LINK_ERRORS, problem)
+    return label(ENTRY_PROBLEMS, problem or "empty")

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from webapp.demo.accounts import seed_accounts
 from webapp.demo.catalog import PRODUCERS, PRODUCTS
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
 from webapp.services.issuance import IssuedStamp, issue_stamps
@@ -24,7 +25,10 @@ class SeedError(RuntimeError):
 def seed_demo(
     session: Session, keys: Sequence[str], base_url: str
 ) -> list[IssuedStamp]:
-    """Add every demo producer, product, batch, event and stamp; the caller commits."""
+    """Add every demo producer, product, batch, event, stamp and staff account.
+
+    The caller commits.
+    """
     if session.scalar(select(func.count()).select_from(Organisation)):
         raise SeedError("the database already holds producers; seed an empty one")
     producers = {p["key"]: _organisation(p) for p in PRODUCERS}
@@ -43,6 +47,7 @@ def seed_demo(
                 session, batch, batch_spec["stamps"], keys, base_url, batch_spec["pins"]
             )
             batch.status = active
+    seed_accounts(session, producers)
     session.flush()
     return issued
 

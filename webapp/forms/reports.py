@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -12,6 +12,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from webapp import vocab
 from webapp.forms.fields import (
     CheckboxListField,
     LocalDateField,
@@ -20,14 +21,9 @@ from webapp.forms.fields import (
 )
 from webapp.services import regions
 
-PROBLEM_CHOICES = [
-    SelectChoice("code_not_recognised", _l("The code was not recognised")),
-    SelectChoice("packaging_different", _l("The packaging looks different")),
-    SelectChoice("quality_different", _l("The taste or quality is not right")),
-    SelectChoice("price_too_low", _l("The price was suspiciously low")),
-    SelectChoice("no_stamp", _l("There was no stamp, or it was damaged")),
-    SelectChoice("other", _l("Something else")),
-]
+MAX_PHOTOS = 3
+
+PROBLEM_CHOICES = [SelectChoice(k, v) for k, v in vocab.REPORT_PROBLEMS.items()]
 
 
 class ReportForm(FlaskForm):
@@ -54,6 +50,7 @@ class ReportForm(FlaskForm):
         _l("Details"),
         [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
     )
+    photos = MultipleFileField(_l("Photos (up to 3)"))
     contact = StringField(
         _l("Phone or email, if you want an answer"),
         [Optional(), Length(max=200, message=_l("At most %(max)d characters."))],

@@ -1,5 +1,15 @@
 """The data model: import every model here so Alembic and mappers see them all."""
 
+from webapp.models.accounts import ROLES, AuditEntry, InspectorProvince, User
+from webapp.models.cases import (
+    CASE_STATUSES,
+    INSPECTION_RESULTS,
+    OPEN_STATUSES,
+    Alert,
+    Case,
+    CaseProvince,
+    Inspection,
+)
 from webapp.models.catalog import (
     BATCH_STATUSES,
     ORGANISATION_KINDS,
@@ -9,12 +19,24 @@ from webapp.models.catalog import (
     Product,
 )
 from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
-from webapp.models.reports import REPORT_PROBLEMS, Report
+from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
 from webapp.models.types import LocalizedText, UTCDateTime, utcnow
 
 __all__ = [
+    "CASE_STATUSES",
+    "INSPECTION_RESULTS",
+    "OPEN_STATUSES",
+    "ROLES",
+    "Alert",
+    "AuditEntry",
+    "Case",
+    "CaseProvince",
+    "Inspection",
+    "InspectorProvince",
+    "ReportPhoto",
+    "User",
     "ACTIONS",
     "BATCH_STATUSES",
     "EVENT_TYPES",

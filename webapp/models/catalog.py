@@ -117,8 +117,12 @@ class Batch(db.Model):
         cascade="all, delete-orphan",
         order_by="BatchRegion.province_code",
     )
+    # The batch's own journey; events about one item hang off its stamp.
     events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
-        back_populates="batch", order_by="JourneyEvent.event_time"
+        overlaps="batch",
+        primaryjoin="and_(Batch.id == JourneyEvent.batch_id, "
+        "JourneyEvent.stamp_id.is_(None))",
+        order_by="JourneyEvent.event_time",
     )
 
     __table_args__ = (

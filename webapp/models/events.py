@@ -20,6 +20,8 @@ class JourneyEvent(Bilingual, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), index=True)
+    # Set for events about one item (an inspection), not the whole batch.
+    stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"), index=True)
     event_id: Mapped[str] = mapped_column(String(80), unique=True)
     event_type: Mapped[str] = mapped_column(String(24))
     action: Mapped[str | None] = mapped_column(String(8))
@@ -38,7 +40,7 @@ class JourneyEvent(Bilingual, db.Model):
     note_en: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    batch: Mapped[Batch] = relationship(back_populates="events")
+    batch: Mapped[Batch] = relationship(overlaps="events")
 
     __table_args__ = (
         CheckConstraint(

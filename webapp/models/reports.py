@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
 from webapp.models.types import UTCDateTime, utcnow
@@ -40,9 +40,26 @@ class Report(db.Model):
     lang: Mapped[str] = mapped_column(String(2), default="vi")
     status: Mapped[str] = mapped_column(String(20), default="received")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), index=True)
+
+    case: Mapped[Case | None] = relationship(back_populates="reports")  # noqa: F821
+    photos: Mapped[list[ReportPhoto]] = relationship(
+        cascade="all, delete-orphan", order_by="ReportPhoto.id"
+    )
 
     __table_args__ = (
         CheckConstraint(
             "price_vnd IS NULL OR price_vnd >= 0", name="price_not_negative"
         ),
     )
+
+
+class ReportPhoto(db.Model):
+    """A photo sent with a report, re-encoded without its metadata."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    path: Mapped[str] = mapped_column(String(200))
+    width: Mapped[int]
+    height: Mapped[int]
+    size_bytes: Mapped[int]

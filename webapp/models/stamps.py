@@ -30,6 +30,9 @@ class Stamp(db.Model):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     batch: Mapped[Batch] = relationship()
+    events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
+        viewonly=True, order_by="JourneyEvent.event_time"
+    )
 
     __table_args__ = (
         CheckConstraint("status IN ('active', 'void')", name="status_known"),

@@ -5,12 +5,24 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from webapp.extensions import csrf
-    from webapp.routes import api, public, reports, resolver, scans
+    from webapp.routes import (
+        api,
+        auth,
+        inspector,
+        producer,
+        public,
+        reports,
+        resolver,
+        scans,
+    )
 
     app.register_blueprint(public.bp)
     app.register_blueprint(resolver.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(scans.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(inspector.bp)
+    app.register_blueprint(producer.bp)
     app.register_blueprint(api.bp)
     # Programs call the API without a browser session; the language switch
     # only changes how pages read, so forging it gains nothing.

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from webapp import vocab
+from webapp.auth import allowed_scan_roles
 from webapp.extensions import db, rate_limited
 from webapp.links import requested_link, resolve_link
 from webapp.models import utcnow
@@ -51,7 +52,8 @@ def traceability(rest: str):
     if not resolution.found or resolution.batch is None:
         reason = resolution.reasons[0]
         return json_error(404, reason, vocab.label(vocab.REASONS, reason))
-    document = epcis.document(resolution.batch, link.serial, utcnow())
+    item_events = resolution.stamp.events if resolution.stamp else ()
+    document = epcis.document(resolution.batch, link.serial, utcnow(), item_events)
     response = jsonify(document)
     response.mimetype = "application/ld+json"
     return response
@@ -68,13 +70,14 @@ def create_scan():
         scan_in = ScanIn.model_validate(body)
     except ValidationError as error:
         return _invalid_fields(error)
-    if scan_in.role != "shopper":
+    if scan_in.role not in allowed_scan_roles():
         message = _("Only signed-in inspectors and producers may scan in that role.")
         return json_error(403, "role_not_allowed", message)
     try:
         outcome = record(
             scan_in.code,
             scan_in.device_id,
+            role=scan_in.role,
             lat=scan_in.lat,
             lon=scan_in.lon,
             province=scan_in.province,

@@ -1,14 +1,12 @@
 """Pages for everyone: home, code entry and the language switch."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from webapp import vocab
 from webapp.extensions import db
-from webapp.links import own_base_url, own_hosts
+from webapp.links import own_base_url, own_hosts, safe_next
 from webapp.models import Organisation, Product
 from webapp.services.code_entry import interpret
 
@@ -38,7 +36,7 @@ def check():
     page = render_template(
         "public/check.html",
         code=code,
-        problem=entry_problem_message(entry.problem),
+        problem=vocab.entry_problem(entry.problem),
         foreign_host=entry.foreign_host,
         own_path=entry.foreign_link.path if entry.foreign_link else None,
     )
@@ -50,7 +48,7 @@ def set_language():
     """Remember the visitor's language and go back to where they were."""
     lang = request.form.get("lang", "")
     config = current_app.config
-    target = _safe_next(request.form.get("next", ""))
+    target = safe_next(request.form.get("next", "")) or url_for("public.index")
     response = redirect(target, code=303)
     if lang in config["LANGUAGES"]:
         response.set_cookie(
@@ -61,24 +59,3 @@ def set_language():
             secure=request.is_secure,
         )
     return response
-
-
-def entry_problem_message(problem: str | None) -> str:
-    if problem in vocab.LINK_ERRORS:
-        return vocab.label(vocab.LINK_ERRORS, problem)
-    if problem == "unknown_code":
-        return vocab.label(vocab.REASONS, "unknown_code")
-    return vocab.label(vocab.ENTRY_PROBLEMS, problem or "empty")
-
-
-def _safe_next(target: str) -> str:
-    """Only same-site paths, so the switch cannot be used to redirect elsewhere."""
-    parts = urlsplit(target)
-    if (
-        parts.scheme
-        or parts.netloc
-        or not target.startswith("/")
-        or target.startswith("//")
-    ):
-        return url_for("public.index")
-    return target

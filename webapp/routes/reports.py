@@ -1,15 +1,17 @@
 """Consumers report suspected fakes and follow their report by reference."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from webapp.extensions import db
-from webapp.forms.reports import ReportForm
+from webapp.extensions import db, rate_limited
+from webapp.forms.reports import MAX_PHOTOS, ReportForm
 from webapp.i18n import current_lang
 from webapp.models import Report
 from webapp.services import regions
-from webapp.services.reports import ReportInput, file_report
+from webapp.services.photos import PhotoRefused, StoredPhoto
+from webapp.services.reports import ReportInput, file_report, status_of
+from webapp.uploads import chosen_files, discard, refusal, store_upload
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
 
@@ -22,15 +24,42 @@ def new():
     return render_template("reports/new.html", form=form)
 
 
+def _kept_for_later(_limit):
+    """Too many reports: show the form again with what was typed, not a bare error."""
+    form = ReportForm()
+    form.fill_region_choices(current_lang())
+    message = _(
+        "You have sent several reports in a short time. Your text is kept below: "
+        "send it again a little later."
+    )
+    page = render_template("reports/new.html", form=form, held_back=message)
+    return make_response(page, 429)
+
+
 @bp.post("/")
+@rate_limited("RATELIMIT_REPORTS_ADDRESS", on_breach=_kept_for_later)
+@rate_limited("RATELIMIT_REPORTS", per_device=True, on_breach=_kept_for_later)
 def create():
-    """File the report and show its reference (Post/Redirect/Get)."""
+    """File the report with its photos and show its reference (Post/Redirect/Get)."""
     form = ReportForm()
     form.fill_region_choices(current_lang())
     if not form.validate():
         return render_template("reports/new.html", form=form), 400
-    report = file_report(db.session, _report_input(form))
-    db.session.commit()
+    uploads = chosen_files(request.files.getlist("photos"))
+    if len(uploads) > MAX_PHOTOS:
+        return _photo_error(form, _("Send at most 3 photos."), 400)
+    stored: list[StoredPhoto] = []
+    try:
+        for upload in uploads:
+            stored.append(store_upload(upload, "reports"))
+        report = file_report(db.session, _report_input(form), stored)
+        db.session.commit()
+    except PhotoRefused as refused:
+        discard(p.path for p in stored)
+        return _photo_error(form, *refusal(refused.code))
+    except Exception:
+        discard(p.path for p in stored)  # no half-written report: its photos go too
+        raise
     return redirect(url_for("reports.show", reference=report.reference), code=303)
 
 
@@ -42,7 +71,7 @@ def show(reference: str):
     )
     if report is None:
         return render_template("reports/unknown.html", reference=reference), 404
-    return render_template("reports/show.html", report=report)
+    return render_template("reports/show.html", report=report, status=status_of(report))
 
 
 @bp.get("/wards")
@@ -57,7 +86,7 @@ def wards():
 
 def _report_input(form: ReportForm) -> ReportInput:
     return ReportInput(
-        code_text=form.code.data.strip() or None,
+        code_text=(form.code.data or "").strip() or None,
         province_code=form.province.data or None,
         ward_code=form.ward.data or None,
         place=form.place.data.strip(),
@@ -68,3 +97,8 @@ def _report_input(form: ReportForm) -> ReportInput:
         contact=(form.contact.data or "").strip() or None,
         lang=current_lang(),
     )
+
+
+def _photo_error(form: ReportForm, message: str, status: int):
+    form.photos.errors = [message]
+    return render_template("reports/new.html", form=form), status

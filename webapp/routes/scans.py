@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from webapp import vocab
+from webapp.auth import inspecting
 from webapp.extensions import db, rate_limited
 from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, resolve_link
@@ -40,7 +41,8 @@ def photo():
         return _photo_problem(
             _("No QR code found in this photo. Hold the phone closer, in good light.")
         )
-    return redirect(url_for("public.check", code=text), code=303)
+    target = "inspector.dossier" if inspecting() else "public.check"
+    return redirect(url_for(target, code=text), code=303)
 
 
 @bp.post("/record")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from webapp.models import Batch, JourneyEvent
@@ -11,14 +12,23 @@ EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 CANONICAL_BASE = "https://id.gs1.org"
 
 
-def document(batch: Batch, serial: str | None, created: datetime) -> dict:
-    """An EPCISDocument with the batch's events, scoped to one item if serial."""
+def document(
+    batch: Batch,
+    serial: str | None,
+    created: datetime,
+    item_events: Sequence[JourneyEvent] = (),
+) -> dict:
+    """An EPCISDocument with the batch's events, scoped to one item if serial.
+
+    item_events are about that one item (an inspection) and join the list.
+    """
+    events = sorted([*batch.events, *item_events], key=lambda e: e.event_time)
     return {
         "@context": [EPCIS_CONTEXT],
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": created.isoformat(),
-        "epcisBody": {"eventList": [event(e, batch, serial) for e in batch.events]},
+        "epcisBody": {"eventList": [event(e, batch, serial) for e in events]},
     }
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from webapp.models import Report
+from webapp.models import Batch, Product, Report, ReportPhoto, Stamp, utcnow
 from webapp.services import digital_link, serials
+from webapp.services.cases import attach_report
 from webapp.services.errors import DigitalLinkError
+from webapp.services.photos import StoredPhoto
 
 REFERENCE_LENGTH = 8
 
@@ -37,8 +41,10 @@ def new_reference() -> str:
     return f"R-{body}"
 
 
-def file_report(session: Session, data: ReportInput) -> Report:
-    """Add the report to the session (the caller commits) and return it."""
+def file_report(
+    session: Session, data: ReportInput, photos: Sequence[StoredPhoto] = ()
+) -> Report:
+    """Add the report to its case (the caller commits) and return it."""
     gtin = lot = serial = None
     if data.code_text:
         gtin, lot, serial = _identifiers(data.code_text)
@@ -57,9 +63,44 @@ def file_report(session: Session, data: ReportInput) -> Report:
         description=data.description,
         contact=data.contact,
         lang=data.lang,
+        created_at=utcnow(),
+        photos=[
+            ReportPhoto(
+                path=p.path, width=p.width, height=p.height, size_bytes=p.size_bytes
+            )
+            for p in photos
+        ],
     )
     session.add(report)
+    stamp, batch = _named(session, gtin, lot, serial)
+    attach_report(session, report, stamp, batch)
     return report
+
+
+def status_of(report: Report) -> str:
+    """received, assigned or resolved, as the reporter follows it."""
+    case = report.case
+    if case is None or (case.status == "new" and case.assigned_to_id is None):
+        return "received"
+    return "assigned" if case.is_open else "resolved"
+
+
+def _named(session: Session, gtin, lot, serial) -> tuple[Stamp | None, Batch | None]:
+    """The stamp and batch a report names, where they exist."""
+    stamp = None
+    if serial:
+        stmt = select(Stamp).where(Stamp.serial == serial)
+        stamp = session.scalar(stmt)
+    if stamp is not None:
+        return stamp, stamp.batch
+    if gtin and lot:
+        batch = session.scalar(
+            select(Batch)
+            .join(Batch.product)
+            .where(Product.gtin == gtin, Batch.lot_code == lot)
+        )
+        return None, batch
+    return None, None
 
 
 def _identifiers(code_text: str) -> tuple[str | None, str | None, str | None]:

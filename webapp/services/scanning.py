@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from webapp.models import Product, Scan, SerialDevice, SerialNetwork, SerialStats, Stamp
 from webapp.services import digital_link, geo
+from webapp.services.cases import raise_alert
 from webapp.services.detection import (
     Aggregates,
     NetworkState,
@@ -181,6 +182,15 @@ def _judge(
         _store_network(session, network, assessment.network, stamp.id, facts.network)
     scan.stamp_id = stamp.id
     scan.verdict, scan.reasons = assessment.verdict, assessment.reasons
+    if assessment.verdict != "authentic" and facts.role == "shopper":
+        raise_alert(
+            session,
+            stamp,
+            assessment.verdict,
+            assessment.reasons,
+            facts.province,
+            facts.at,
+        )
     return stats
 
 

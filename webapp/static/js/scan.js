@@ -39,7 +39,8 @@
     status.textContent = root.dataset.foundText;
     stop();
     // Our own links open directly; anything else is explained (or warned about) by the server.
-    const path = ourPath(text);
+    // Inspectors always go through the server, which opens the code's dossier.
+    const path = "inspect" in root.dataset ? null : ourPath(text);
     location.assign(path || root.dataset.check + "?code=" + encodeURIComponent(text));
   }
 

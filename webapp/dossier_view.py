@@ -1,0 +1,114 @@
+"""What the inspector's dossier page shows, gathered from the domain services."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from markupsafe import Markup
+from sqlalchemy import func, or_, select
+
+from webapp import vocab
+from webapp.extensions import db
+from webapp.formatting import datetime_local
+from webapp.i18n import current_lang
+from webapp.links import own_base_url, resolve_link
+from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User
+from webapp.services import dossier, map_svg, regions
+from webapp.services.cases import visible_to
+from webapp.services.code_entry import Entry
+from webapp.services.digital_link import DigitalLink
+from webapp.services.resolution import Resolution
+from webapp.verdicts import advice, explain, headline
+
+
+def stamp_for_dossier(
+    entry: Entry,
+) -> tuple[Stamp | None, Resolution | None, str | None]:
+    """The stamp an entered code names, or a sentence saying why there is none."""
+    if entry.link is None:
+        return None, None, vocab.entry_problem(entry.problem)
+    if entry.link.serial is None:
+        return None, None, vocab.label(vocab.LINK_ERRORS, "serial_required")
+    resolution = resolve_link(entry.link)
+    if resolution.stamp is None:
+        reason = resolution.reasons[0] if resolution.reasons else "unknown_code"
+        return None, resolution, vocab.label(vocab.REASONS, reason)
+    return resolution.stamp, resolution, None
+
+
+def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
+    """Template context for the dossier of one issued stamp."""
+    lang = current_lang()
+    batch = stamp.batch
+    stats = db.session.get(SerialStats, stamp.id)
+    verdict, reasons = dossier.standing(list(resolution.reasons), stats)
+    points = dossier.trail(db.session, stamp)
+    return {
+        "stamp": stamp,
+        "batch": batch,
+        "product": batch.product,
+        "stats": stats,
+        "verdict": {
+            "verdict": verdict,
+            "headline": headline(verdict),
+            "explanations": explain(reasons, stats, batch, lang),
+            "advice": advice(verdict),
+        },
+        "trail": points,
+        "devices": dossier.devices_seen(points),
+        "map": _map(batch.province_codes, points, lang),
+        "authorised": [_province_name(code, lang) for code in batch.province_codes],
+        "issued": db.session.scalar(
+            select(func.count(Stamp.id)).where(Stamp.batch_id == batch.id)
+        ),
+        "reports": dossier.reports_about(db.session, stamp),
+        "inspections": dossier.inspections_of(db.session, stamp),
+        "cases": _cases(stamp, user),
+        "notices": list(resolution.notices),
+        "story_url": own_base_url() + resolution.link.path,
+    }
+
+
+def link_of(stamp: Stamp) -> DigitalLink:
+    batch = stamp.batch
+    return DigitalLink(batch.product.gtin, lot=batch.lot_code, serial=stamp.serial)
+
+
+def _map(authorised: list[str], points, lang: str) -> Markup:
+    labels = {p.code: p.short_label(lang) for p in regions.provinces()}
+    located = [
+        (
+            point.lat,
+            point.lon,
+            f"{datetime_local(point.at)} · {_province_name(point.province, lang)}",
+        )
+        for point in points
+        if point.lat is not None
+    ]
+    title = _(
+        "Scans of this code on the map; shaded provinces are where the batch is sold"
+    )
+    # Every value inside is escaped by the renderer.
+    return Markup(map_svg.render(authorised, located, labels, title))
+
+
+def _province_name(code: str | None, lang: str) -> str:
+    found = regions.province(code or "")
+    return found.short_label(lang) if found else _("unknown")
+
+
+def _cases(stamp: Stamp, user: User) -> list[Case]:
+    """Open cases about this item or its batch that the user may open."""
+    return list(
+        db.session.scalars(
+            select(Case)
+            .where(
+                or_(
+                    Case.stamp_id == stamp.id,
+                    (Case.batch_id == stamp.batch_id) & Case.stamp_id.is_(None),
+                ),
+                Case.status.in_(OPEN_STATUSES),
+                visible_to(user),
+            )
+            .order_by(Case.id)
+        )
+    )

@@ -1,0 +1,66 @@
+"""Forms an inspector fills in the field: case status, inspection, PIN reset."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from webapp import vocab
+from webapp.services import regions
+
+CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items()]
+RESULT_CHOICES = [SelectChoice(k, v) for k, v in vocab.INSPECTION_RESULTS.items()]
+
+
+def province_choices(lang: str, blank: str) -> list[SelectChoice]:
+    return [SelectChoice("", blank)] + [
+        SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
+    ]
+
+
+class CaseStatusForm(FlaskForm):
+    status = SelectField(_l("New status"), choices=CASE_STATUS_CHOICES)
+    note = TextAreaField(
+        _l("Note (required to close the case)"),
+        [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
+    )
+
+
+class InspectionForm(FlaskForm):
+    result = RadioField(
+        _l("Result"),
+        choices=RESULT_CHOICES,
+        validators=[InputRequired(_l("Choose the result of the inspection."))],
+    )
+    place = StringField(
+        _l("Place (market, shop, stall)"),
+        [
+            DataRequired(_l("Say where the inspection took place.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+    province = SelectField(_l("Province"), validators=[Optional()])
+    note = TextAreaField(
+        _l("Note"),
+        [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
+    )
+    photo = FileField(_l("Photo (optional)"))
+
+    def fill_province_choices(self, lang: str) -> None:
+        self.province.choices = province_choices(lang, _l("Choose a province"))
+
+
+class PinResetForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why the PIN claim is reset"),
+        [
+            DataRequired(_l("Give the reason for the reset.")),
+            Length(max=500, message=_l("At most %(max)d characters.")),
+        ],
+    )
+
+
+class AssignForm(FlaskForm):
+    """Only the CSRF token: taking a case needs no other input."""

@@ -1,0 +1,292 @@
+"""The market inspector's workspace: triage queue, cases, dossier, inspections."""
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from webapp import vocab
+from webapp.auth import role_required
+from webapp.dossier_view import dossier_context, link_of, stamp_for_dossier
+from webapp.extensions import db
+from webapp.forms.inspector import (
+    AssignForm,
+    CaseStatusForm,
+    InspectionForm,
+    PinResetForm,
+    province_choices,
+)
+from webapp.fragments import render
+from webapp.i18n import current_lang
+from webapp.links import own_hosts, resolve_link
+from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp, utcnow
+from webapp.services import cases as case_service
+from webapp.services import regions
+from webapp.services.cases import CaseError
+from webapp.services.code_entry import interpret
+from webapp.services.inspections import (
+    InspectionError,
+    record_inspection,
+    reset_pin_claim,
+)
+from webapp.services.photos import PhotoRefused
+from webapp.uploads import chosen_files, discard, refusal, store_upload, upload_dir
+
+bp = Blueprint("inspector", __name__, url_prefix="/inspector")
+
+STAFF = ("inspector", "admin")
+QUEUE_LIMIT = 100
+
+
+@bp.get("/")
+@role_required(*STAFF)
+def queue():
+    """Alerts and reports in one list, most severe and most recent first."""
+    province = request.args.get("province") or None
+    status = request.args.get("status", "open")
+    if (
+        province
+        and current_user.role != "admin"
+        and province not in current_user.province_codes
+    ):
+        province = None  # only the provinces this inspector covers
+    found = db.session.scalars(
+        case_service.queue(current_user, province, status).limit(QUEUE_LIMIT)
+    ).all()
+    return render(
+        "inspector/queue.html",
+        "inspector/_queue_results.html",
+        cases=found,
+        clusters=case_service.clusters(db.session, current_user, province),
+        province=province,
+        status=status,
+        province_options=_province_options(),
+        status_options=list(vocab.CASE_STATUSES.items()),
+    )
+
+
+@bp.get("/cases/<int:case_id>")
+@role_required(*STAFF)
+def case(case_id: int):
+    """One case: its alerts, reports, photos and history, and what to do next."""
+    found = _visible_case(case_id)
+    return render_template("inspector/case.html", **_case_context(found))
+
+
+@bp.post("/cases/<int:case_id>/status")
+@role_required(*STAFF)
+def change_status(case_id: int):
+    """Move the case to another state; the note says why."""
+    found = _visible_case(case_id)
+    form = CaseStatusForm()
+    # Refusals come back with 200 too: htmx 2 swaps only successful answers.
+    if form.validate():
+        try:
+            case_service.change_status(
+                db.session, found, current_user, form.status.data, form.note.data or ""
+            )
+            db.session.commit()
+            flash(_("Case updated."))
+        except CaseError:
+            db.session.rollback()
+            form.note.errors = [_("Write a note before closing the case.")]
+    context = _case_context(found, status_form=form)
+    return render("inspector/case.html", "inspector/_case_manage.html", **context)
+
+
+@bp.post("/cases/<int:case_id>/assign")
+@role_required(*STAFF)
+def assign(case_id: int):
+    """Take the case: the reporter sees that an inspector is on it."""
+    found = _visible_case(case_id)
+    if AssignForm().validate():
+        case_service.assign(db.session, found, current_user)
+        db.session.commit()
+        flash(_("You are now handling this case."))
+    return render(
+        "inspector/case.html", "inspector/_case_manage.html", **_case_context(found)
+    )
+
+
+@bp.get("/dossier")
+@role_required(*STAFF)
+def dossier():
+    """Everything about one code for the inspector holding the item."""
+    code = request.args.get("code", "").strip()
+    if not code:
+        return render_template("inspector/dossier_entry.html"), 200
+    entry = interpret(db.session, code, own_hosts())
+    stamp, resolution, problem = stamp_for_dossier(entry)
+    if stamp is None:
+        page = render_template(
+            "inspector/dossier_entry.html", code=code, problem=problem
+        )
+        unknown = entry.link is not None or entry.problem == "unknown_code"
+        return page, 404 if unknown else 400
+    form = InspectionForm()
+    form.fill_province_choices(current_lang())
+    return render_template(
+        "inspector/dossier.html",
+        **dossier_context(stamp, resolution, current_user),
+        inspection_form=form,
+        pin_form=PinResetForm(),
+    )
+
+
+@bp.post("/stamps/<int:stamp_id>/inspections")
+@role_required(*STAFF)
+def inspect(stamp_id: int):
+    """Record an inspection of this item; a seizure marks the code counterfeit."""
+    stamp = _stamp(stamp_id)
+    form = InspectionForm()
+    form.fill_province_choices(current_lang())
+    if not form.validate():
+        return _dossier_again(stamp, form, None)
+    photo_path = None
+    try:
+        files = chosen_files([request.files.get("photo")])
+        photo_path = store_upload(files[0], "inspections").path if files else None
+        record_inspection(
+            db.session,
+            stamp,
+            current_user,
+            form.result.data,
+            form.place.data,
+            form.province.data or None,
+            form.note.data or "",
+            utcnow(),
+            photo_path,
+        )
+        db.session.commit()
+    except PhotoRefused as refused:
+        message, status = refusal(refused.code)
+        form.photo.errors = [message]
+        return _dossier_again(stamp, form, None, status)
+    except InspectionError:
+        db.session.rollback()
+        discard([photo_path] if photo_path else [])
+        form.place.errors = [_("Check the place and the province.")]
+        return _dossier_again(stamp, form, None)
+    except Exception:
+        db.session.rollback()
+        discard([photo_path] if photo_path else [])
+        raise
+    flash(_("Inspection recorded."))
+    return redirect(_dossier_url(stamp) + "#inspections", code=303)
+
+
+@bp.post("/stamps/<int:stamp_id>/pin-reset")
+@role_required(*STAFF)
+def pin_reset(stamp_id: int):
+    """Undo a PIN claim made by the wrong phone, with the reason on record."""
+    stamp = _stamp(stamp_id)
+    form = PinResetForm()
+    if not form.validate():
+        return _dossier_again(stamp, None, form)
+    try:
+        reset_pin_claim(db.session, stamp, current_user, form.reason.data)
+    except InspectionError:
+        db.session.rollback()
+        form.reason.errors = [_("This item's PIN has not been claimed.")]
+        return _dossier_again(stamp, None, form)
+    db.session.commit()
+    flash(_("The PIN claim was reset."))
+    return redirect(_dossier_url(stamp), code=303)
+
+
+@bp.get("/photos/<path:path>")
+@role_required("inspector", "admin", "producer")
+def photo(path: str):
+    """A stored photo, for staff allowed to see the record it belongs to."""
+    report_photo = db.session.scalar(
+        select(ReportPhoto).where(ReportPhoto.path == path)
+    )
+    if report_photo is not None:
+        report_case = db.session.get(Case, _report_case_id(report_photo))
+        if report_case is None or not case_service.can_see(
+            db.session, current_user, report_case
+        ):
+            abort(404)
+    else:
+        inspection = db.session.scalar(
+            select(Inspection).where(Inspection.photo_path == path)
+        )
+        if inspection is None or current_user.role not in STAFF:
+            abort(404)
+    response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
+    response.headers["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+def _visible_case(case_id: int) -> Case:
+    """The case, or 404 when it does not exist or lies outside the user's provinces."""
+    found = db.session.get(Case, case_id)
+    if found is None or not case_service.can_see(db.session, current_user, found):
+        abort(404)
+    return found
+
+
+def _case_context(found: Case, status_form: CaseStatusForm | None = None) -> dict:
+    return {
+        "case": found,
+        "history": case_service.history(db.session, found),
+        "status_form": status_form or CaseStatusForm(data={"status": found.status}),
+        "assign_form": AssignForm(),
+    }
+
+
+def _stamp(stamp_id: int) -> Stamp:
+    stamp = db.session.scalar(
+        select(Stamp)
+        .where(Stamp.id == stamp_id)
+        .options(selectinload(Stamp.batch).selectinload(Batch.product))
+    )
+    if stamp is None:
+        abort(404)
+    return stamp
+
+
+def _dossier_url(stamp: Stamp) -> str:
+    return url_for("inspector.dossier", code=stamp.serial)
+
+
+def _dossier_again(stamp, inspection_form, pin_form, status: int = 400):
+    """The dossier with a form's errors shown where the inspector filled it in."""
+    if inspection_form is None:
+        inspection_form = InspectionForm()
+        inspection_form.fill_province_choices(current_lang())
+    page = render_template(
+        "inspector/dossier.html",
+        **dossier_context(stamp, resolve_link(link_of(stamp)), current_user),
+        inspection_form=inspection_form,
+        pin_form=pin_form or PinResetForm(),
+    )
+    return page, status
+
+
+def _report_case_id(report_photo: ReportPhoto) -> int | None:
+    report = db.session.get(Report, report_photo.report_id)
+    return report.case_id if report is not None else None
+
+
+def _province_options() -> list:
+    lang = current_lang()
+    if current_user.role == "admin":
+        return province_choices(lang, _("All provinces"))
+    covered = [regions.province(code) for code in current_user.province_codes]
+    choices = province_choices(lang, _("All my provinces"))
+    return [
+        c
+        for c in choices
+        if not c.value or any(p and p.code == c.value for p in covered)
+    ]

@@ -1,0 +1,272 @@
+"""Cases: detection alerts and consumer reports about one code, for triage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Select, exists, func, select, true
+from sqlalchemy.orm import Session, selectinload
+
+from webapp.models import (
+    CASE_STATUSES,
+    OPEN_STATUSES,
+    Alert,
+    AuditEntry,
+    Batch,
+    Case,
+    CaseProvince,
+    Product,
+    Report,
+    Stamp,
+    User,
+    utcnow,
+)
+
+SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "inspection": 1}
+RESOLVED = ("confirmed_fake", "genuine", "dismissed")
+
+
+class CaseError(ValueError):
+    """The change is not allowed; str(error) says why."""
+
+
+def open_case(session: Session, stamp: Stamp | None, batch: Batch | None) -> Case:
+    """The open case about this serial (else this batch), created when there is none."""
+    stmt = select(Case).where(Case.status.in_(OPEN_STATUSES))
+    if stamp is not None:
+        stmt = stmt.where(Case.stamp_id == stamp.id)
+    elif batch is not None:
+        stmt = stmt.where(Case.batch_id == batch.id, Case.stamp_id.is_(None))
+    else:
+        stmt = None
+    case = session.scalar(stmt.order_by(Case.id.desc())) if stmt is not None else None
+    if case is None:
+        batch = batch or (stamp.batch if stamp is not None else None)
+        case = Case(stamp=stamp, batch=batch, status="new", severity=1)
+        session.add(case)
+        if batch is not None:  # the maker's province always follows its cases
+            add_provinces(case, [batch.product.organisation.province_code])
+    return case
+
+
+def raise_alert(
+    session: Session,
+    stamp: Stamp,
+    verdict: str,
+    reasons: list[str],
+    province: str | None,
+    at,
+) -> Alert:
+    """Open or refresh the alert on this serial's case after a flagged scan."""
+    case = open_case(session, stamp, stamp.batch)
+    alert = case.alerts[0] if case.alerts else None
+    if alert is None:
+        alert = Alert(
+            case=case,
+            verdict=verdict,
+            reasons=list(reasons),
+            raised_at=at,
+            last_seen_at=at,
+            flagged_scans=0,
+        )
+        session.add(alert)
+    alert.reasons = sorted(set(alert.reasons) | set(reasons))
+    alert.verdict = (
+        "counterfeit" if "counterfeit" in (verdict, alert.verdict) else verdict
+    )
+    alert.last_seen_at = at
+    alert.flagged_scans += 1
+    _bump(case, SEVERITY[alert.verdict], at)
+    if province:
+        add_provinces(case, [province])
+    return alert
+
+
+def attach_report(
+    session: Session, report: Report, stamp: Stamp | None, batch: Batch | None
+) -> Case:
+    """File the report in the open case about its serial or batch (or a new one)."""
+    case = open_case(session, stamp, batch)
+    report.case = case
+    _bump(case, SEVERITY["report"], report.created_at or utcnow())
+    if report.province_code:
+        add_provinces(case, [report.province_code])
+    return case
+
+
+def add_provinces(case: Case, codes: Iterable[str]) -> None:
+    have = set(case.province_codes)
+    for code in sorted(set(codes) - have):
+        case.provinces.append(CaseProvince(province_code=code))
+
+
+def queue(user: User, province: str | None = None, status: str | None = None) -> Select:
+    """The cases this user may see, most severe and most recent first."""
+    stmt = (
+        select(Case)
+        .where(visible_to(user))
+        .options(
+            selectinload(Case.alerts),
+            selectinload(Case.reports),
+            selectinload(Case.provinces),
+            selectinload(Case.stamp),
+            selectinload(Case.batch).selectinload(Batch.product),
+        )
+        .order_by(Case.severity.desc(), Case.updated_at.desc(), Case.id.desc())
+    )
+    if province:
+        stmt = stmt.where(_in_province(province))
+    if status == "open":
+        stmt = stmt.where(Case.status.in_(OPEN_STATUSES))
+    elif status in CASE_STATUSES:
+        stmt = stmt.where(Case.status == status)
+    return stmt
+
+
+def visible_to(user: User):
+    """Admins see all, inspectors their provinces, producers their own products."""
+    if user.role == "admin":
+        return true()
+    if user.role == "inspector":
+        return exists().where(
+            CaseProvince.case_id == Case.id,
+            CaseProvince.province_code.in_(user.province_codes or ["--"]),
+        )
+    own_batches = (
+        select(Batch.id)
+        .join(Batch.product)
+        .where(Product.organisation_id == user.organisation_id)
+    )
+    return Case.batch_id.in_(own_batches)
+
+
+def can_see(session: Session, user: User, case: Case) -> bool:
+    return (
+        session.scalar(select(Case.id).where(Case.id == case.id, visible_to(user)))
+        is not None
+    )
+
+
+def change_status(
+    session: Session, case: Case, user: User, status: str, note: str
+) -> None:
+    """Move the case through its states, recording who did it and why."""
+    if status not in ("new", "investigating", *RESOLVED):
+        raise CaseError("unknown status")
+    if status in RESOLVED and not note.strip():
+        raise CaseError("note_required")
+    before = case.status
+    case.status = status
+    if status == "investigating" and case.assigned_to is None:
+        case.assigned_to = user
+    if status in RESOLVED:
+        case.outcome_note = note.strip()
+    case.updated_at = utcnow()
+    audit(
+        session,
+        user,
+        "case.status",
+        "case",
+        case.id,
+        before=before,
+        after=status,
+        note=note,
+    )
+
+
+def assign(session: Session, case: Case, user: User) -> None:
+    case.assigned_to = user
+    if case.status == "new":
+        case.status = "investigating"
+    case.updated_at = utcnow()
+    audit(session, user, "case.assign", "case", case.id, assignee=user.id)
+
+
+def audit(
+    session: Session,
+    user: User | None,
+    action: str,
+    target_type: str,
+    target_id: int,
+    **details,
+) -> AuditEntry:
+    """Append to the audit log (the caller commits with the change it records)."""
+    entry = AuditEntry(
+        user=user,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        details=details,
+    )
+    session.add(entry)
+    return entry
+
+
+def history(session: Session, case: Case) -> list[AuditEntry]:
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.target_type == "case", AuditEntry.target_id == case.id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        )
+    )
+
+
+def _bump(case: Case, severity: int, at) -> None:
+    case.severity = max(case.severity or 1, severity)
+    case.updated_at = at
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A batch with several open cases: likely a cloned print run."""
+
+    batch: Batch
+    cases: int
+    flagged_scans: int
+
+
+def clusters(
+    session: Session, user: User, province: str | None = None
+) -> list[Cluster]:
+    """Batches with at least two open cases this user may see, the largest first."""
+    flagged = (
+        select(Alert.case_id, func.sum(Alert.flagged_scans).label("scans"))
+        .group_by(Alert.case_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Case.batch_id,
+            func.count(Case.id),
+            func.coalesce(func.sum(flagged.c.scans), 0),
+        )
+        .outerjoin(flagged, flagged.c.case_id == Case.id)
+        .where(
+            Case.status.in_(OPEN_STATUSES), Case.batch_id.is_not(None), visible_to(user)
+        )
+        .group_by(Case.batch_id)
+        .having(func.count(Case.id) >= 2)
+        .order_by(func.count(Case.id).desc(), Case.batch_id)
+    )
+    if province:
+        stmt = stmt.where(_in_province(province))
+    rows = session.execute(stmt).all()
+    batches = {
+        b.id: b
+        for b in session.scalars(
+            select(Batch)
+            .where(Batch.id.in_([row[0] for row in rows]))
+            .options(selectinload(Batch.product))
+        )
+    }
+    return [
+        Cluster(batches[batch_id], count, int(scans)) for batch_id, count, scans in rows
+    ]
+
+
+def _in_province(province: str):
+    return exists().where(
+        CaseProvince.case_id == Case.id, CaseProvince.province_code == province
+    )

@@ -1,0 +1,63 @@
+"""Photos people upload: re-encoded, shrunk and stripped of metadata (GPS included)."""
+
+from __future__ import annotations
+
+import io
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_SIDE = 1600
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+JPEG_QUALITY = 82
+
+
+class PhotoRefused(ValueError):
+    """`code`: not_an_image or too_large."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    path: str  # relative to the upload folder
+    width: int
+    height: int
+    size_bytes: int
+
+
+def reencode(data: bytes) -> tuple[bytes, int, int]:
+    """A fresh JPEG of the picture, upright, at most MAX_SIDE pixels, no metadata."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise PhotoRefused("too_large")
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+            if probe.width * probe.height > MAX_PIXELS:
+                raise PhotoRefused("too_large")
+        with Image.open(io.BytesIO(data)) as image:
+            upright = ImageOps.exif_transpose(image).convert("RGB")
+    except PhotoRefused:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise PhotoRefused("not_an_image") from None
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
+    out = io.BytesIO()
+    # A new image object carries no EXIF, XMP or ICC data unless told to.
+    upright.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return out.getvalue(), upright.width, upright.height
+
+
+def store(data: bytes, folder: Path, kind: str) -> StoredPhoto:
+    """Re-encode and write the photo under folder/kind/, named at random."""
+    jpeg, width, height = reencode(data)
+    relative = Path(kind) / f"{secrets.token_urlsafe(16)}.jpg"
+    target = folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(jpeg)
+    return StoredPhoto(str(relative), width, height, len(jpeg))

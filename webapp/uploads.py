@@ -1,0 +1,39 @@
+"""Photos people upload through the web: where they live and how refusals read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import gettext as _
+from werkzeug.datastructures import FileStorage
+
+from webapp.services.photos import StoredPhoto, store
+
+
+def upload_dir() -> Path:
+    return Path(current_app.config["UPLOAD_DIR"])
+
+
+def store_upload(upload: FileStorage, kind: str) -> StoredPhoto:
+    """Re-encode and keep one uploaded photo; raises PhotoRefused."""
+    return store(upload.read(), upload_dir(), kind)
+
+
+def chosen_files(uploads: Iterable[FileStorage | None]) -> list[FileStorage]:
+    """The file inputs the visitor actually filled in."""
+    return [f for f in uploads if f is not None and f.filename]
+
+
+def discard(paths: Iterable[str]) -> None:
+    """Remove photos whose record was not saved, so nothing is left half-written."""
+    for path in paths:
+        (upload_dir() / path).unlink(missing_ok=True)
+
+
+def refusal(code: str) -> tuple[str, int]:
+    """The visitor's message and HTTP status for a refused photo."""
+    if code == "too_large":
+        return _("A photo is too large: send photos under 10 MB."), 413
+    return _("One of the files is not a photo (JPEG, PNG, HEIC saved as JPEG…)."), 400
