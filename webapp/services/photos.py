@@ -41,6 +41,9 @@ def reencode(data: bytes) -> tuple[bytes, int, int]:
             if probe.width * probe.height > MAX_PIXELS:
                 raise PhotoRefused("too_large")
         with Image.open(io.BytesIO(data)) as image:
+            # A JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 12 MP phone
+            # photo then never needs its full-size pixels in memory.
+            image.draft("RGB", _fitted(image.size))
             upright = ImageOps.exif_transpose(image).convert("RGB")
     except PhotoRefused:
         raise
@@ -51,6 +54,12 @@ def reencode(data: bytes) -> tuple[bytes, int, int]:
     # A new image object carries no EXIF, XMP or ICC data unless told to.
     upright.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
     return out.getvalue(), upright.width, upright.height
+
+
+def _fitted(size: tuple[int, int]) -> tuple[int, int]:
+    """The size the picture will have once it fits in MAX_SIDE x MAX_SIDE."""
+    scale = min(1.0, MAX_SIDE / max(size))
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
 
 
 def store(data: bytes, folder: Path, kind: str) -> StoredPhoto:
