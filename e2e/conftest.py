@@ -45,10 +45,12 @@ def live_server(tmp_path_factory):
             "SECRET_KEY": "e2e-secret",
             "RATELIMIT_ENABLED": False,
             "UPLOAD_DIR": str(folder / "uploads"),
+            "PRINT_DIR": str(folder / "print"),
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     base_url = f"http://127.0.0.1:{server.server_port}"
+    app.config["PUBLIC_BASE_URL"] = base_url  # stamps issued here point back here
     with app.app_context():
         upgrade()
         issued = seed_demo(db.session, app.config["STAMP_KEYS"], base_url)

@@ -61,6 +61,7 @@ def engine_apps(database_urls, tmp_path_factory):
                 "WTF_CSRF_ENABLED": False,
                 "RATELIMIT_ENABLED": False,
                 "UPLOAD_DIR": str(tmp_path_factory.mktemp(f"uploads-{engine}")),
+                "PRINT_DIR": str(tmp_path_factory.mktemp(f"print-{engine}")),
             }
         )
         with app.app_context():
@@ -129,6 +130,7 @@ def standalone_app(tmp_path, **overrides):
         "STAMP_KEYS": TEST_KEYS,
         "RATELIMIT_ENABLED": False,
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "PRINT_DIR": str(tmp_path / "print"),
     }
     app = create_app({**settings, **overrides})
     app.test_client_class = IsolatedClient

@@ -143,6 +143,7 @@ def test_dossier_shows_verdict_trail_map_batch_and_reports(client, cloned):
     assert 'class="province authorised"' in text  # Hưng Yên shaded
     assert "Chợ Bến Thành" in text
     assert "sản xuất" in text and "đã phát hành 1 tem" in text
+    assert "niêm phong còn nguyên" in text  # vouched for by the issuance log
 
 
 def test_dossier_for_codes_that_are_not_stamps(client, app):

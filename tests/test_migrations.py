@@ -4,11 +4,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from tests import databases
 from webapp import create_app
 from webapp.extensions import db
+from webapp.services.issuance_log import check_chain
 
 
 @pytest.fixture
@@ -35,4 +36,41 @@ def test_upgrade_matches_models_and_downgrade_empties(empty_database_url):
         engine = create_engine(empty_database_url)
         assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
         engine.dispose()
+        db.engine.dispose()
+
+
+def test_stamps_issued_before_the_log_are_logged_by_the_migration(empty_database_url):
+    """Stamps of two earlier issuances get two chained, intact records."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0003")
+        rows = [
+            "INSERT INTO organisation (id, name, kind, tax_code, address_line, "
+            "ward_code, province_code, is_demo, created_at) VALUES (1, 'HTX A', "
+            "'cooperative', '0900000001', 'Thôn Đông', '11980', '33', false, "
+            "'2026-01-01 00:00:00+00:00')",
+            "INSERT INTO product (id, organisation_id, gtin, name_vi, category, "
+            "ocop_stars, ocop_certificate_no, ocop_certified_on, ocop_valid_until, "
+            "standards, created_at) VALUES (1, 1, '08930000000011', 'Long nhãn', "
+            "'1', 4, 'CN-1', '2025-01-01', '2028-01-01', '[]', "
+            "'2026-01-01 00:00:00+00:00')",
+            "INSERT INTO batch (id, product_id, lot_code, produced_on, quantity, "
+            "status, created_at) VALUES (1, 1, 'L1', '2026-01-01', 100, 'active', "
+            "'2026-01-01 00:00:00+00:00')",
+        ]
+        for n, issued in enumerate(
+            ["2026-01-02 08:00:00+00:00"] * 3 + ["2026-02-01 09:30:00+00:00"] * 2
+        ):
+            rows.append(
+                "INSERT INTO stamp (batch_id, serial, status, issued_at) VALUES "
+                f"(1, 'SERIAL{n:010d}', 'active', '{issued}')"
+            )
+        with db.engine.begin() as connection:
+            for statement in rows:
+                connection.execute(text(statement))
+        upgrade()
+        check = check_chain(db.session)
+        assert (check.records, check.stamps, check.problems) == (2, 5, [])
+        db.session.remove()
+        downgrade(revision="base")
         db.engine.dispose()

@@ -57,7 +57,7 @@ def seed_demo_command(codes_out: Path | None) -> None:
 
 @click.group()
 def stamps() -> None:
-    """Issue stamps for a batch."""
+    """Issue stamps for a batch, and check the issuance log."""
 
 
 @stamps.command("issue")
@@ -78,12 +78,37 @@ def issue(batch_ref: str, gtin: str | None, count: int, pin: bool, out: Path) ->
             config["STAMP_KEYS"],
             config["PUBLIC_BASE_URL"],
             pin,
+            issued_by_label="command line",
         )
     except IssuanceError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
     _commit_with_codes(issued, out)
     click.echo(f"Issued {len(issued)} stamps for lot {batch.lot_code} → {out}")
+
+
+@stamps.command("check-log")
+def check_log() -> None:
+    """Re-derive the issuance log's seals and digests; exit 1 if anything differs."""
+    from webapp.services.issuance_log import check_chain
+
+    result = check_chain(db.session)
+    click.echo(f"{result.records} issuance records, {result.stamps} stamps.")
+    for record_id, problem in result.problems:
+        click.echo(f"record {record_id or '-'}: {problem}", err=True)
+    if not result.intact:
+        raise SystemExit(1)
+    click.echo("The log is intact.")
+
+
+@stamps.command("purge-print-files")
+def purge_print_files() -> None:
+    """Delete issuance print files (PDF, CSV with PINs) older than PRINT_FILE_HOURS."""
+    from webapp.services.print_jobs import purge
+
+    config = current_app.config
+    removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
+    click.echo(f"Deleted the print files of {removed} issuances.")
 
 
 def _commit_with_codes(issued, path: Path | None) -> None:

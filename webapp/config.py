@@ -84,6 +84,9 @@ class Config:
         "RATELIMIT_REPORTS_ADDRESS", "30/hour;200/day"
     )
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
+    # Print files of an issuance (PDF sheet, CSV with PINs), kept only this long.
+    PRINT_DIR = os.environ.get("PRINT_DIR") or str(INSTANCE_DIR / "print")
+    PRINT_FILE_HOURS = float(os.environ.get("PRINT_FILE_HOURS", "72"))
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600

@@ -12,7 +12,7 @@ from webapp.formatting import datetime_local
 from webapp.i18n import current_lang
 from webapp.links import own_base_url, resolve_link
 from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User
-from webapp.services import dossier, map_svg, regions
+from webapp.services import dossier, issuance_log, map_svg, regions
 from webapp.services.cases import visible_to
 from webapp.services.code_entry import Entry
 from webapp.services.digital_link import DigitalLink
@@ -65,6 +65,7 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "cases": _cases(stamp, user),
         "notices": list(resolution.notices),
         "story_url": own_base_url() + resolution.link.path,
+        "issuance": issuance_log.check_serial(db.session, stamp),
     }
 
 

@@ -156,6 +156,48 @@ STAFF_ROLES = {
     "admin": _l("Administrator"),
 }
 
+# Why the producer portal refuses a change.
+BATCH_ERRORS = {
+    "lot_invalid": _l(
+        "A lot code has 1 to 20 letters, digits, dots, dashes or slashes."
+    ),
+    "lot_taken": _l("This product already has a batch with this lot code."),
+    "expiry_before_production": _l(
+        "The expiry date must come after the production date."
+    ),
+    "quantity_invalid": _l("Enter a number between 1 and 10,000,000."),
+    "provinces_required": _l(
+        "Choose at least one province where the batch may be sold."
+    ),
+    "unknown_step": _l("Choose what happened from the list."),
+    "event_in_future": _l("This time is in the future."),
+    "event_before_production": _l("This is before the batch was produced."),
+    "place_required": _l("Say where it happened."),
+    "unknown_province": _l("Choose a province from the list."),
+    "unknown_ward": _l("Choose a ward of the chosen province."),
+    "batch_not_active": _l("Stamps can only be issued for a batch on sale."),
+    "count_invalid": _l("Enter how many stamps to issue."),
+    "more_than_quantity": _l(
+        "That is more stamps than items in the batch: raise the quantity first."
+    ),
+    "already_recalled": _l("This batch is already recalled."),
+    "already_void": _l("This batch is already void."),
+    "unknown_status": _l("Choose recall or void."),
+}
+
+
+ISSUANCE_PROBLEMS = {
+    "not_logged": _l(
+        "Not in the issuance log: this stamp was made outside the system."
+    ),
+    "other_batch": _l("The issuance log puts this serial in another batch."),
+    "record_changed": _l("The issuance record was altered after the fact."),
+    "stamps_differ": _l(
+        "The batch has stamps its issuance record does not list (over-issuance)."
+    ),
+}
+
+
 def label(table: dict, code: str | None) -> str:
     """The translated label for code, or the code itself when unknown."""
     if code is None:

@@ -44,7 +44,13 @@ def seed_demo(
             active = batch.status
             batch.status = "active"  # recalls happen after the stamps are printed
             issued += issue_stamps(
-                session, batch, batch_spec["stamps"], keys, base_url, batch_spec["pins"]
+                session,
+                batch,
+                batch_spec["stamps"],
+                keys,
+                base_url,
+                batch_spec["pins"],
+                issued_by_label="demo data",
             )
             batch.status = active
     seed_accounts(session, producers)

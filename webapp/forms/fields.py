@@ -5,7 +5,13 @@ converting input are replaced here.
 """
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms import (
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+)
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -45,3 +51,21 @@ class CheckboxListField(SelectMultipleField):
 def not_in_future(form, field) -> None:
     if field.data and field.data > today_in_vietnam():
         raise ValidationError(_l("This date is in the future."))
+
+
+class ChoiceField(SelectField):
+    """A drop-down that refuses unlisted values in the visitor's language."""
+
+    def pre_validate(self, form):
+        if self.choices is not None and self.data not in {
+            choice.value for choice in self.choices
+        }:
+            raise ValidationError(_l("Choose from the list."))
+
+
+class RadioChoiceField(RadioField):
+    def pre_validate(self, form):
+        if self.data is None:
+            return  # nothing chosen: the field's own InputRequired says so
+        if self.data not in {choice.value for choice in self.choices}:
+            raise ValidationError(_l("Choose from the list."))

@@ -3,11 +3,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp import vocab
+from webapp.forms.fields import ChoiceField, RadioChoiceField
 from webapp.services import regions
 
 CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items()]
@@ -21,7 +22,7 @@ def province_choices(lang: str, blank: str) -> list[SelectChoice]:
 
 
 class CaseStatusForm(FlaskForm):
-    status = SelectField(_l("New status"), choices=CASE_STATUS_CHOICES)
+    status = ChoiceField(_l("New status"), choices=CASE_STATUS_CHOICES)
     note = TextAreaField(
         _l("Note (required to close the case)"),
         [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
@@ -29,7 +30,7 @@ class CaseStatusForm(FlaskForm):
 
 
 class InspectionForm(FlaskForm):
-    result = RadioField(
+    result = RadioChoiceField(
         _l("Result"),
         choices=RESULT_CHOICES,
         validators=[InputRequired(_l("Choose the result of the inspection."))],
@@ -41,7 +42,7 @@ class InspectionForm(FlaskForm):
             Length(max=200, message=_l("At most %(max)d characters.")),
         ],
     )
-    province = SelectField(_l("Province"), validators=[Optional()])
+    province = ChoiceField(_l("Province"), validators=[Optional()])
     note = TextAreaField(
         _l("Note"),
         [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],

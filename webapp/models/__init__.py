@@ -19,6 +19,7 @@ from webapp.models.catalog import (
     Product,
 )
 from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
+from webapp.models.issuance import IssuanceRecord
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
@@ -35,6 +36,7 @@ __all__ = [
     "CaseProvince",
     "Inspection",
     "InspectorProvince",
+    "IssuanceRecord",
     "ReportPhoto",
     "User",
     "ACTIONS",

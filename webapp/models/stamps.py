@@ -22,6 +22,10 @@ class Stamp(db.Model):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), index=True)
+    # The issuance log entry that vouches for this serial.
+    issuance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("issuance_record.id"), index=True
+    )
     serial: Mapped[str] = mapped_column(String(20), unique=True)
     status: Mapped[str] = mapped_column(String(12), default="active")
     pin_hash: Mapped[str | None] = mapped_column(String(64))

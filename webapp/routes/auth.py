@@ -14,7 +14,7 @@ bp = Blueprint("auth", __name__)
 HOME_BY_ROLE = {
     "inspector": "inspector.queue",
     "admin": "inspector.queue",
-    "producer": "producer.cases",
+    "producer": "producer.home",
 }
 
 

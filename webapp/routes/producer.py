@@ -1,17 +1,230 @@
-"""What producers see of alerts and reports about their own products (read-only)."""
+"""The producer portal: batches, stamps and journey events of one's own products,
+and the alerts and reports on them (read-only)."""
 
-from flask import Blueprint, abort, render_template, request
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from webapp import vocab
 from webapp.auth import role_required
 from webapp.extensions import db
+from webapp.forms.producer import BatchForm, BatchStatusForm, EventForm, IssueForm
 from webapp.fragments import render
-from webapp.models import Case
+from webapp.i18n import current_lang, translate_to
+from webapp.models import Batch, Case, IssuanceRecord, Product, Stamp, utcnow
+from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
+from webapp.services import print_jobs
+from webapp.services.batches import BatchError, BatchInput, EventInput
+from webapp.services.clock import VIETNAM
+from webapp.services.issuance import issue_stamps
+from webapp.services.stamp_sheet import LAYOUTS, SheetText
 
 bp = Blueprint("producer", __name__, url_prefix="/producer")
 
 LIST_LIMIT = 100
+
+
+@bp.get("/")
+@role_required("producer")
+def home():
+    """The organisation's products and their batches."""
+    products = db.session.scalars(
+        select(Product)
+        .where(Product.organisation_id == current_user.organisation_id)
+        .options(selectinload(Product.batches))
+        .order_by(Product.id)
+    ).all()
+    return render_template("producer/home.html", products=products)
+
+
+@bp.route("/batches/new", methods=["GET", "POST"])
+@role_required("producer")
+def new_batch():
+    """Register a production lot and where it may be sold."""
+    form = BatchForm()
+    form.fill_choices(_own_products(), current_lang())
+    if request.method == "GET":
+        return render_template("producer/batch_new.html", form=form)
+    if not form.validate():
+        return render_template("producer/batch_new.html", form=form), 400
+    product = _own_product(form.product.data)
+    data = BatchInput(
+        lot_code=form.lot_code.data,
+        produced_on=form.produced_on.data,
+        expires_on=form.expires_on.data,
+        quantity=form.quantity.data,
+        province_codes=form.provinces.data or [],
+    )
+    try:
+        batch = batch_service.create_batch(db.session, product, data)
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        _field_error(form, error)
+        return render_template("producer/batch_new.html", form=form), 400
+    flash(_("Batch %(lot)s created.", lot=batch.lot_code))
+    return redirect(url_for("producer.batch", batch_id=batch.id), code=303)
+
+
+@bp.get("/batches/<int:batch_id>")
+@role_required("producer")
+def batch(batch_id: int):
+    """A batch: its stamps and their issuance log, its journey, its status."""
+    return render_template(
+        "producer/batch.html", **_batch_context(_own_batch(batch_id))
+    )
+
+
+@bp.post("/batches/<int:batch_id>/stamps")
+@role_required("producer")
+def issue(batch_id: int):
+    """Issue stamps and prepare their print files (PDF sheet and CSV)."""
+    found = _own_batch(batch_id)
+    form = IssueForm()
+    if not form.validate():
+        return _batch_again(found, issue_form=form)
+    problem = batch_service.can_issue(db.session, found, form.count.data)
+    if problem:
+        form.count.errors = [vocab.label(vocab.BATCH_ERRORS, problem)]
+        return _batch_again(found, issue_form=form)
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    issued = issue_stamps(
+        db.session,
+        found,
+        form.count.data,
+        config["STAMP_KEYS"],
+        config["PUBLIC_BASE_URL"],
+        form.with_pin.data,
+        issued_by=current_user,
+    )
+    record_id = db.session.scalar(
+        select(Stamp.issuance_id).where(Stamp.serial == issued[0].serial)
+    )
+    staging = print_jobs.prepare(
+        folder, issued, _sheet_text(found), LAYOUTS[form.layout.data]
+    )
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        print_jobs.discard(staging)
+        raise
+    print_jobs.publish(staging, folder, record_id)
+    flash(
+        _(
+            "%(count)s stamps issued. Download the sheet and the CSV now: they are "
+            "kept for %(hours)d hours.",
+            count=len(issued),
+            hours=int(config["PRINT_FILE_HOURS"]),
+        )
+    )
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
+
+
+@bp.get("/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv'):name>")
+@role_required("producer")
+def print_file(issuance_id: int, name: str):
+    """Download an issuance's print file while it is kept."""
+    record = db.session.get(IssuanceRecord, issuance_id)
+    if (
+        record is None
+        or record.batch.product.organisation_id != current_user.organisation_id
+    ):
+        abort(404)
+    config = current_app.config
+    path = print_jobs.file_for(
+        Path(config["PRINT_DIR"]), issuance_id, name, config["PRINT_FILE_HOURS"]
+    )
+    if path is None:
+        return render_template(
+            "errors/http.html",
+            status=410,
+            message=_(
+                "These print files are no longer kept. Issue new stamps for more."
+            ),
+        ), 410
+    download = f"{record.batch.lot_code}-{issuance_id}-{name}"
+    response = send_file(path, as_attachment=True, download_name=download)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.post("/batches/<int:batch_id>/events")
+@role_required("producer")
+def add_event(batch_id: int):
+    """Record a step of the batch's journey; the story shows it at once."""
+    found = _own_batch(batch_id)
+    form = EventForm()
+    form.fill_choices(current_lang())
+    if not form.validate():
+        return _batch_again(found, event_form=form)
+    data = EventInput(
+        biz_step=form.biz_step.data,
+        event_time=form.event_time.data.replace(tzinfo=VIETNAM),
+        place_vi=form.place_vi.data,
+        place_en=form.place_en.data,
+        province_code=form.province.data or None,
+        ward_code=None,
+        note_vi=form.note_vi.data,
+        note_en=form.note_en.data,
+    )
+    try:
+        batch_service.add_event(db.session, found, data, utcnow())
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        _field_error(form, error)
+        return _batch_again(found, event_form=form)
+    flash(_("Journey event added."))
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#journey", code=303)
+
+
+@bp.post("/batches/<int:batch_id>/status")
+@role_required("producer")
+def change_status(batch_id: int):
+    """Recall or void the batch."""
+    found = _own_batch(batch_id)
+    form = BatchStatusForm()
+    if not form.validate():
+        return _batch_again(found, status_form=form)
+    try:
+        batch_service.set_status(found, form.status.data)
+        case_service.audit(
+            db.session,
+            current_user,
+            "batch.status",
+            "batch",
+            found.id,
+            after=found.status,
+        )
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        form.status.errors = [vocab.label(vocab.BATCH_ERRORS, error.code)]
+        return _batch_again(found, status_form=form)
+    flash(
+        _(
+            "The batch is now: %(status)s.",
+            status=vocab.label(vocab.BATCH_STATUSES, found.status),
+        )
+    )
+    return redirect(url_for("producer.batch", batch_id=found.id), code=303)
 
 
 @bp.get("/cases")
@@ -42,4 +255,82 @@ def case(case_id: int):
         "producer/case.html",
         case=found,
         history=case_service.history(db.session, found),
+    )
+
+
+def _own_products() -> list[Product]:
+    return list(
+        db.session.scalars(
+            select(Product)
+            .where(Product.organisation_id == current_user.organisation_id)
+            .order_by(Product.id)
+        )
+    )
+
+
+def _own_product(product_id: int) -> Product:
+    product = db.session.get(Product, product_id)
+    if product is None or product.organisation_id != current_user.organisation_id:
+        abort(404)
+    return product
+
+
+def _own_batch(batch_id: int) -> Batch:
+    found = db.session.get(Batch, batch_id)
+    if found is None or found.product.organisation_id != current_user.organisation_id:
+        abort(404)
+    return found
+
+
+def _batch_context(found: Batch, **forms) -> dict:
+    lang = current_lang()
+    event_form = forms.get("event_form") or EventForm()
+    event_form.fill_choices(lang)
+    records = db.session.scalars(
+        select(IssuanceRecord)
+        .where(IssuanceRecord.batch_id == found.id)
+        .order_by(IssuanceRecord.id.desc())
+    ).all()
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    hours = config["PRINT_FILE_HOURS"]
+    return {
+        "batch": found,
+        "issued": batch_service.stamps_issued(db.session, found),
+        "records": records,
+        "downloadable": {
+            r.id
+            for r in records
+            if print_jobs.file_for(folder, r.id, print_jobs.SHEET, hours)
+        },
+        "issue_form": forms.get("issue_form") or IssueForm(),
+        "event_form": event_form,
+        "status_form": forms.get("status_form") or BatchStatusForm(),
+    }
+
+
+def _batch_again(found: Batch, **forms):
+    """The batch page with a form's errors, where the producer filled it in."""
+    return render_template("producer/batch.html", **_batch_context(found, **forms)), 400
+
+
+def _field_error(form, error: BatchError) -> None:
+    field = getattr(form, error.field or "", None) or next(iter(form))
+    field.errors = [*field.errors, vocab.label(vocab.BATCH_ERRORS, error.code)]
+
+
+def _sheet_text(found: Batch) -> SheetText:
+    """The words on the labels, in Vietnamese: the stamps go on goods sold here."""
+    product = found.product
+    lot_line = translate_to("vi", "Lot %(lot)s", lot=found.lot_code)
+    if found.expires_on:
+        lot_line += " · " + translate_to(
+            "vi", "Best before %(date)s", date=found.expires_on.strftime("%d/%m/%Y")
+        )
+    return SheetText(
+        product=product.name_vi,
+        stars=product.ocop_stars,
+        lot_line=lot_line,
+        scan_hint=translate_to("vi", "Scan to check"),
+        pin_hint=translate_to("vi", "Scratch for the PIN"),
     )

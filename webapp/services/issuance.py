@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from webapp.models import Batch, Product, Stamp, utcnow
-from webapp.services import serials
+from webapp.models import Batch, Product, Stamp, User, utcnow
+from webapp.services import issuance_log, serials
 from webapp.services.digital_link import DigitalLink
 
 MAX_STAMPS_PER_ISSUE = 100_000
@@ -72,8 +72,10 @@ def issue_stamps(
     keys: Sequence[str],
     base_url: str,
     with_pin: bool = False,
+    issued_by: User | None = None,
+    issued_by_label: str = "system",
 ) -> list[IssuedStamp]:
-    """Add count new stamps for batch to the session; the caller commits."""
+    """Add count new stamps for batch, and their issuance record; the caller commits."""
     if not 1 <= count <= MAX_STAMPS_PER_ISSUE:
         raise IssuanceError(f"count must be between 1 and {MAX_STAMPS_PER_ISSUE}")
     if batch.status != "active":
@@ -86,9 +88,13 @@ def issue_stamps(
     if with_pin:
         codes = {serial: serials.new_pin() for serial in codes}
     now = utcnow()
+    record = issuance_log.append(
+        session, batch, list(codes), with_pin, now, issued_by, issued_by_label
+    )
     rows = [
         {
             "batch_id": batch.id,
+            "issuance_id": record.id,
             "serial": serial,
             "status": "active",
             "pin_hash": serials.hash_pin(pin, serial, keys[0]) if pin else None,
