@@ -71,4 +71,5 @@ def _cors_resources() -> dict:
         r"/01/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]},
         r"/.well-known/*": {"origins": "*"},
         r"/api/*": {"origins": "*"},
+        r"/epcis/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]},
     }

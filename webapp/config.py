@@ -77,6 +77,7 @@ class Config:
     RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
     RATELIMIT_PHOTOS = os.environ.get("RATELIMIT_PHOTOS", "20/hour")
     RATELIMIT_LOGINS = os.environ.get("RATELIMIT_LOGINS", "10/minute;50/hour")
+    RATELIMIT_EPCIS = os.environ.get("RATELIMIT_EPCIS", "120/minute")
     # Reports: per phone, and a looser bound per address, which a whole
     # market's mobile network may share.
     RATELIMIT_REPORTS = os.environ.get("RATELIMIT_REPORTS", "5/hour;20/day")

@@ -8,6 +8,7 @@ def register_blueprints(app: Flask) -> None:
     from webapp.routes import (
         api,
         auth,
+        epcis,
         inspector,
         producer,
         public,
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspector.bp)
     app.register_blueprint(producer.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(epcis.bp)
     # Programs call the API without a browser session; the language switch
     # only changes how pages read, so forging it gains nothing.
     csrf.exempt(api.bp)

@@ -10,6 +10,16 @@ from webapp.services.digital_link import DigitalLink
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 CANONICAL_BASE = "https://id.gs1.org"
+OWN_VOCABULARY = "urn:ocop-trace:bizstep:"  # steps CBV has no word for (harvesting)
+CBV_BIZ_STEPS = frozenset(
+    """accepting arriving assembling collecting commissioning consigning
+    creating_class_instance cycle_counting decommissioning departing destroying
+    disassembling dispensing encoding entering_exiting holding inspecting installing
+    killing loading other packing picking receiving removing repackaging repairing
+    replacing reserving retail_selling sampling sensor_reporting shipping
+    staging_outbound stock_taking stocking storing transporting unloading unpacking
+    void_shipping""".split()
+)
 
 
 def document(
@@ -32,22 +42,71 @@ def document(
     }
 
 
+def master_data(batches: Sequence[Batch]) -> dict:
+    """epcisHeader with each lot's product master data (EPCClass vocabulary)."""
+    elements = []
+    for batch in batches:
+        product = batch.product
+        attributes = {
+            "cbvmda:regulatedProductName": product.name_vi,
+            "cbvmda:manufacturerOfTradeItemPartyName": product.organisation.name,
+            "cbvmda:countryOfOrigin": "VN",
+            "cbvmda:lotNumber": batch.lot_code,
+            "cbvmda:netContentDescription": product.net_content,
+            "cbvmda:itemExpirationDate": (
+                batch.expires_on.isoformat() if batch.expires_on else None
+            ),
+        }
+        elements.append(
+            {
+                "id": DigitalLink(product.gtin, lot=batch.lot_code).uri(CANONICAL_BASE),
+                "attributes": [
+                    {"id": key, "attribute": value}
+                    for key, value in attributes.items()
+                    if value
+                ],
+            }
+        )
+    vocabulary = {
+        "type": "urn:epcglobal:epc:vtype:EPCClass",
+        "vocabularyElementList": elements,
+    }
+    return {"epcisMasterData": {"vocabularyList": [vocabulary]}}
+
+
+def export_document(
+    batches: Sequence[Batch], events: Sequence[dict], created: datetime
+) -> dict:
+    """An EPCISDocument of events with the master data of the lots they concern."""
+    return {
+        "@context": [EPCIS_CONTEXT],
+        "type": "EPCISDocument",
+        "schemaVersion": "2.0",
+        "creationDate": created.isoformat(),
+        "epcisHeader": master_data(batches),
+        "epcisBody": {"eventList": list(events)},
+    }
+
+
 def event(item: JourneyEvent, batch: Batch, serial: str | None) -> dict:
     """One journey event in EPCIS 2.0 JSON-LD form."""
     gtin, lot = batch.product.gtin, batch.lot_code
+    # A transformation must list its inputs; we record none (the fresh fruit
+    # has no identifier), so the lot coming into being is an ObjectEvent ADD,
+    # which is how CBV describes creating_class_instance.
+    event_type, action = item.event_type, item.action
+    if event_type == "TransformationEvent":
+        event_type, action = "ObjectEvent", "ADD"
     result: dict = {
-        "type": item.event_type,
+        "type": event_type,
         "eventID": item.event_id,
         "eventTime": item.event_time.isoformat(),
         "eventTimeZoneOffset": item.event_tz_offset,
-        "bizStep": item.biz_step,
+        "bizStep": biz_step(item.biz_step),
     }
     what = _what(gtin, lot, serial, batch.quantity)
-    if item.event_type == "TransformationEvent":
-        result["outputEPCList" if serial else "outputQuantityList"] = what
-    else:
-        result["epcList" if serial else "quantityList"] = what
-        result["action"] = item.action or "OBSERVE"
+    result["epcList" if serial else "quantityList"] = what
+    result["action"] = action or "OBSERVE"
     if item.disposition:
         result["disposition"] = item.disposition
     location = _location(item)
@@ -55,9 +114,14 @@ def event(item: JourneyEvent, batch: Batch, serial: str | None) -> dict:
         result["readPoint"] = {"id": location}
         result["bizLocation"] = {"id": location}
     # EPCIS allows instance/lot master data only where the objects come to be.
-    if item.action == "ADD" or item.event_type == "TransformationEvent":
+    if result["action"] == "ADD":
         result["ilmd"] = _ilmd(batch)
     return result
+
+
+def biz_step(step: str) -> str:
+    """A CBV 2.0 business step as a bare word, or ours as a URI of our vocabulary."""
+    return step if step in CBV_BIZ_STEPS else f"{OWN_VOCABULARY}{step}"
 
 
 def _what(gtin: str, lot: str, serial: str | None, quantity: int) -> list:

@@ -1,0 +1,159 @@
+"""What we emit as EPCIS 2.0 validates against GS1's JSON schema; queries work."""
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator, FormatChecker
+from sqlalchemy import select
+
+from tests import factories
+from webapp.extensions import db
+from webapp.models import Stamp, utcnow
+from webapp.services.inspections import record_inspection
+
+SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "epcis" / "EPCIS-JSON-Schema.json").read_text()
+)
+VALIDATOR = Draft7Validator(SCHEMA, format_checker=FormatChecker())
+CLASS = "https://id.gs1.org/01/{gtin}/10/{lot}"
+
+
+def assert_valid(document: dict) -> None:
+    errors = [
+        f"{list(e.absolute_path)}: {e.message[:200]}"
+        for e in VALIDATOR.iter_errors(document)
+    ]
+    assert errors == []
+
+
+@pytest.fixture
+def journey(app):
+    """A lot with the steps of a real journey, one of them not in CBV, and a stamp."""
+    batch = factories.batch()
+    for step in (
+        "harvesting",
+        "creating_class_instance",
+        "packing",
+        "shipping",
+        "receiving",
+    ):
+        factories.event(batch, step)
+    issued = factories.stamp(batch)
+    return batch, issued
+
+
+def test_demo_like_journeys_validate_per_batch_and_per_item(client, journey):
+    batch, issued = journey
+    path = issued.url.replace("https://trace.example.vn", "")
+    for link in (path, path.split("/21/")[0]):
+        document = client.get(f"/api/v1/traceability{link}").json
+        assert_valid(document)
+        steps = [e["bizStep"] for e in document["epcisBody"]["eventList"]]
+        assert "urn:ocop-trace:bizstep:harvesting" in steps and "packing" in steps
+
+
+def test_query_returns_a_valid_query_document_with_filters(client, journey):
+    batch, _issued = journey
+    lot = CLASS.format(gtin=batch.product.gtin, lot=batch.lot_code)
+    response = client.get(
+        f"/epcis/events?MATCH_anyEPCClass={lot}&EQ_bizStep=packing,shipping"
+    )
+    assert response.status_code == 200
+    assert response.mimetype == "application/ld+json"
+    assert response.headers["GS1-EPCIS-Version"] == "2.0.0"
+    document = response.json
+    assert_valid(document)
+    events = document["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+    assert [e["bizStep"] for e in events] == ["packing", "shipping"]
+    other = client.get(
+        "/epcis/events?EQ_bizStep=packing&eventType=AggregationEvent"
+    ).json
+    assert other["epcisBody"]["queryResults"]["resultsBody"]["eventList"] == []
+
+
+def test_query_pages_with_a_next_link(client, journey):
+    seen, url = [], "/epcis/events?perPage=2"
+    while url:
+        response = client.get(url)
+        seen += response.json["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+        link = response.headers.get("Link")
+        url = (
+            link.split(";")[0].strip("<>").replace("http://localhost", "")
+            if link
+            else None
+        )
+    assert len(seen) == 5
+    assert len({e["eventID"] for e in seen}) == 5
+    times = [e["eventTime"] for e in seen]
+    assert times == sorted(times)
+
+
+def test_item_query_includes_its_inspection_and_its_lots_events(client, journey, app):
+    batch, issued = journey
+    stamp = db.session.scalars(select(Stamp)).one()
+    inspector = factories.user("inspector")
+    record_inspection(
+        db.session, stamp, inspector, "genuine", "Chợ Phố Hiến", "33", "", utcnow()
+    )
+    db.session.commit()
+    item = f"https://id.gs1.org/01/{batch.product.gtin}/10/{batch.lot_code}/21/{stamp.serial}"
+    document = client.get(f"/epcis/events?MATCH_anyEPC={item}").json
+    assert_valid(document)
+    events = document["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+    assert len(events) == 6
+    inspection = [e for e in events if e["bizStep"] == "inspecting"]
+    assert (
+        inspection[0]["epcList"] == [item]
+        and inspection[0]["disposition"] == "conformant"
+    )
+
+
+def test_export_of_a_lot_carries_its_master_data(client, journey):
+    batch, _issued = journey
+    response = client.get(
+        f"/epcis/export?gtin={batch.product.gtin}&lot={batch.lot_code}"
+    )
+    document = response.json
+    assert_valid(document)
+    vocabulary = document["epcisHeader"]["epcisMasterData"]["vocabularyList"][0]
+    element = vocabulary["vocabularyElementList"][0]
+    assert element["id"] == CLASS.format(gtin=batch.product.gtin, lot=batch.lot_code)
+    names = {a["id"]: a["attribute"] for a in element["attributes"]}
+    assert names["cbvmda:regulatedProductName"] == batch.product.name_vi
+    assert len(document["epcisBody"]["eventList"]) == 5
+
+
+def test_export_of_a_period(client, journey):
+    document = client.get("/epcis/export?from=2020-01-01&to=2030-01-01").json
+    assert_valid(document)
+    assert len(document["epcisBody"]["eventList"]) == 5
+    empty = client.get("/epcis/export?from=2020-01-01&to=2020-01-02").json
+    assert_valid(empty)
+    assert empty["epcisBody"]["eventList"] == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "EQ_colour=red",
+        "GE_eventTime=yesterday",
+        "GE_eventTime=2026-01-01T00:00:00",
+        "perPage=0",
+        "perPage=100000",
+        "MATCH_anyEPC=https://example.com/not/a/link",
+        "MATCH_anyEPCClass=https://id.gs1.org/01/08931234567897",
+        "nextPageToken=!!!",
+    ],
+)
+def test_bad_queries_are_refused_as_the_standard_says(client, app, query):
+    response = client.get(f"/epcis/events?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert response.json["type"] == "epcisException:QueryParameterException"
+
+
+def test_export_needs_a_lot_or_a_period(client, app):
+    assert client.get("/epcis/export").status_code == 400
+    unknown = client.get("/epcis/export?gtin=08931234567897&lot=NOPE")
+    assert unknown.status_code == 404

@@ -1,0 +1,109 @@
+"""EPCIS 2.0: a read-only query endpoint and an export with master data."""
+
+from flask import Blueprint, jsonify, request, url_for
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import selectinload
+
+from webapp.extensions import db, rate_limited
+from webapp.models import Batch, Product, utcnow
+from webapp.services import digital_link, epcis, epcis_query
+from webapp.services.epcis_query import QueryError
+
+bp = Blueprint("epcis", __name__, url_prefix="/epcis")
+
+VERSIONS = {"GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0"}
+
+
+@bp.get("/events")
+@rate_limited("RATELIMIT_EPCIS")
+def events():
+    """SimpleEventQuery over published journey events, one page at a time."""
+    try:
+        page = epcis_query.run(db.session, request.args.to_dict())
+    except QueryError as error:
+        return _query_problem(str(error))
+    response = jsonify(epcis_query.query_document(page.events, utcnow()))
+    response.mimetype = "application/ld+json"
+    response.headers.update(VERSIONS)
+    if page.next_token:
+        params = {**request.args.to_dict(), "nextPageToken": page.next_token}
+        response.headers["Link"] = (
+            f'<{url_for("epcis.events", _external=True, **params)}>; rel="next"'
+        )
+    return response
+
+
+@bp.get("/export")
+@rate_limited("RATELIMIT_EPCIS")
+def export():
+    """One lot (?gtin=&lot=) or a period (?from=&to=, dates): events and master data."""
+    args = request.args
+    try:
+        if args.get("gtin") and args.get("lot"):
+            batch = db.session.scalar(
+                select(Batch)
+                .join(Batch.product)
+                .where(Product.gtin == args["gtin"], Batch.lot_code == args["lot"])
+            )
+            if batch is None:
+                return _query_problem("no such lot", 404, "NoSuchResourceException")
+            lot_link = f"{epcis.CANONICAL_BASE}/01/{args['gtin']}/10/{args['lot']}"
+            page = epcis_query.run(
+                db.session, {"MATCH_anyEPCClass": lot_link, "perPage": "500"}
+            )
+        elif args.get("from") and args.get("to"):
+            page = epcis_query.run(
+                db.session,
+                {
+                    "GE_eventTime": f"{args['from']}T00:00:00+07:00",
+                    "LT_eventTime": f"{args['to']}T00:00:00+07:00",
+                    "perPage": "500",
+                },
+            )
+        else:
+            return _query_problem("give gtin and lot, or from and to (YYYY-MM-DD)")
+    except QueryError as error:
+        return _query_problem(str(error))
+    classes = {
+        item["epcClass"]
+        for event in page.events
+        for item in event.get("quantityList", [])
+    }
+    batches = _batches_for(classes)
+    document = epcis.export_document(batches, page.events, utcnow())
+    response = jsonify(document)
+    response.mimetype = "application/ld+json"
+    response.headers.update(VERSIONS)
+    if page.next_token:
+        response.headers["GS1-Next-Page-Token"] = page.next_token
+    return response
+
+
+def _batches_for(class_links: set[str]) -> list[Batch]:
+    """The lots named by class-level links …/01/{gtin}/10/{lot}."""
+    links = [digital_link.parse(link) for link in class_links]
+    pairs = [(link.gtin, link.lot) for link in links]
+    if not pairs:
+        return []
+    return list(
+        db.session.scalars(
+            select(Batch)
+            .join(Batch.product)
+            .where(tuple_(Product.gtin, Batch.lot_code).in_(pairs))
+            .options(selectinload(Batch.product).selectinload(Product.organisation))
+            .order_by(Batch.id)
+        )
+    )
+
+
+def _query_problem(
+    detail: str, status: int = 400, kind: str = "QueryParameterException"
+):
+    """RFC 7807 problem details, as the EPCIS 2.0 REST binding answers errors."""
+    response = jsonify(
+        {"type": f"epcisException:{kind}", "title": detail, "status": status}
+    )
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    response.headers.update(VERSIONS)
+    return response
