@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Batch, IssuanceRecord, JourneyEvent, Stamp
+from webapp.models import Batch, IssuanceRecord, JourneyEvent, PortalItem, Stamp
 from webapp.services.issuance_log import check_chain
 
 
@@ -229,3 +229,57 @@ def test_recall_then_void_change_what_every_scan_says(client, producer):
         f"/producer/batches/{batch.id}/status", data={"status": "void", "confirm": "y"}
     )
     assert again.status_code == 400
+
+
+def test_producer_queues_a_batch_for_the_national_portal(client, producer):
+    new_batch(client, producer.product, quantity="5")
+    batch = batch_named("LN2611A")
+    client.post(
+        f"/producer/batches/{batch.id}/events",
+        data={
+            "biz_step": "shipping",
+            "event_time": "2026-11-20T07:30",
+            "place_vi": "Kho",
+        },
+    )
+    response = client.post(f"/producer/batches/{batch.id}/portal")
+    assert response.status_code == 303
+    kinds = [
+        i.kind for i in db.session.scalars(select(PortalItem).order_by(PortalItem.id))
+    ]
+    assert kinds == ["organisation", "product", "production_order", "chain", "stage"]
+    page = client.get(f"/producer/batches/{batch.id}").text
+    assert "Đang chờ gửi" in page and "chưa được kết nối" in page
+    # A later event follows the batch by itself.
+    client.post(
+        f"/producer/batches/{batch.id}/events",
+        data={
+            "biz_step": "receiving",
+            "event_time": "2026-11-21T07:30",
+            "place_vi": "Đại lý",
+        },
+    )
+    assert len(db.session.scalars(select(PortalItem)).all()) == 6
+
+
+def test_a_refused_item_can_be_sent_again_only_by_its_owner(client, producer):
+    new_batch(client, producer.product, quantity="5")
+    batch = batch_named("LN2611A")
+    client.post(f"/producer/batches/{batch.id}/portal")
+    item = db.session.scalars(select(PortalItem).order_by(PortalItem.id)).first()
+    item.status, item.error_code = "rejected", "organisation_not_approved"
+    db.session.commit()
+    assert (
+        "chưa được duyệt trên Cổng" in client.get(f"/producer/batches/{batch.id}").text
+    )
+    client.post("/logout")
+    factories.sign_in(client, factories.user("producer", org=factories.organisation()))
+    assert client.post(f"/producer/portal-items/{item.id}/retry").status_code == 404
+    client.post("/logout")
+    factories.sign_in(client, producer)
+    again = client.post(
+        f"/producer/portal-items/{item.id}/retry",
+        data={"back": f"/producer/batches/{batch.id}#portal"},
+    )
+    assert again.headers["Location"] == f"/producer/batches/{batch.id}#portal"
+    assert db.session.get(PortalItem, item.id).status == "queued"

@@ -28,6 +28,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(translate)
     app.cli.add_command(scans)
     app.cli.add_command(users)
+    app.cli.add_command(portal)
 
     from webapp.simulation.cli import simulate_market
 
@@ -229,3 +230,27 @@ def create_user_command(
         raise click.ClickException(str(error)) from None
     scope = ", ".join(user.province_codes) or (found.name if found else "all")
     click.echo(f"Created {user.role} {user.email} ({scope}).")
+
+
+@click.group()
+def portal() -> None:
+    """The national traceability portal outbox."""
+
+
+@portal.command("send")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=200)
+def portal_send(limit: int) -> None:
+    """Send what is due to the national portal (run it from cron, e.g. every minute)."""
+    from webapp import portal_link
+    from webapp.models import utcnow
+    from webapp.services.portal_outbox import process
+
+    if not portal_link.configured():
+        raise click.ClickException("set PORTAL_BASE_URL and PORTAL_CLIENT_ID first")
+    summary = process(
+        db.session, portal_link.client(), utcnow(), portal_link.image_url, limit
+    )
+    click.echo(
+        f"sent {summary.sent}, retrying {summary.retrying}, "
+        f"refused {summary.rejected}, waiting {summary.waiting}"
+    )

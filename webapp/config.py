@@ -85,6 +85,11 @@ class Config:
         "RATELIMIT_REPORTS_ADDRESS", "30/hour;200/day"
     )
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
+    # The national traceability portal (unset: nothing is sent).
+    PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
+    PORTAL_TOKEN_URL = os.environ.get("PORTAL_TOKEN_URL", "")
+    PORTAL_CLIENT_ID = os.environ.get("PORTAL_CLIENT_ID", "")
+    PORTAL_CLIENT_SECRET = os.environ.get("PORTAL_CLIENT_SECRET", "")
     # Print files of an issuance (PDF sheet, CSV with PINs), kept only this long.
     PRINT_DIR = os.environ.get("PRINT_DIR") or str(INSTANCE_DIR / "print")
     PRINT_FILE_HOURS = float(os.environ.get("PRINT_FILE_HOURS", "72"))

@@ -198,6 +198,43 @@ ISSUANCE_PROBLEMS = {
 }
 
 
+# The national portal outbox, as producers read it.
+PORTAL_KINDS = {
+    "organisation": _l("Organisation profile"),
+    "product": _l("Product"),
+    "production_order": _l("Production order"),
+    "chain": _l("Trace chain"),
+    "stage": _l("Journey stage"),
+}
+PORTAL_STATES = {
+    "queued": _l("Waiting to be sent"),
+    "sending": _l("Being sent"),
+    "retrying": _l("The portal did not answer; we will try again"),
+    "done": _l("On the portal"),
+    "rejected": _l("Refused by the portal"),
+}
+PORTAL_ERRORS = {
+    "organisation_not_approved": _l(
+        "Your organisation's profile is not approved on the national portal yet. "
+        "Ask the portal to approve it, then send again."
+    ),
+    "organisation_unknown": _l(
+        "The national portal has no profile for your tax code. Register there first."
+    ),
+    "invalid_gtin": _l("The GTIN's check digit is wrong: correct the product's GTIN."),
+    "image_unreachable": _l(
+        "The portal could not download the product picture. It must be a public "
+        "JPG or PNG."
+    ),
+    "missing_image": _l("The product needs a picture before it can be sent."),
+    "missing_net_weight": _l(
+        "The product needs its net weight (e.g. 500 g) before it can be sent."
+    ),
+    "missing_field": _l("The portal says a required piece of information is missing."),
+    "refused": _l("The portal refused this record."),
+}
+
+
 def label(table: dict, code: str | None) -> str:
     """The translated label for code, or the code itself when unknown."""
     if code is None:

@@ -20,6 +20,7 @@ from webapp.models.catalog import (
 )
 from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
 from webapp.models.issuance import IssuanceRecord
+from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
@@ -37,6 +38,9 @@ __all__ = [
     "Inspection",
     "InspectorProvince",
     "IssuanceRecord",
+    "PORTAL_KINDS",
+    "PORTAL_STATES",
+    "PortalItem",
     "ReportPhoto",
     "User",
     "ACTIONS",

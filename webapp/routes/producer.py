@@ -16,19 +16,28 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from webapp import vocab
+from webapp import portal_link, vocab
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import BatchForm, BatchStatusForm, EventForm, IssueForm
 from webapp.fragments import render
 from webapp.i18n import current_lang, translate_to
-from webapp.models import Batch, Case, IssuanceRecord, Product, Stamp, utcnow
+from webapp.links import safe_next
+from webapp.models import (
+    Batch,
+    Case,
+    IssuanceRecord,
+    PortalItem,
+    Product,
+    Stamp,
+    utcnow,
+)
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
-from webapp.services import print_jobs
+from webapp.services import portal_outbox, print_jobs
 from webapp.services.batches import BatchError, BatchInput, EventInput
 from webapp.services.clock import VIETNAM
 from webapp.services.issuance import issue_stamps
@@ -185,7 +194,9 @@ def add_event(batch_id: int):
         note_en=form.note_en.data,
     )
     try:
-        batch_service.add_event(db.session, found, data, utcnow())
+        event = batch_service.add_event(db.session, found, data, utcnow())
+        db.session.flush()
+        portal_outbox.follow_event(db.session, event)
         db.session.commit()
     except BatchError as error:
         db.session.rollback()
@@ -225,6 +236,31 @@ def change_status(batch_id: int):
         )
     )
     return redirect(url_for("producer.batch", batch_id=found.id), code=303)
+
+
+@bp.post("/batches/<int:batch_id>/portal")
+@role_required("producer")
+def send_to_portal(batch_id: int):
+    """Queue the batch (product, production order, chain, stages) for the portal."""
+    found = _own_batch(batch_id)
+    portal_outbox.enqueue_batch(db.session, found)
+    db.session.commit()
+    flash(_("Queued for the national portal. Each record's state shows below."))
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#portal", code=303)
+
+
+@bp.post("/portal-items/<int:item_id>/retry")
+@role_required("producer")
+def retry_portal_item(item_id: int):
+    """Send a refused record again once its data is fixed."""
+    item = db.session.get(PortalItem, item_id)
+    if item is None or item.organisation_id != current_user.organisation_id:
+        abort(404)
+    portal_outbox.retry(item, utcnow())
+    db.session.commit()
+    flash(_("It will be sent again within minutes."))
+    target = safe_next(request.form.get("back")) or url_for("producer.home")
+    return redirect(target, code=303)
 
 
 @bp.get("/cases")
@@ -306,7 +342,31 @@ def _batch_context(found: Batch, **forms) -> dict:
         "issue_form": forms.get("issue_form") or IssueForm(),
         "event_form": event_form,
         "status_form": forms.get("status_form") or BatchStatusForm(),
+        "portal_items": _portal_items(found),
+        "portal_configured": portal_link.configured(),
     }
+
+
+def _portal_items(found: Batch) -> list[PortalItem]:
+    """The outbox items this batch depends on or produced, in sending order."""
+    event_ids = [event.id for event in found.events]
+    return list(
+        db.session.scalars(
+            select(PortalItem)
+            .where(
+                PortalItem.organisation_id == found.product.organisation_id,
+                or_(
+                    PortalItem.kind == "organisation",
+                    (PortalItem.kind == "product")
+                    & (PortalItem.object_id == found.product_id),
+                    PortalItem.kind.in_(("production_order", "chain"))
+                    & (PortalItem.object_id == found.id),
+                    (PortalItem.kind == "stage") & PortalItem.object_id.in_(event_ids),
+                ),
+            )
+            .order_by(PortalItem.id)
+        )
+    )
 
 
 def _batch_again(found: Batch, **forms):
