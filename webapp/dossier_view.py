@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import func, or_, select
@@ -11,8 +14,8 @@ from webapp.extensions import db
 from webapp.formatting import datetime_local
 from webapp.i18n import current_lang
 from webapp.links import own_base_url, resolve_link
-from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User
-from webapp.services import dossier, issuance_log, map_svg, regions
+from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User, utcnow
+from webapp.services import completeness, dossier, issuance_log, map_svg, regions
 from webapp.services.cases import visible_to
 from webapp.services.code_entry import Entry
 from webapp.services.digital_link import DigitalLink
@@ -66,6 +69,9 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "notices": list(resolution.notices),
         "story_url": own_base_url() + resolution.link.path,
         "issuance": issuance_log.check_serial(db.session, stamp),
+        "findings": completeness.review(
+            db.session, batch.product, batch, utcnow(), Path(current_app.static_folder)
+        ),
     }
 
 

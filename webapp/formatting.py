@@ -81,6 +81,7 @@ def init_formatting(app: Flask) -> None:
         serial_groups=group,
         label=vocab_label,
         province_name=province_name,
+        finding=vocab.finding,
     )
     app.jinja_env.globals.update(
         url_without_lang=url_without_lang, wants_fragment=wants_fragment

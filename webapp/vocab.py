@@ -235,6 +235,45 @@ PORTAL_ERRORS = {
 }
 
 
+# Before a product or batch goes public.
+FINDINGS = {
+    "product_name": _l("The product has no Vietnamese name."),
+    "product_image": _l("The product has no picture."),
+    "producer_name": _l("The producer has no name."),
+    "producer_address": _l("The producer's address (ward) is missing."),
+    "standards": _l("No standard applied is given (TCVN, QCVN, company standard…)."),
+    "trademark_or_code": _l("Neither a trademark nor a product code is given."),
+    "shelf_life": _l("The product has a shelf life but the batch has no expiry date."),
+    "stages": _l("The batch has no journey stages yet."),
+    "stage_location": _l("The stage at %(place)s has no location code (ward or GLN)."),
+    "stage_in_future": _l("The stage at %(place)s is dated in the future."),
+    "stage_before_production": _l(
+        "The stage at %(place)s is dated before the batch was produced."
+    ),
+    "expiry_before_production": _l("The expiry date is not after the production date."),
+    "faster_than_road": _l(
+        "From %(from)s to %(to)s (%(km)s km) in less time than a lorry could drive it."
+    ),
+    "copied_text": _l(
+        "The same text is used for %(other)s, an unrelated product: check it is "
+        "really true of this one."
+    ),
+    "copied_note": _l(
+        "The note at %(place)s is the same as one for %(other)s, an unrelated "
+        "product: check it is really true of this batch."
+    ),
+    "photo_reused": _l("The same picture is used for %(other)s."),
+}
+
+
+def finding(item) -> str:
+    """One finding of services.completeness as a sentence."""
+    template = FINDINGS.get(item.code)
+    if template is None:
+        return item.code
+    return str(template) % item.details if item.details else str(template)
+
+
 def label(table: dict, code: str | None) -> str:
     """The translated label for code, or the code itself when unknown."""
     if code is None:

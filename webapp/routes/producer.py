@@ -37,7 +37,7 @@ from webapp.models import (
 )
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
-from webapp.services import portal_outbox, print_jobs
+from webapp.services import completeness, portal_outbox, print_jobs
 from webapp.services.batches import BatchError, BatchInput, EventInput
 from webapp.services.clock import VIETNAM
 from webapp.services.issuance import issue_stamps
@@ -58,7 +58,9 @@ def home():
         .options(selectinload(Product.batches))
         .order_by(Product.id)
     ).all()
-    return render_template("producer/home.html", products=products)
+    now = utcnow()
+    complete = {p.id for p in products if completeness.is_complete(p, now)}
+    return render_template("producer/home.html", products=products, complete=complete)
 
 
 @bp.route("/batches/new", methods=["GET", "POST"])
@@ -343,6 +345,9 @@ def _batch_context(found: Batch, **forms) -> dict:
         "event_form": event_form,
         "status_form": forms.get("status_form") or BatchStatusForm(),
         "portal_items": _portal_items(found),
+        "findings": completeness.review(
+            db.session, found.product, found, utcnow(), Path(current_app.static_folder)
+        ),
         "portal_configured": portal_link.configured(),
     }
 

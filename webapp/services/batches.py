@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp
 from webapp.services import regions
+from webapp.services.clock import VIETNAM
+from webapp.services.completeness import DISTRIBUTION_STEPS
 
 # What each business step means for the goods, as EPCIS expects it.
 EVENT_SHAPES = {
@@ -119,8 +121,8 @@ def add_event(
     if data.event_time > now:
         raise BatchError("event_in_future", "event_time")
     if (
-        data.event_time.date() < batch.produced_on
-        and data.biz_step != "creating_class_instance"
+        data.event_time.astimezone(VIETNAM).date() < batch.produced_on
+        and data.biz_step in DISTRIBUTION_STEPS
     ):
         raise BatchError("event_before_production", "event_time")
     if not data.place_vi.strip():
