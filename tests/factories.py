@@ -24,6 +24,7 @@ def organisation(**fields) -> Organisation:
         address_line="Thôn Đông",
         ward_code="11980",  # Phường Hồng Châu, Hưng Yên
         province_code="33",
+        approved_at=datetime.now(UTC),
     )
     values.update(fields)
     row = Organisation(**values)
@@ -52,6 +53,7 @@ def product(org: Organisation | None = None, **fields) -> Product:
         ocop_valid_until=certificate_valid_until(certified_on),
         standards=["TCVN 13274:2020"],
         shelf_life_days=365,
+        approved_at=datetime.now(UTC),
     )
     values.update(fields)
     row = Product(**values)

@@ -283,3 +283,25 @@ def test_a_refused_item_can_be_sent_again_only_by_its_owner(client, producer):
     )
     assert again.headers["Location"] == f"/producer/batches/{batch.id}#portal"
     assert db.session.get(PortalItem, item.id).status == "queued"
+
+
+def test_producer_sees_where_and_when_only_their_codes_are_scanned(
+    client, producer, app
+):
+    own = factories.stamp(factories.batch(producer.product, regions=("33",)))
+    other = factories.stamp(factories.batch(regions=("33",)))
+    shoppers = app.test_client()
+    for n, code in enumerate([own.url, own.url, other.url]):
+        shoppers.post(
+            "/api/v1/scans",
+            json={
+                "code": code,
+                "device_id": f"phone-prov-{n:04d}",
+                "lat": 20.65,
+                "lon": 106.05,
+            },
+            environ_base={"REMOTE_ADDR": f"10.2.0.{n}"},
+        )
+    page = client.get("/producer/").text
+    assert "2 lượt quét trong 12 tuần gần nhất" in page
+    assert "Hưng Yên" in page

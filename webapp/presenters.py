@@ -37,6 +37,9 @@ def story_data(resolution: Resolution, lang: str, base_url: str) -> dict:
         data["journey"] = [event_data(e, lang) for e in journey(resolution)]
     if resolution.stamp is not None:
         data["stamp"] = stamp_data(resolution.stamp)
+    if "awaiting_approval" in resolution.notices:
+        data.pop("journey", None)  # published only once the province approves
+        data.get("product", {}).pop("story", None)
     return data
 
 

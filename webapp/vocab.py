@@ -87,6 +87,10 @@ REASONS = {
     "claimed_elsewhere": _l("This item's PIN was already claimed by another phone."),
 }
 NOTICES = {
+    "awaiting_approval": _l(
+        "The province has not yet approved this product's story, so it is not shown. "
+        "The check of the code itself still works."
+    ),
     "recalled": _l("This batch has been recalled. Do not eat or use it."),
     "expired": _l("This product is past its expiry date."),
     "certificate_lapsed": _l("The product's OCOP certificate has lapsed."),

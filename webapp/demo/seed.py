@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from webapp.demo.accounts import seed_accounts
 from webapp.demo.catalog import PRODUCERS, PRODUCTS
-from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
+from webapp.models import (
+    Batch,
+    BatchRegion,
+    JourneyEvent,
+    Organisation,
+    Product,
+    utcnow,
+)
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
 
@@ -54,6 +61,11 @@ def seed_demo(
             )
             batch.status = active
     seed_accounts(session, producers)
+    approved = utcnow()  # the demo catalogue is published
+    for organisation in producers.values():
+        organisation.approved_at = approved
+        for product in organisation.products:
+            product.approved_at = approved
     session.flush()
     return issued
 

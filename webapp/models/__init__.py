@@ -24,6 +24,7 @@ from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
+from webapp.models.training import TrainingAttendance, TrainingSession
 from webapp.models.types import LocalizedText, UTCDateTime, utcnow
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "PORTAL_STATES",
     "PortalItem",
     "ReportPhoto",
+    "TrainingAttendance",
+    "TrainingSession",
     "User",
     "ACTIONS",
     "BATCH_STATUSES",

@@ -37,6 +37,8 @@ class Organisation(db.Model):
     website: Mapped[str | None] = mapped_column(String(200))
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by the province's administrator; until then its stories stay private.
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     products: Mapped[list[Product]] = relationship(
         back_populates="organisation", order_by="Product.id"
@@ -81,6 +83,7 @@ class Product(Bilingual, db.Model):
     # Distinct shopper phones one item may plausibly see; None uses the defaults.
     duplicate_threshold: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organisation: Mapped[Organisation] = relationship(back_populates="products")
     batches: Mapped[list[Batch]] = relationship(
@@ -93,6 +96,12 @@ class Product(Bilingual, db.Model):
             "ocop_valid_until >= ocop_certified_on", name="certificate_dates_ordered"
         ),
     )
+
+    @property
+    def public(self) -> bool:
+        """Approved, and its producer too: its story may be shown."""
+        organisation_approved = self.organisation.approved_at is not None
+        return self.approved_at is not None and organisation_approved
 
     def certificate_valid_on(self, day: date) -> bool:
         """True when the OCOP certificate covers the given day."""

@@ -6,6 +6,7 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     from webapp.extensions import csrf
     from webapp.routes import (
+        admin,
         api,
         auth,
         epcis,
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(inspector.bp)
     app.register_blueprint(producer.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(epcis.bp)
     # Programs call the API without a browser session; the language switch

@@ -13,7 +13,7 @@ bp = Blueprint("auth", __name__)
 
 HOME_BY_ROLE = {
     "inspector": "inspector.queue",
-    "admin": "inspector.queue",
+    "admin": "admin.dashboard",
     "producer": "producer.home",
 }
 

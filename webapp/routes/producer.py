@@ -1,6 +1,7 @@
 """The producer portal: batches, stamps and journey events of one's own products,
 and the alerts and reports on them (read-only)."""
 
+from datetime import datetime
 from pathlib import Path
 
 from flask import (
@@ -16,6 +17,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -37,9 +39,9 @@ from webapp.models import (
 )
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
-from webapp.services import completeness, portal_outbox, print_jobs
+from webapp.services import charts, completeness, portal_outbox, print_jobs, programme
 from webapp.services.batches import BatchError, BatchInput, EventInput
-from webapp.services.clock import VIETNAM
+from webapp.services.clock import VIETNAM, today_in_vietnam
 from webapp.services.issuance import issue_stamps
 from webapp.services.stamp_sheet import LAYOUTS, SheetText
 
@@ -60,7 +62,22 @@ def home():
     ).all()
     now = utcnow()
     complete = {p.id for p in products if completeness.is_complete(p, now)}
-    return render_template("producer/home.html", products=products, complete=complete)
+    own = current_user.organisation_id
+    weeks = programme.weekly(db.session, today_in_vietnam(), 12, own)
+    since = datetime.combine(weeks[0].start, datetime.min.time(), VIETNAM)
+    return render_template(
+        "producer/home.html",
+        products=products,
+        complete=complete,
+        weeks=weeks,
+        provinces=programme.by_province(db.session, since, own),
+        scans_chart=Markup(
+            charts.bars(
+                [(week.start.strftime("%d/%m"), week.scans) for week in weeks],
+                _("Scans of your codes per week"),
+            )
+        ),
+    )
 
 
 @bp.route("/batches/new", methods=["GET", "POST"])

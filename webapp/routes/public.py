@@ -43,6 +43,12 @@ def check():
     return page, status
 
 
+@bp.get("/guide/traceability")
+def guide():
+    """For producers: what data, which standards and which steps traceability takes."""
+    return render_template("guide/traceability.html")
+
+
 @bp.post("/language")
 def set_language():
     """Remember the visitor's language and go back to where they were."""

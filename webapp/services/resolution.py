@@ -111,6 +111,8 @@ def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
 def notices_for(product: Product | None, batch: Batch | None, today: date) -> list[str]:
     """Notices that go with a genuine code: recall, expiry, lapsed certificate."""
     notices = []
+    if product is not None and not product.public:
+        notices.append("awaiting_approval")
     if batch is not None and batch.status == "recalled":
         notices.append("recalled")
     if batch is not None and batch.expires_on and batch.expires_on < today:

@@ -1,0 +1,49 @@
+"""Forms of the province's administrator: approvals and training sessions."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length
+
+from webapp.forms.fields import (
+    CheckboxListField,
+    ChoiceField,
+    LocalDateField,
+    not_in_future,
+)
+from webapp.services import regions
+
+
+class ApproveForm(FlaskForm):
+    """Only the CSRF token: approving needs no other input."""
+
+
+class TrainingForm(FlaskForm):
+    held_on = LocalDateField(
+        _l("Date"), [InputRequired(_l("Enter the date of the session.")), not_in_future]
+    )
+    title = StringField(
+        _l("Subject"),
+        [
+            DataRequired(_l("Give the subject.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+    place = StringField(
+        _l("Place"),
+        [
+            DataRequired(_l("Say where it was held.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+    province = ChoiceField(_l("Province"))
+    attendees = CheckboxListField(_l("Producers who attended"))
+
+    def fill_choices(self, organisations, lang: str) -> None:
+        self.province.choices = [
+            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
+        ]
+        self.attendees.choices = [
+            SelectChoice(str(o.id), o.name) for o in organisations
+        ]

@@ -1,0 +1,193 @@
+"""The province's administrator: programme dashboard, approvals, training."""
+
+import csv
+import io
+from datetime import datetime, timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from webapp.auth import role_required
+from webapp.extensions import db
+from webapp.forms.admin import ApproveForm, TrainingForm
+from webapp.i18n import current_lang
+from webapp.models import (
+    Organisation,
+    Product,
+    TrainingAttendance,
+    TrainingSession,
+    utcnow,
+)
+from webapp.services import charts, programme, regions
+from webapp.services.cases import audit
+from webapp.services.clock import VIETNAM, today_in_vietnam
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+WEEKS = 12
+
+
+@bp.get("/")
+@role_required("admin")
+def dashboard():
+    """Progress toward the programme's targets, from the data as it is."""
+    now = utcnow()
+    products, rows = programme.products_with_complete_data(db.session, now)
+    trained = programme.producers_trained(db.session)
+    weeks = programme.weekly(db.session, today_in_vietnam(), WEEKS)
+    since = datetime.combine(weeks[0].start, datetime.min.time(), VIETNAM)
+    return render_template(
+        "admin/dashboard.html",
+        products=products,
+        trained=trained,
+        incomplete=[product for product, done in rows if not done],
+        weeks=weeks,
+        provinces=programme.by_province(db.session, since),
+        product_chart=Markup(
+            charts.progress(
+                products.ratio,
+                {_("2025: 50 %"): 0.5, _("2030: 100 %"): 1.0},
+                _("OCOP products with complete traceability data"),
+            )
+        ),
+        training_chart=Markup(
+            charts.progress(
+                trained.ratio,
+                {_("2025: 50 %"): 0.5},
+                _("Producers trained in traceability"),
+            )
+        ),
+        scans_chart=Markup(
+            charts.bars(
+                [(week.start.strftime("%d/%m"), week.scans) for week in weeks],
+                _("Shopper scans per week"),
+            )
+        ),
+        alerts_chart=Markup(
+            charts.bars(
+                [(week.start.strftime("%d/%m"), week.alerts) for week in weeks],
+                _("New alerts per week"),
+            )
+        ),
+    )
+
+
+@bp.get("/export/<any('products', 'weeks', 'provinces'):name>.csv")
+@role_required("admin")
+def export(name: str):
+    """The dashboard's numbers as CSV, for the province's reports."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if name == "products":
+        _share, rows = programme.products_with_complete_data(db.session, utcnow())
+        writer.writerow(["gtin", "product", "producer", "province", "complete"])
+        for product, done in rows:
+            organisation = product.organisation
+            writer.writerow(
+                [product.gtin, product.name_vi, organisation.name,
+                 organisation.province_code, "yes" if done else "no"]
+            )  # fmt: skip
+    elif name == "weeks":
+        writer.writerow(["week_start", "shopper_scans", "new_alerts"])
+        for week in programme.weekly(db.session, today_in_vietnam(), WEEKS):
+            writer.writerow([week.start.isoformat(), week.scans, week.alerts])
+    else:
+        since = utcnow() - timedelta(weeks=WEEKS)
+        writer.writerow(["province_code", "province", "shopper_scans", "flagged_scans"])
+        for code, scans, flagged in programme.by_province(db.session, since):
+            found = regions.province(code)
+            writer.writerow([code, found.label("vi") if found else "", scans, flagged])
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="ocop-trace-{name}.csv"'
+        },
+    )
+
+
+@bp.get("/approvals")
+@role_required("admin")
+def approvals():
+    """Organisations and products waiting to go public."""
+    organisations = db.session.scalars(
+        select(Organisation)
+        .where(Organisation.approved_at.is_(None))
+        .order_by(Organisation.id)
+    ).all()
+    products = db.session.scalars(
+        select(Product)
+        .where(Product.approved_at.is_(None))
+        .options(selectinload(Product.organisation))
+        .order_by(Product.id)
+    ).all()
+    return render_template(
+        "admin/approvals.html",
+        organisations=organisations,
+        products=products,
+        form=ApproveForm(),
+    )
+
+
+@bp.post("/<any('organisations', 'products'):kind>/<int:record_id>/approve")
+@role_required("admin")
+def approve(kind: str, record_id: int):
+    """Publish an organisation or a product; recorded in the audit log."""
+    model = Organisation if kind == "organisations" else Product
+    record = db.session.get(model, record_id)
+    if record is None:
+        abort(404)
+    if ApproveForm().validate() and record.approved_at is None:
+        record.approved_at = utcnow()
+        audit(db.session, current_user, f"{kind[:-1]}.approve", kind[:-1], record.id)
+        db.session.commit()
+        flash(
+            _(
+                "Approved: %(name)s.",
+                name=getattr(record, "name", None) or record.name_vi,
+            )
+        )
+    return redirect(url_for("admin.approvals"), code=303)
+
+
+@bp.route("/training", methods=["GET", "POST"])
+@role_required("admin")
+def training():
+    """Training sessions and who attended: they count toward the 2025 target."""
+    organisations = db.session.scalars(
+        select(Organisation).order_by(Organisation.name)
+    ).all()
+    form = TrainingForm(data={"province": "33"})
+    form.fill_choices(organisations, current_lang())
+    status = 200
+    if form.is_submitted():
+        if form.validate():
+            session = TrainingSession(
+                held_on=form.held_on.data,
+                title=form.title.data.strip(),
+                place=form.place.data.strip(),
+                province_code=form.province.data,
+                attendees=[
+                    TrainingAttendance(organisation_id=int(value))
+                    for value in sorted(set(form.attendees.data or []))
+                ],
+            )
+            db.session.add(session)
+            db.session.commit()
+            flash(_("Training session recorded."))
+            return redirect(url_for("admin.training"), code=303)
+        status = 400
+    sessions = db.session.scalars(
+        select(TrainingSession)
+        .options(
+            selectinload(TrainingSession.attendees).selectinload(
+                TrainingAttendance.organisation
+            )
+        )
+        .order_by(TrainingSession.held_on.desc())
+    ).all()
+    return render_template("admin/training.html", form=form, sessions=sessions), status

@@ -1,0 +1,144 @@
+"""The province's traceability programme in numbers, against its targets.
+
+Targets (Hưng Yên's plan under the national scheme): more than 50 % of OCOP
+and key products with traceability data by 2025 and 100 % by 2030, and 50 %
+of producers in agriculture, food and pharmaceuticals trained in
+traceability standards by 2025.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from webapp.models import (
+    Alert,
+    Batch,
+    Case,
+    Organisation,
+    Product,
+    Scan,
+    Stamp,
+    TrainingAttendance,
+)
+from webapp.services import completeness
+from webapp.services.clock import VIETNAM
+
+PRODUCT_TARGETS = {2025: 0.5, 2030: 1.0}
+TRAINING_TARGETS = {2025: 0.5}
+# OCOP product sets in agriculture, food and pharmaceuticals (QĐ 148/QĐ-TTg).
+AGRI_FOOD_PHARMA = {f"{n:02d}" for n in range(1, 19)} | {"20"}
+
+
+@dataclass(frozen=True)
+class Share:
+    done: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def products_with_complete_data(session: Session, now: datetime) -> tuple[Share, list]:
+    """Share of OCOP products whose data has every item the Circular requires."""
+    products = session.scalars(
+        select(Product)
+        .options(
+            selectinload(Product.organisation),
+            selectinload(Product.batches).selectinload(Batch.events),
+        )
+        .order_by(Product.id)
+    ).all()
+    rows = [(product, completeness.is_complete(product, now)) for product in products]
+    return Share(sum(1 for _, done in rows if done), len(rows)), rows
+
+
+def producers_trained(session: Session) -> Share:
+    """Producers in agriculture, food and pharmaceuticals who attended training."""
+    in_scope = select(Product.organisation_id).where(
+        Product.category.in_(AGRI_FOOD_PHARMA)
+    )
+    total = session.scalar(
+        select(func.count(Organisation.id)).where(Organisation.id.in_(in_scope))
+    )
+    trained = session.scalar(
+        select(func.count(func.distinct(TrainingAttendance.organisation_id))).where(
+            TrainingAttendance.organisation_id.in_(in_scope)
+        )
+    )
+    return Share(trained or 0, total or 0)
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    scans: int
+    alerts: int
+
+
+def weekly(
+    session: Session, today: date, weeks: int = 12, organisation_id: int | None = None
+) -> list[Week]:
+    """Shopper scans and new alerts per week (Monday to Sunday, Vietnam time)."""
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+    starts = [first + timedelta(weeks=n) for n in range(weeks)]
+    since = datetime.combine(first, datetime.min.time(), VIETNAM)
+    scan_query = select(Scan.scanned_at).where(
+        Scan.role == "shopper", Scan.scanned_at >= since
+    )
+    alert_query = select(Alert.raised_at).where(Alert.raised_at >= since)
+    if organisation_id is not None:
+        own = _stamps_of(organisation_id)
+        scan_query = scan_query.where(Scan.stamp_id.in_(own))
+        alert_query = alert_query.join(Case, Alert.case_id == Case.id).where(
+            Case.stamp_id.in_(own)
+        )
+    scans = session.scalars(scan_query).all()
+    alerts = session.scalars(alert_query).all()
+    return [
+        Week(start, _in_week(scans, start), _in_week(alerts, start)) for start in starts
+    ]
+
+
+def by_province(
+    session: Session, since: datetime, organisation_id: int | None = None
+) -> list[tuple[str, int, int]]:
+    """(province code, shopper scans, flagged scans) since a moment, busiest first."""
+    query = (
+        select(
+            Scan.province_code,
+            func.count(Scan.id),
+            func.sum(case((Scan.verdict != "authentic", 1), else_=0)),
+        )
+        .where(
+            Scan.role == "shopper",
+            Scan.scanned_at >= since,
+            Scan.province_code.is_not(None),
+        )
+        .group_by(Scan.province_code)
+        .order_by(func.count(Scan.id).desc(), Scan.province_code)
+    )
+    if organisation_id is not None:
+        query = query.where(Scan.stamp_id.in_(_stamps_of(organisation_id)))
+    rows = session.execute(query).all()
+    return [(code, count, int(flagged or 0)) for code, count, flagged in rows]
+
+
+def _stamps_of(organisation_id: int):
+    return (
+        select(Stamp.id)
+        .join(Batch, Stamp.batch_id == Batch.id)
+        .join(Product, Batch.product_id == Product.id)
+        .where(Product.organisation_id == organisation_id)
+    )
+
+
+def _in_week(moments, start: date) -> int:
+    end = start + timedelta(weeks=1)
+    return sum(
+        1 for moment in moments if start <= moment.astimezone(VIETNAM).date() < end
+    )
