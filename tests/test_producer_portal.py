@@ -303,5 +303,6 @@ def test_producer_sees_where_and_when_only_their_codes_are_scanned(
             environ_base={"REMOTE_ADDR": f"10.2.0.{n}"},
         )
     page = client.get("/producer/").text
+    assert "<title>Cổng nhà sản xuất · OCOP Trace</title>" in page
     assert "2 lượt quét trong 12 tuần gần nhất" in page
     assert "Hưng Yên" in page
