@@ -21,14 +21,15 @@ def test_a_complete_product_and_batch_have_no_findings(app):
     )
     batch = factories.batch(product)
     factories.event(batch, "packing")
-    assert completeness.review(db.session, product, batch, utcnow(), STATIC) == []
+    found = completeness.review(db.session, product, batch, utcnow(), STATIC.joinpath)
+    assert found == []
     assert completeness.is_complete(product, utcnow())
 
 
 def test_missing_items_of_the_circular_are_named(app):
     product = factories.product(image_path=None, standards=[])
     batch = factories.batch(product)
-    found = completeness.review(db.session, product, batch, utcnow(), STATIC)
+    found = completeness.review(db.session, product, batch, utcnow(), STATIC.joinpath)
     assert {"product_image", "standards", "stages"} <= codes(found)
     assert all(f.kind == "missing" for f in found)
     assert not completeness.is_complete(product, utcnow())
@@ -94,7 +95,7 @@ def test_boilerplate_copied_across_unrelated_products_is_flagged(app):
 def test_one_photo_for_several_products_is_flagged(app):
     first = factories.product(image_path="img/products/long-nhan.png")
     factories.product(image_path="img/products/long-nhan.png")
-    assert codes(completeness.reused_photo(db.session, first, STATIC)) == {
+    assert codes(completeness.reused_photo(db.session, first, STATIC.joinpath)) == {
         "photo_reused"
     }
 

@@ -13,7 +13,15 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Batch, IssuanceRecord, JourneyEvent, PortalItem, Stamp
+from webapp.models import (
+    Batch,
+    IssuanceRecord,
+    JourneyEvent,
+    Organisation,
+    PortalItem,
+    Product,
+    Stamp,
+)
 from webapp.services.issuance_log import check_chain
 
 
@@ -306,3 +314,115 @@ def test_producer_sees_where_and_when_only_their_codes_are_scanned(
     assert "<title>Cổng nhà sản xuất · OCOP Trace</title>" in page
     assert "2 lượt quét trong 12 tuần gần nhất" in page
     assert "Hưng Yên" in page
+
+
+PRODUCT = {
+    "gtin": "8935301000027",
+    "name_vi": "Nhãn lồng sấy dẻo",
+    "name_en": "Soft-dried longan",
+    "summary_vi": "Nhãn lồng Hưng Yên sấy dẻo.",
+    "category": "07",
+    "ocop_stars": "4",
+    "ocop_certificate_no": "QĐ 12/QĐ-UBND",
+    "ocop_certified_on": "2025-06-01",
+    "standards": "TCVN 13274:2020\nTCCS 01:2025",
+    "net_content": "250 g",
+    "shelf_life_days": "180",
+}
+
+
+def post_product(client, path="/producer/products/new", photo=None, **fields):
+    data = {**PRODUCT, **fields}
+    if photo is not None:
+        data["image"] = (io.BytesIO(photo), "nhan.jpg")
+    return client.post(path, data=data, content_type="multipart/form-data")
+
+
+def jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (800, 800), (200, 150, 60)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_producer_adds_a_product_that_waits_for_approval(client, producer, app):
+    response = post_product(client, photo=jpeg())
+    assert response.status_code == 303
+    product = db.session.scalars(
+        select(Product).where(Product.gtin == "08935301000027")
+    ).one()  # stored as GTIN-14
+    assert product.organisation_id == producer.organisation_id
+    assert product.approved_at is None
+    assert product.standards == ["TCVN 13274:2020", "TCCS 01:2025"]
+    assert product.ocop_valid_until == date(2028, 5, 31)
+    assert product.image_path.startswith("uploads/")
+    image = client.get(f"/media/products/{product.image_path.removeprefix('uploads/')}")
+    assert image.status_code == 200 and image.mimetype == "image/jpeg"
+    image.close()
+    assert "waiting for approval" in client.get("/producer/?lang=en").text
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"gtin": "8935301000028"}, "số kiểm tra"),
+        ({"gtin": "89353"}, "8, 12, 13 hoặc 14 chữ số"),
+        ({"ocop_stars": "6"}, "Hãy chọn trong danh sách"),
+        ({"duplicate_threshold": "99"}, "từ 1 đến 50"),
+        ({"name_vi": ""}, "Nhập tên sản phẩm"),
+    ],
+)
+def test_product_records_are_checked(client, producer, fields, message):
+    response = post_product(client, **fields)
+    assert response.status_code == 400 and message in response.text
+    assert db.session.scalars(select(Product)).all() == [producer.product]
+
+
+def test_a_gtin_belongs_to_one_product(client, producer):
+    taken = post_product(client, gtin=producer.product.gtin)
+    assert taken.status_code == 400 and "đã có mã GTIN này" in taken.text
+
+
+def test_producer_edits_only_their_own_products(client, producer):
+    path = f"/producer/products/{producer.product.id}"
+    form = client.get(path)
+    assert form.status_code == 200 and producer.product.gtin in form.text
+    saved = post_product(client, path, gtin=producer.product.gtin, name_vi="Tên mới")
+    assert saved.status_code == 303
+    assert db.session.get(Product, producer.product.id).name_vi == "Tên mới"
+    foreign = factories.product(factories.organisation())
+    assert client.get(f"/producer/products/{foreign.id}").status_code == 404
+    assert post_product(client, f"/producer/products/{foreign.id}").status_code == 404
+
+
+def test_producer_updates_the_organisation_profile(client, producer):
+    assert client.get("/producer/profile").status_code == 200
+    response = client.post(
+        "/producer/profile",
+        data={
+            "name": "HTX Nhãn lồng Hồng Châu",
+            "address_line": "Thôn Đông, số 5",
+            "province": "33",
+            "ward": "11980",
+            "gln": "8935301000010",
+            "phone": "0221 3 862 123",
+        },
+    )
+    assert response.status_code == 303
+    organisation = db.session.get(Organisation, producer.organisation_id)
+    assert (organisation.name, organisation.gln) == (
+        "HTX Nhãn lồng Hồng Châu",
+        "8935301000010",
+    )
+    wrong = client.post(
+        "/producer/profile",
+        data={"name": "x", "address_line": "y", "province": "33", "ward": "11980",
+              "gln": "8935301000011"},
+    )  # fmt: skip
+    assert wrong.status_code == 400 and "GLN" in wrong.text
+    elsewhere = client.post(
+        "/producer/profile",
+        data={"name": "x", "address_line": "y", "province": "01", "ward": "11980"},
+    )
+    assert elsewhere.status_code == 400  # a Hưng Yên ward is not in Hà Nội

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import func, or_, select
@@ -13,7 +10,7 @@ from webapp import vocab
 from webapp.extensions import db
 from webapp.formatting import datetime_local
 from webapp.i18n import current_lang
-from webapp.links import own_base_url, resolve_link
+from webapp.links import own_base_url, product_image_file, resolve_link
 from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User, utcnow
 from webapp.services import completeness, dossier, issuance_log, map_svg, regions
 from webapp.services.cases import visible_to
@@ -70,7 +67,7 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "story_url": own_base_url() + resolution.link.path,
         "issuance": issuance_log.check_serial(db.session, stamp),
         "findings": completeness.review(
-            db.session, batch.product, batch, utcnow(), Path(current_app.static_folder)
+            db.session, batch.product, batch, utcnow(), product_image_file
         ),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, request, url_for
@@ -113,3 +114,25 @@ def safe_next(target: str | None) -> str | None:
     ):
         return None
     return target
+
+
+UPLOADED = "uploads/"  # image_path prefix of pictures producers uploaded
+
+
+def product_image_url(image_path: str, external: bool = False) -> str:
+    """Where a product picture is served: shipped from static, uploaded from media."""
+    if image_path.startswith(UPLOADED):
+        name = image_path.removeprefix(UPLOADED)
+        return url_for("public.product_image", name=name, _external=external)
+    return url_for("static", filename=image_path, _external=external)
+
+
+def product_image_file(image_path: str) -> Path:
+    """The file behind a product picture, for comparing pictures."""
+    if image_path.startswith(UPLOADED):
+        return (
+            Path(current_app.config["UPLOAD_DIR"])
+            / "products"
+            / image_path.removeprefix(UPLOADED)
+        )
+    return Path(current_app.static_folder) / image_path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from webapp.links import UPLOADED
 from webapp.models import Product
 from webapp.services.national_portal import PortalClient, PortalSettings
 
@@ -30,4 +31,6 @@ def image_url(product: Product) -> str | None:
     if not product.image_path:
         return None
     base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    if product.image_path.startswith(UPLOADED):
+        return f"{base}/media/products/{product.image_path.removeprefix(UPLOADED)}"
     return f"{base}/static/{product.image_path}"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from webapp import vocab
+from webapp.links import product_image_url
 from webapp.models import Batch, JourneyEvent, Organisation, Product, Stamp
 from webapp.services import regions
 from webapp.services.clock import today_in_vietnam
@@ -166,4 +165,4 @@ def _division(division: regions.Division | None, lang: str) -> dict | None:
 def _image_url(product: Product) -> str | None:
     if not product.image_path:
         return None
-    return url_for("static", filename=product.image_path, _external=True)
+    return product_image_url(product.image_path, external=True)

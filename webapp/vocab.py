@@ -239,6 +239,18 @@ PORTAL_ERRORS = {
 }
 
 
+PRODUCT_ERRORS = {
+    "gtin_not_digits": _l("A GTIN has digits only."),
+    "gtin_length": _l("A GTIN has 8, 12, 13 or 14 digits."),
+    "gtin_check_digit": _l("This GTIN's last digit (the check digit) is wrong."),
+    "gtin_taken": _l("Another product already has this GTIN."),
+    "unknown_category": _l("Choose the OCOP product set from the list."),
+    "stars_3_to_5": _l("OCOP products have 3, 4 or 5 stars."),
+    "threshold_range": _l("Enter a number from 1 to 50, or leave it empty."),
+    "shelf_life_range": _l("Enter a number of days from 1 to 3,650."),
+    "gln_invalid": _l("A GLN has 13 digits and a correct check digit."),
+}
+
 # Before a product or batch goes public.
 FINDINGS = {
     "product_name": _l("The product has no Vietnamese name."),

@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import BooleanField, DateTimeLocalField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import (
@@ -143,3 +144,100 @@ class BatchStatusForm(FlaskForm):
         _l("I understand this cannot be undone"),
         [DataRequired(_l("Tick the box to confirm."))],
     )
+
+
+def _text(label, max_length: int, rows: bool = False):
+    field = TextAreaField if rows else StringField
+    return field(label, [Optional(), Length(max=max_length, message=TOO_LONG)])
+
+
+class ProductForm(FlaskForm):
+    gtin = StringField(
+        _l("GTIN (the number under the barcode)"),
+        [
+            DataRequired(_l("Enter the product's GTIN.")),
+            Length(max=14, message=TOO_LONG),
+        ],
+    )
+    name_vi = StringField(
+        _l("Name (in Vietnamese)"),
+        [
+            DataRequired(_l("Give the product's name.")),
+            Length(max=200, message=TOO_LONG),
+        ],
+    )
+    name_en = _text(_l("Name (in English)"), 200)
+    summary_vi = _text(_l("Summary (in Vietnamese)"), 400)
+    summary_en = _text(_l("Summary (in English)"), 400)
+    story_vi = _text(_l("Story (in Vietnamese)"), 5000, rows=True)
+    story_en = _text(_l("Story (in English)"), 5000, rows=True)
+    ingredients_vi = _text(_l("Ingredients (in Vietnamese)"), 2000, rows=True)
+    ingredients_en = _text(_l("Ingredients (in English)"), 2000, rows=True)
+    storage_vi = _text(_l("Storage (in Vietnamese)"), 2000, rows=True)
+    storage_en = _text(_l("Storage (in English)"), 2000, rows=True)
+    category = ChoiceField(_l("OCOP product set"))
+    ocop_stars = ChoiceField(
+        _l("OCOP stars"),
+        coerce=int,
+        choices=[SelectChoice(n, f"{n} ★") for n in (3, 4, 5)],
+    )
+    ocop_certificate_no = StringField(
+        _l("OCOP certificate number"),
+        [
+            DataRequired(_l("Give the certificate's number.")),
+            Length(max=80, message=TOO_LONG),
+        ],
+    )
+    ocop_issuer = _text(_l("Certified by"), 200)
+    ocop_certified_on = LocalDateField(
+        _l("Certified on (valid 36 months)"),
+        [InputRequired(_l("Enter the certificate's date."))],
+    )
+    trademark = _text(_l("Trademark"), 120)
+    standards = _text(_l("Standards applied (one per line)"), 1000, rows=True)
+    net_content = _text(_l("Net content (e.g. 500 g)"), 40)
+    shelf_life_days = LocalIntegerField(_l("Shelf life (days)"), [Optional()])
+    duplicate_threshold = LocalIntegerField(
+        _l(
+            "Phones one item may be scanned by before it is flagged (empty: default)"
+        ),
+        [Optional()],
+    )
+    image = FileField(_l("Picture"))
+
+    def fill_choices(self) -> None:
+        self.category.choices = [
+            SelectChoice(code, f"{int(code)}. {label}")
+            for code, label in vocab.OCOP_CATEGORIES.items()
+        ]
+
+
+class ProfileForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        [
+            DataRequired(_l("Give the organisation's name.")),
+            Length(max=200, message=TOO_LONG),
+        ],
+    )
+    address_line = StringField(
+        _l("Address (house number, street, hamlet)"),
+        [DataRequired(_l("Give the address.")), Length(max=200, message=TOO_LONG)],
+    )
+    province = ChoiceField(_l("Province or city"))
+    ward = ChoiceField(_l("Ward or commune"))
+    gln = _text(_l("GLN (location number from GS1, if any)"), 13)
+    phone = _text(_l("Phone"), 20)
+    email = _text(_l("E-mail"), 120)
+    website = _text(_l("Website"), 200)
+
+    def fill_choices(self, lang: str, province: str | None) -> None:
+        self.province.choices = [
+            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
+        ]
+        wards = (
+            regions.wards_of(province)
+            if province and regions.is_province_code(province)
+            else []
+        )
+        self.ward.choices = [SelectChoice(w.code, w.label(lang)) for w in wards]

@@ -24,10 +24,17 @@ from sqlalchemy.orm import selectinload
 from webapp import portal_link, vocab
 from webapp.auth import role_required
 from webapp.extensions import db
-from webapp.forms.producer import BatchForm, BatchStatusForm, EventForm, IssueForm
+from webapp.forms.producer import (
+    BatchForm,
+    BatchStatusForm,
+    EventForm,
+    IssueForm,
+    ProductForm,
+    ProfileForm,
+)
 from webapp.fragments import render
 from webapp.i18n import current_lang, translate_to
-from webapp.links import safe_next
+from webapp.links import UPLOADED, product_image_file, safe_next
 from webapp.models import (
     Batch,
     Case,
@@ -40,10 +47,14 @@ from webapp.models import (
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
 from webapp.services import charts, completeness, portal_outbox, print_jobs, programme
+from webapp.services import products as product_service
 from webapp.services.batches import BatchError, BatchInput, EventInput
 from webapp.services.clock import VIETNAM, today_in_vietnam
 from webapp.services.issuance import issue_stamps
+from webapp.services.photos import PhotoRefused
+from webapp.services.products import ProductError, ProductInput, ProfileInput
 from webapp.services.stamp_sheet import LAYOUTS, SheetText
+from webapp.uploads import chosen_files, discard, refusal, store_upload
 
 bp = Blueprint("producer", __name__, url_prefix="/producer")
 
@@ -78,6 +89,106 @@ def home():
             )
         ),
     )
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+@role_required("producer")
+def new_product():
+    """Add a product; the province approves it before its story goes public."""
+    return _product_form(None)
+
+
+@bp.route("/products/<int:product_id>", methods=["GET", "POST"])
+@role_required("producer")
+def edit_product(product_id: int):
+    """Edit a product's record and story."""
+    return _product_form(_own_product(product_id))
+
+
+def _product_form(product: Product | None):
+    form = ProductForm(obj=product) if product else ProductForm()
+    form.fill_choices()
+    if request.method == "GET":
+        if product:
+            form.standards.data = "\n".join(product.standards or [])
+        return render_template("producer/product_form.html", form=form, product=product)
+    if not form.validate():
+        return render_template(
+            "producer/product_form.html", form=form, product=product
+        ), 400
+    stored = None
+    try:
+        files = chosen_files([request.files.get("image")])
+        stored = store_upload(files[0], "products") if files else None
+        saved = product_service.save_product(
+            db.session, current_user.organisation, _product_input(form), product
+        )
+        if stored is not None:
+            saved.image_path = UPLOADED + stored.path.removeprefix("products/")
+        db.session.flush()
+        case_service.audit(
+            db.session,
+            current_user,
+            "product.save",
+            "product",
+            saved.id,
+            gtin=saved.gtin,
+        )
+        db.session.commit()
+    except PhotoRefused as refused:
+        message, status = refusal(refused.code)
+        form.image.errors = [message]
+        return render_template(
+            "producer/product_form.html", form=form, product=product
+        ), status
+    except ProductError as error:
+        db.session.rollback()
+        discard([stored.path] if stored else [])
+        _field_error(form, error, vocab.PRODUCT_ERRORS)
+        return render_template(
+            "producer/product_form.html", form=form, product=product
+        ), 400
+    flash(_("Product saved."))
+    return redirect(url_for("producer.home") + f"#product-{saved.id}", code=303)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@role_required("producer")
+def profile():
+    """The organisation's public profile: name, address, GLN, contacts."""
+    organisation = current_user.organisation
+    form = (
+        ProfileForm(
+            obj=organisation,
+            data={
+                "province": organisation.province_code,
+                "ward": organisation.ward_code,
+            },
+        )
+        if request.method == "GET"
+        else ProfileForm()
+    )
+    form.fill_choices(current_lang(), form.province.data or organisation.province_code)
+    if request.method == "GET":
+        return render_template("producer/profile.html", form=form)
+    if not form.validate():
+        return render_template("producer/profile.html", form=form), 400
+    try:
+        product_service.save_profile(organisation, _profile_input(form))
+        case_service.audit(
+            db.session,
+            current_user,
+            "organisation.save",
+            "organisation",
+            organisation.id,
+        )
+        db.session.commit()
+    except ProductError as error:
+        db.session.rollback()
+        _field_error(form, error, vocab.PRODUCT_ERRORS)
+        return render_template("producer/profile.html", form=form), 400
+    flash(_("Profile saved."))
+    return redirect(url_for("producer.home"), code=303)
 
 
 @bp.route("/batches/new", methods=["GET", "POST"])
@@ -363,7 +474,7 @@ def _batch_context(found: Batch, **forms) -> dict:
         "status_form": forms.get("status_form") or BatchStatusForm(),
         "portal_items": _portal_items(found),
         "findings": completeness.review(
-            db.session, found.product, found, utcnow(), Path(current_app.static_folder)
+            db.session, found.product, found, utcnow(), product_image_file
         ),
         "portal_configured": portal_link.configured(),
     }
@@ -396,9 +507,45 @@ def _batch_again(found: Batch, **forms):
     return render_template("producer/batch.html", **_batch_context(found, **forms)), 400
 
 
-def _field_error(form, error: BatchError) -> None:
+def _field_error(form, error, messages: dict = vocab.BATCH_ERRORS) -> None:
     field = getattr(form, error.field or "", None) or next(iter(form))
-    field.errors = [*field.errors, vocab.label(vocab.BATCH_ERRORS, error.code)]
+    field.errors = [*field.errors, vocab.label(messages, error.code)]
+
+
+def _product_input(form: ProductForm) -> ProductInput:
+    texts = {
+        name: getattr(form, name).data
+        for name in (
+            "name_en", "summary_vi", "summary_en", "story_vi", "story_en",
+            "ingredients_vi", "ingredients_en", "storage_vi", "storage_en",
+            "ocop_issuer", "trademark", "net_content",
+        )
+    }  # fmt: skip
+    return ProductInput(
+        gtin=form.gtin.data,
+        name_vi=form.name_vi.data,
+        category=form.category.data,
+        ocop_stars=form.ocop_stars.data,
+        ocop_certificate_no=form.ocop_certificate_no.data,
+        ocop_certified_on=form.ocop_certified_on.data,
+        standards=(form.standards.data or "").splitlines(),
+        shelf_life_days=form.shelf_life_days.data,
+        duplicate_threshold=form.duplicate_threshold.data,
+        **texts,
+    )
+
+
+def _profile_input(form: ProfileForm) -> ProfileInput:
+    return ProfileInput(
+        name=form.name.data,
+        address_line=form.address_line.data,
+        ward_code=form.ward.data,
+        province_code=form.province.data,
+        gln=form.gln.data,
+        phone=form.phone.data,
+        email=form.email.data,
+        website=form.website.data,
+    )
 
 
 def _sheet_text(found: Batch) -> SheetText:

@@ -1,6 +1,16 @@
 """Pages for everyone: home, code entry and the language switch."""
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -47,6 +57,15 @@ def check():
 def guide():
     """For producers: what data, which standards and which steps traceability takes."""
     return render_template("guide/traceability.html")
+
+
+@bp.get("/media/products/<name>")
+def product_image(name: str):
+    """A product picture a producer uploaded (re-encoded, public like the story)."""
+    folder = Path(current_app.config["UPLOAD_DIR"]) / "products"
+    response = send_from_directory(folder, name, mimetype="image/jpeg")
+    response.headers["Cache-Control"] = "public, max-age=604800, immutable"
+    return response
 
 
 @bp.post("/language")

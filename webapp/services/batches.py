@@ -14,6 +14,7 @@ from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp
 from webapp.services import regions
 from webapp.services.clock import VIETNAM
 from webapp.services.completeness import DISTRIBUTION_STEPS
+from webapp.services.errors import FieldError
 
 # What each business step means for the goods, as EPCIS expects it.
 EVENT_SHAPES = {
@@ -36,12 +37,8 @@ LOT_CHARACTERS = set(
 )
 
 
-class BatchError(ValueError):
+class BatchError(FieldError):
     """The change is refused; `code` says why, `field` where."""
-
-    def __init__(self, code: str, field: str | None = None) -> None:
-        self.code, self.field = code, field
-        super().__init__(code)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -190,16 +191,18 @@ def copied_notes(session: Session, batch: Batch) -> list[Finding]:
     return found
 
 
-def reused_photo(session: Session, product: Product, static_dir: Path) -> list[Finding]:
+def reused_photo(
+    session: Session, product: Product, locate: Callable[[str], Path]
+) -> list[Finding]:
     """Another product showing the same picture (same file, or the same bytes)."""
     if not product.image_path:
         return []
-    mine = _fingerprint(static_dir, product.image_path)
+    mine = _fingerprint(locate(product.image_path))
     for other in session.scalars(
         select(Product).where(Product.id != product.id, Product.image_path.is_not(None))
     ):
         if other.image_path == product.image_path or (
-            mine and _fingerprint(static_dir, other.image_path) == mine
+            mine and _fingerprint(locate(other.image_path)) == mine
         ):
             return [Finding("implausible", "photo_reused", {"other": other.name_vi})]
     return []
@@ -210,11 +213,11 @@ def review(
     product: Product,
     batch: Batch | None,
     now: datetime,
-    static_dir: Path,
+    locate: Callable[[str], Path],
 ) -> list[Finding]:
     """Everything to show before publishing (and to inspectors afterwards)."""
     findings = check_product(product) + copied_text(session, product)
-    findings += reused_photo(session, product, static_dir)
+    findings += reused_photo(session, product, locate)
     if batch is not None:
         findings += check_batch(batch, now) + copied_notes(session, batch)
     return findings
@@ -234,8 +237,7 @@ def _normalised(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").strip().lower())
 
 
-def _fingerprint(static_dir: Path, relative: str) -> str | None:
-    path = static_dir / relative
+def _fingerprint(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

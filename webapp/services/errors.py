@@ -30,3 +30,11 @@ class DigitalLinkError(ValueError):
         self.part = part
         self.value = value
         super().__init__(f"{part}: {self.MESSAGES.get(code, code)}")
+
+
+class FieldError(ValueError):
+    """A record refused: `code` says why, `field` names the form field to blame."""
+
+    def __init__(self, code: str, field: str | None = None) -> None:
+        self.code, self.field = code, field
+        super().__init__(code)
