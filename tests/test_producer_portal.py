@@ -426,3 +426,37 @@ def test_producer_updates_the_organisation_profile(client, producer):
         data={"name": "x", "address_line": "y", "province": "01", "ward": "11980"},
     )
     assert elsewhere.status_code == 400  # a Hưng Yên ward is not in Hà Nội
+
+
+def test_journey_steps_are_added_in_place_with_htmx_and_a_photo(client, producer):
+    new_batch(client, producer.product, quantity="5")
+    batch = batch_named("LN2611A")
+    client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "1"})
+    added = client.post(
+        f"/producer/batches/{batch.id}/events",
+        data={
+            "biz_step": "packing",
+            "event_time": "2026-11-02T09:00",
+            "place_vi": "Xưởng đóng gói HTX",
+            "photo": (io.BytesIO(jpeg()), "dong-goi.jpg"),
+        },
+        content_type="multipart/form-data",
+        headers={"HX-Request": "true"},
+    )
+    assert added.status_code == 200
+    assert "<html" not in added.text and 'id="journey"' in added.text
+    assert "Xưởng đóng gói HTX" in added.text
+    event = db.session.scalars(select(JourneyEvent)).one()
+    assert event.photo_path.startswith("events/")
+    stamp = db.session.scalars(select(Stamp)).one()
+    story = client.get(
+        f"/01/{producer.product.gtin}/10/{batch.lot_code}/21/{stamp.serial}"
+    )
+    assert f"/media/{event.photo_path}" in story.text
+    refused = client.post(
+        f"/producer/batches/{batch.id}/events",
+        data={"biz_step": "packing", "event_time": "", "place_vi": ""},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 200 and "Nhập thời gian diễn ra" in refused.text
+    assert len(db.session.scalars(select(JourneyEvent)).all()) == 1

@@ -9,7 +9,7 @@ from flask_babel import format_date, format_decimal, format_time, to_user_timezo
 from webapp import vocab
 from webapp.fragments import wants_fragment
 from webapp.i18n import current_lang
-from webapp.links import product_image_url
+from webapp.links import event_photo_url, product_image_url
 from webapp.services import regions
 from webapp.services.serials import group
 
@@ -88,4 +88,5 @@ def init_formatting(app: Flask) -> None:
         url_without_lang=url_without_lang,
         wants_fragment=wants_fragment,
         product_image_url=product_image_url,
+        event_photo_url=event_photo_url,
     )

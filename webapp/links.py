@@ -123,7 +123,7 @@ def product_image_url(image_path: str, external: bool = False) -> str:
     """Where a product picture is served: shipped from static, uploaded from media."""
     if image_path.startswith(UPLOADED):
         name = image_path.removeprefix(UPLOADED)
-        return url_for("public.product_image", name=name, _external=external)
+        return url_for("public.media", kind="products", name=name, _external=external)
     return url_for("static", filename=image_path, _external=external)
 
 
@@ -136,3 +136,9 @@ def product_image_file(image_path: str) -> Path:
             / image_path.removeprefix(UPLOADED)
         )
     return Path(current_app.static_folder) / image_path
+
+
+def event_photo_url(photo_path: str, external: bool = False) -> str:
+    """A journey step's picture: stored as events/<name>.jpg under the uploads."""
+    kind, _, name = photo_path.partition("/")
+    return url_for("public.media", kind=kind, name=name, _external=external)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from webapp import vocab
-from webapp.links import product_image_url
+from webapp.links import event_photo_url, product_image_url
 from webapp.models import Batch, JourneyEvent, Organisation, Product, Stamp
 from webapp.services import regions
 from webapp.services.clock import today_in_vietnam
@@ -144,6 +144,9 @@ def event_data(event: JourneyEvent, lang: str) -> dict:
         "lon": event.longitude,
         "note": note.text or None,
         "note_lang": note.lang if note else None,
+        "photo": event_photo_url(event.photo_path, external=True)
+        if event.photo_path
+        else None,
     }
 
 

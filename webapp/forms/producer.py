@@ -115,6 +115,7 @@ class EventForm(FlaskForm):
         _l("Note (in Vietnamese, optional)"),
         [Optional(), Length(max=2000, message=TOO_LONG)],
     )
+    photo = FileField(_l("Photo (optional)"))
     note_en = TextAreaField(
         _l("Note (in English, optional)"),
         [Optional(), Length(max=2000, message=TOO_LONG)],

@@ -38,6 +38,8 @@ class JourneyEvent(Bilingual, db.Model):
     longitude: Mapped[float | None]
     note_vi: Mapped[str | None] = mapped_column(Text)
     note_en: Mapped[str | None] = mapped_column(Text)
+    # A picture of the step (re-encoded upload), shown on the story.
+    photo_path: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     batch: Mapped[Batch] = relationship(overlaps="events")

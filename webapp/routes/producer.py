@@ -32,7 +32,7 @@ from webapp.forms.producer import (
     ProductForm,
     ProfileForm,
 )
-from webapp.fragments import render
+from webapp.fragments import render, wants_fragment
 from webapp.i18n import current_lang, translate_to
 from webapp.links import UPLOADED, product_image_file, safe_next
 from webapp.models import (
@@ -307,33 +307,57 @@ def print_file(issuance_id: int, name: str):
 @bp.post("/batches/<int:batch_id>/events")
 @role_required("producer")
 def add_event(batch_id: int):
-    """Record a step of the batch's journey; the story shows it at once."""
+    """Record a step of the batch's journey; the story shows it at once.
+
+    With htmx only the journey section is swapped (refusals come back with 200
+    so htmx shows them); without JavaScript the whole page reloads.
+    """
     found = _own_batch(batch_id)
     form = EventForm()
     form.fill_choices(current_lang())
     if not form.validate():
-        return _batch_again(found, event_form=form)
-    data = EventInput(
-        biz_step=form.biz_step.data,
-        event_time=form.event_time.data.replace(tzinfo=VIETNAM),
-        place_vi=form.place_vi.data,
-        place_en=form.place_en.data,
-        province_code=form.province.data or None,
-        ward_code=None,
-        note_vi=form.note_vi.data,
-        note_en=form.note_en.data,
-    )
+        return _journey_again(found, form)
+    stored = None
     try:
+        files = chosen_files([request.files.get("photo")])
+        stored = store_upload(files[0], "events") if files else None
+        data = EventInput(
+            biz_step=form.biz_step.data,
+            event_time=form.event_time.data.replace(tzinfo=VIETNAM),
+            place_vi=form.place_vi.data,
+            place_en=form.place_en.data,
+            province_code=form.province.data or None,
+            ward_code=None,
+            note_vi=form.note_vi.data,
+            note_en=form.note_en.data,
+            photo_path=stored.path if stored else None,
+        )
         event = batch_service.add_event(db.session, found, data, utcnow())
         db.session.flush()
         portal_outbox.follow_event(db.session, event)
         db.session.commit()
+    except PhotoRefused as refused:
+        form.photo.errors = [refusal(refused.code)[0]]
+        return _journey_again(found, form)
     except BatchError as error:
         db.session.rollback()
+        discard([stored.path] if stored else [])
         _field_error(form, error)
-        return _batch_again(found, event_form=form)
+        return _journey_again(found, form)
+    if wants_fragment():
+        fresh = EventForm()
+        fresh.fill_choices(current_lang())
+        return render_template(
+            "producer/_journey.html", batch=found, event_form=fresh, added=True
+        )
     flash(_("Journey event added."))
     return redirect(url_for("producer.batch", batch_id=found.id) + "#journey", code=303)
+
+
+def _journey_again(found: Batch, form: EventForm):
+    if wants_fragment():
+        return render_template("producer/_journey.html", batch=found, event_form=form)
+    return _batch_again(found, event_form=form)
 
 
 @bp.post("/batches/<int:batch_id>/status")

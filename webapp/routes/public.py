@@ -59,10 +59,10 @@ def guide():
     return render_template("guide/traceability.html")
 
 
-@bp.get("/media/products/<name>")
-def product_image(name: str):
-    """A product picture a producer uploaded (re-encoded, public like the story)."""
-    folder = Path(current_app.config["UPLOAD_DIR"]) / "products"
+@bp.get("/media/<any('products', 'events'):kind>/<name>")
+def media(kind: str, name: str):
+    """A picture a producer uploaded for a product or a journey step (public)."""
+    folder = Path(current_app.config["UPLOAD_DIR"]) / kind
     response = send_from_directory(folder, name, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "public, max-age=604800, immutable"
     return response

@@ -107,6 +107,7 @@ class EventInput:
     ward_code: str | None
     note_vi: str | None
     note_en: str | None
+    photo_path: str | None = None
 
 
 def add_event(
@@ -148,6 +149,7 @@ def add_event(
         ward_code=data.ward_code or None,
         note_vi=(data.note_vi or "").strip() or None,
         note_en=(data.note_en or "").strip() or None,
+        photo_path=data.photo_path,
     )
     session.add(event)
     return event
