@@ -17,6 +17,8 @@ from webapp.models import (
     JourneyEvent,
     Organisation,
     Product,
+    TrainingAttendance,
+    TrainingSession,
     utcnow,
 )
 from webapp.services.issuance import IssuedStamp, issue_stamps
@@ -61,6 +63,7 @@ def seed_demo(
             )
             batch.status = active
     seed_accounts(session, producers)
+    session.add(_training(producers))
     approved = utcnow()  # the demo catalogue is published
     for organisation in producers.values():
         organisation.approved_at = approved
@@ -68,6 +71,19 @@ def seed_demo(
             product.approved_at = approved
     session.flush()
     return issued
+
+
+def _training(producers: dict[str, Organisation]) -> TrainingSession:
+    """A session the province held, attended by some of the demo producers."""
+    attended = ("hong-chau", "pho-hien", "dong-tao", "vit-bien")
+    return TrainingSession(
+        held_on=date(2026, 9, 18),
+        title="Truy xuất nguồn gốc theo Thông tư 02/2024/TT-BKHCN, "
+        "GS1 Digital Link và EPCIS 2.0",
+        place="Hội trường Sở Khoa học và Công nghệ, Phường Phố Hiến",
+        province_code="33",
+        attendees=[TrainingAttendance(organisation=producers[key]) for key in attended],
+    )
 
 
 def _organisation(spec: dict) -> Organisation:
