@@ -13,12 +13,14 @@ def register_blueprints(app: Flask) -> None:
         inspector,
         producer,
         public,
+        pwa,
         reports,
         resolver,
         scans,
     )
 
     app.register_blueprint(public.bp)
+    app.register_blueprint(pwa.bp)
     app.register_blueprint(resolver.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(scans.bp)

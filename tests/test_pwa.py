@@ -1,0 +1,74 @@
+"""The manifest, icons and service worker that make the site an installable app."""
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from webapp.routes.pwa import _static_version
+
+STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
+
+
+@pytest.mark.parametrize(
+    "lang, name, scan",
+    [("vi", "OCOP Trace: kiểm tra tem sản phẩm OCOP", "Quét mã"),
+     ("en", "OCOP Trace: check OCOP product stamps", "Scan")],
+)  # fmt: skip
+def test_manifest_speaks_the_visitors_language(client, app, lang, name, scan):
+    response = client.get("/manifest.webmanifest", headers={"Accept-Language": lang})
+    assert response.mimetype == "application/manifest+json"
+    manifest = json.loads(response.get_data(as_text=True))
+    assert (manifest["name"], manifest["lang"], manifest["display"]) == (
+        name,
+        lang,
+        "standalone",
+    )
+    assert manifest["short_name"] == "OCOP Trace"
+    assert manifest["start_url"].startswith("/") and manifest["scope"] == "/"
+    shortcuts = {s["url"]: s["short_name"] for s in manifest["shortcuts"]}
+    assert shortcuts["/scan/"] == scan and "/report/" in shortcuts
+
+
+def test_every_declared_icon_exists_at_its_size(client, app):
+    manifest = client.get("/manifest.webmanifest").json
+    purposes = set()
+    for icon in manifest["icons"]:
+        path = STATIC / icon["src"].removeprefix("/static/")
+        with Image.open(path) as image:
+            assert f"{image.width}x{image.height}" == icon["sizes"]
+        purposes.add(icon.get("purpose", "any"))
+    assert {"192x192", "512x512"} <= {i["sizes"] for i in manifest["icons"]}
+    assert purposes == {"any", "maskable"}
+
+
+def test_every_page_links_the_manifest_and_registers_the_worker(client, app):
+    for path in ("/", "/scan/", "/report/", "/offline", "/guide/traceability"):
+        page = client.get(path).text
+        assert 'rel="manifest" href="/manifest.webmanifest"' in page
+        assert "/static/js/pwa.js" in page
+
+
+def test_the_worker_is_never_stale_and_lists_the_shell(client, app):
+    response = client.get("/sw.js")
+    assert response.mimetype == "text/javascript"
+    assert response.headers["Cache-Control"] == "no-cache"
+    body = response.get_data(as_text=True)
+    for url in ("/offline", "/static/css/app.css", "/scan/", "zxing_reader.wasm"):
+        assert url in body
+    assert "<script" not in body
+
+
+def test_the_cache_version_follows_the_static_files(tmp_path):
+    (tmp_path / "app.css").write_text("body{}")
+    first = _static_version(str(tmp_path))
+    _static_version.cache_clear()
+    (tmp_path / "app.css").write_text("body{color:red}")
+    assert _static_version(str(tmp_path)) != first
+    _static_version.cache_clear()
+
+
+def test_offline_page_explains_what_still_works(client, app):
+    page = client.get("/offline")
+    assert page.status_code == 200 and "Bạn đang ngoại tuyến" in page.text

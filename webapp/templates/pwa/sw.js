@@ -1,0 +1,88 @@
+/* OCOP Trace service worker: the app shell and visited pages work offline. */
+"use strict";
+
+const VERSION = "{{ version }}";
+const SHELL = "shell-" + VERSION;
+const DECODER = "decoder-" + VERSION;
+const PAGES = "pages-v1"; // visited stories outlive deploys; their assets are re-fetched
+const SHELL_URLS = {{ shell | tojson }};
+const DECODER_URLS = {{ decoder | tojson }};
+const OFFLINE_URL = {{ offline | tojson }};
+const PAGE_LIMIT = 60;
+// Only public pages are kept: never a staff page, a download or anything private.
+const PUBLIC_PAGES = [/^\/$/, /^\/01\//, /^\/scan\/$/, /^\/report\/$/, /^\/report\/R-/, /^\/guide\//, /^\/check$/];
+
+function keepable(request, response) {
+  const path = new URL(request.url).pathname;
+  const control = response.headers.get("Cache-Control") || "";
+  return (
+    response.ok &&
+    response.type === "basic" &&
+    !/no-store|private/.test(control) &&
+    !response.headers.has("Content-Disposition") &&
+    PUBLIC_PAGES.some((pattern) => pattern.test(path))
+  );
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    Promise.all([
+      caches.open(SHELL).then((cache) => cache.addAll(SHELL_URLS)),
+      caches.open(DECODER).then((cache) => cache.addAll(DECODER_URLS)),
+    ]).then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  const keep = new Set([SHELL, DECODER, PAGES]);
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => !keep.has(name)).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim())
+  );
+});
+
+async function trimPages() {
+  const cache = await caches.open(PAGES);
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - PAGE_LIMIT)).map((key) => cache.delete(key)));
+}
+
+async function page(request) {
+  try {
+    const response = await fetch(request);
+    if (keepable(request, response)) {
+      const cache = await caches.open(PAGES);
+      await cache.put(request, response.clone());
+      trimPages();
+    }
+    return response;
+  } catch (error) {
+    const cached = (await caches.match(request, { ignoreSearch: false })) || (await caches.match(request.url.split("?")[0]));
+    return cached || caches.match(OFFLINE_URL);
+  }
+}
+
+async function asset(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(SHELL);
+    cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(request));
+  } else if (url.pathname.startsWith("/static/")) {
+    event.respondWith(asset(request));
+  }
+});
