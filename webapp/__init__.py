@@ -39,8 +39,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.formatting import init_formatting
     from webapp.routes import register_blueprints
     from webapp.security import init_security_headers
+    from webapp.static_assets import init_static_assets
 
     register_blueprints(app)
+    init_static_assets(app)
     register_error_handlers(app)
     register_commands(app)
     init_security_headers(app)

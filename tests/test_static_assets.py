@@ -1,0 +1,39 @@
+"""Static files are fingerprinted, cached for a year, and sent compressed."""
+
+import re
+
+from tests import factories
+
+STATIC_URL = re.compile(r'"(/static/[^"?]+)\?v=([0-9a-f]{10})"')
+
+
+def test_pages_link_fingerprinted_assets_cached_for_a_year(client, app):
+    page = client.get("/scan/").text
+    assets = STATIC_URL.findall(page)
+    assert {"/static/css/app.css", "/static/js/scan.js"} <= {path for path, _ in assets}
+    for path, version in assets:
+        with client.get(f"{path}?v={version}") as response:
+            assert response.status_code == 200
+            control = response.headers["Cache-Control"]
+            assert "max-age=31536000" in control and "immutable" in control
+    with client.get("/static/css/app.css?v=0000000000") as stale:
+        assert "immutable" not in stale.headers["Cache-Control"]
+
+
+def test_text_is_sent_compressed(client, app):
+    for encoding in ("br", "gzip, deflate"):
+        with client.get(
+            "/static/css/app.css", headers={"Accept-Encoding": encoding}
+        ) as css:
+            assert css.headers["Content-Encoding"] in ("br", "gzip")
+            assert len(css.get_data()) < 8000  # the stylesheet is about 14 KB raw
+        page = client.get("/report/", headers={"Accept-Encoding": encoding})
+        assert page.headers["Content-Encoding"] in ("br", "gzip")
+        assert "Accept-Encoding" in page.headers["Vary"]
+
+
+def test_the_decoder_loads_only_on_the_scan_page(client, app):
+    stamp = factories.stamp(factories.batch())
+    story = client.get(stamp.url.replace("https://trace.example.vn", "")).text
+    assert "zxing" not in story and "qr-worker" not in story
+    assert "zxing_reader.wasm" in client.get("/scan/").text

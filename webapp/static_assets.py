@@ -1,0 +1,75 @@
+"""Static files: fingerprinted URLs cached for a year, and compressed responses.
+
+Every url_for("static", …) gets ?v=<hash of the file's bytes>. A request that
+carries the current hash may be cached for a year (immutable): a changed file
+gets a new URL, so no visitor ever sees a stale script or stylesheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Flask, request
+from flask_compress import Compress
+
+YEAR = 365 * 24 * 3600
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/ld+json",
+    "application/linkset+json",
+    "application/manifest+json",
+    "application/wasm",
+    "image/svg+xml",
+    "text/csv",
+}
+compress = Compress()
+
+
+@lru_cache(maxsize=512)
+def _file_hash(path: str, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
+
+
+def fingerprint(folder: str, filename: str) -> str | None:
+    path = Path(folder) / filename
+    try:
+        return _file_hash(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
+def init_static_assets(app: Flask) -> None:
+    app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
+    app.config.setdefault("COMPRESS_BR_LEVEL", 6)
+    app.config.setdefault("COMPRESS_MIMETYPES", sorted(COMPRESSIBLE))
+    compress.init_app(app)
+
+    @app.url_defaults
+    def add_fingerprint(endpoint: str, values: dict) -> None:
+        if endpoint == "static" and "filename" in values and "v" not in values:
+            version = fingerprint(app.static_folder, values["filename"])
+            if version:
+                values["v"] = version
+
+    # Registered after Compress, so it runs before it (Flask runs them in reverse).
+    @app.after_request
+    def cache_fingerprinted(response):
+        if request.endpoint == "static" and response.status_code == 200:
+            # Read the (small) file whole: compressing a streamed file would leave
+            # the file open, and streams cannot be gzipped.
+            if response.direct_passthrough and response.mimetype in COMPRESSIBLE:
+                response.direct_passthrough = False
+                response.set_data(response.get_data())
+            filename = (request.view_args or {}).get("filename", "")
+            current = fingerprint(app.static_folder, filename)
+            if current and request.args.get("v") == current:
+                response.cache_control.public = True
+                response.cache_control.max_age = YEAR
+                response.cache_control.immutable = True
+        return response
