@@ -58,7 +58,7 @@ def live_server(tmp_path_factory):
         db.session.commit()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"url": base_url, "codes": codes}
+    yield {"url": base_url, "codes": codes, "app": app}
     server.shutdown()
     thread.join()
 

@@ -1,5 +1,7 @@
 """Consumers report suspected fakes; bad input is refused in their language."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -96,3 +98,35 @@ def test_csrf_token_is_required(client, app):
     assert response.status_code == 400
     assert "Biểu mẫu đã hết hạn" in response.text
     assert db.session.scalars(select(Report)).first() is None
+
+
+def test_the_same_report_sent_twice_is_filed_once(client, app):
+    data = {**VALID, "idempotency_key": "phone-key-0000000001"}
+    first = client.post("/report/", data=data)
+    again = client.post("/report/", data=data)
+    assert first.status_code == again.status_code == 303
+    assert first.headers["Location"] == again.headers["Location"]
+    assert len(db.session.scalars(select(Report)).all()) == 1
+    other = client.post(
+        "/report/", data={**VALID, "idempotency_key": "phone-key-0000000002"}
+    )
+    assert other.headers["Location"] != first.headers["Location"]
+
+
+def test_every_form_carries_its_own_key_and_a_fresh_token_is_available(client, app):
+    keys = {
+        re.search(
+            r'name="idempotency_key" type="hidden" value="([^"]+)"',
+            client.get("/report/").text,
+        )[1]
+        for _ in range(3)
+    }
+    assert len(keys) == 3
+    token = client.get("/report/token")
+    assert token.headers["Cache-Control"] == "no-store" and token.json["csrf_token"]
+
+
+def test_a_malformed_key_is_refused(client, app):
+    response = client.post("/report/", data={**VALID, "idempotency_key": "<script>"})
+    assert response.status_code == 400
+    assert db.session.scalars(select(Report)).all() == []

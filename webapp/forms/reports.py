@@ -1,14 +1,23 @@
 """The report-a-fake form."""
 
+import uuid
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
+from wtforms import (
+    HiddenField,
+    MultipleFileField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Length,
     NumberRange,
     Optional,
+    Regexp,
     ValidationError,
 )
 
@@ -27,6 +36,12 @@ PROBLEM_CHOICES = [SelectChoice(k, v) for k, v in vocab.REPORT_PROBLEMS.items()]
 
 
 class ReportForm(FlaskForm):
+    # A fresh key per form: sending the same report twice (a double tap, or the
+    # phone's offline queue after a lost answer) files it once.
+    idempotency_key = HiddenField(
+        default=lambda: uuid.uuid4().hex,
+        validators=[Optional(), Regexp(r"^[A-Za-z0-9_-]{8,64}$")],
+    )
     code = StringField(_l("Code on the stamp (if any)"), [Optional(), Length(max=500)])
     province = SelectField(_l("Province or city"), validate_choice=False)
     ward = SelectField(_l("Ward or commune"), validate_choice=False)

@@ -41,6 +41,8 @@ class Report(db.Model):
     status: Mapped[str] = mapped_column(String(20), default="received")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), index=True)
+    # Set by the form (or the phone's offline queue): a resend files nothing new.
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     case: Mapped[Case | None] = relationship(back_populates="reports")  # noqa: F821
     photos: Mapped[list[ReportPhoto]] = relationship(

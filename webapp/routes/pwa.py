@@ -22,6 +22,7 @@ DECODER_FILES = (
 SHELL_FILES = (
     "css/app.css",
     "js/pwa.js",
+    "js/outbox.js",
     "js/story.js",
     "vendor/htmx-2.0.11/htmx.min.js",
     "img/icon.svg",
@@ -89,7 +90,7 @@ def service_worker():
     body = render_template(
         "pwa/sw.js",
         version=static_version(),
-        shell=[url_for("public.index"), url_for("pwa.offline")]
+        shell=[url_for("public.index"), url_for("pwa.offline"), url_for("reports.new")]
         + [url_for("static", filename=name) for name in SHELL_FILES],
         decoder=[url_for("scans.index")]
         + [url_for("static", filename=name) for name in DECODER_FILES],

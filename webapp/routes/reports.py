@@ -1,8 +1,18 @@
 """Consumers report suspected fakes and follow their report by reference."""
 
-from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from webapp.extensions import db, rate_limited
 from webapp.forms.reports import MAX_PHOTOS, ReportForm
@@ -45,6 +55,9 @@ def create():
     form.fill_region_choices(current_lang())
     if not form.validate():
         return render_template("reports/new.html", form=form), 400
+    already = _already_filed(form.idempotency_key.data)
+    if already is not None:
+        return redirect(url_for("reports.show", reference=already.reference), code=303)
     uploads = chosen_files(request.files.getlist("photos"))
     if len(uploads) > MAX_PHOTOS:
         return _photo_error(form, _("Send at most 3 photos."), 400)
@@ -57,6 +70,14 @@ def create():
     except PhotoRefused as refused:
         discard(p.path for p in stored)
         return _photo_error(form, *refusal(refused.code))
+    except IntegrityError:
+        # The same key arrived twice at once: the other request filed it.
+        db.session.rollback()
+        discard(p.path for p in stored)
+        already = _already_filed(form.idempotency_key.data)
+        if already is None:
+            raise
+        report = already
     except Exception:
         discard(p.path for p in stored)  # no half-written report: its photos go too
         raise
@@ -84,6 +105,20 @@ def wards():
     )
 
 
+@bp.get("/token")
+def token():
+    """A fresh CSRF token for the phone's queue of reports written offline."""
+    response = jsonify(csrf_token=generate_csrf())
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _already_filed(key: str | None) -> Report | None:
+    if not key:
+        return None
+    return db.session.scalar(select(Report).where(Report.idempotency_key == key))
+
+
 def _report_input(form: ReportForm) -> ReportInput:
     return ReportInput(
         code_text=(form.code.data or "").strip() or None,
@@ -96,6 +131,7 @@ def _report_input(form: ReportForm) -> ReportInput:
         description=(form.description.data or "").strip() or None,
         contact=(form.contact.data or "").strip() or None,
         lang=current_lang(),
+        idempotency_key=form.idempotency_key.data or None,
     )
 
 

@@ -33,6 +33,7 @@ class ReportInput:
     description: str | None
     contact: str | None
     lang: str
+    idempotency_key: str | None = None
 
 
 def new_reference() -> str:
@@ -63,6 +64,7 @@ def file_report(
         description=data.description,
         contact=data.contact,
         lang=data.lang,
+        idempotency_key=data.idempotency_key,
         created_at=utcnow(),
         photos=[
             ReportPhoto(

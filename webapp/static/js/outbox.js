@@ -1,0 +1,117 @@
+/* Reports written without a connection wait on the phone (IndexedDB) and are
+   sent, once each, when the connection returns. Loaded on every page, so the
+   queue empties whichever page is open. */
+"use strict";
+
+(function () {
+  if (!("indexedDB" in window)) return;
+  const STORE = "reports";
+
+  function database() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open("ocop-trace-outbox", 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "key" });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  async function withStore(mode, work) {
+    const db = await database();
+    return new Promise((resolve, reject) => {
+      const transaction = db.transaction(STORE, mode);
+      const request = work(transaction.objectStore(STORE));
+      transaction.oncomplete = () => resolve(request && request.result);
+      transaction.onerror = () => reject(transaction.error);
+    });
+  }
+
+  const all = () => withStore("readonly", (store) => store.getAll());
+  const save = (item) => withStore("readwrite", (store) => store.put(item));
+  const box = () => document.querySelector("[data-outbox]");
+
+  function when(iso) {
+    return new Date(iso).toLocaleString(document.documentElement.lang || undefined, {
+      dateStyle: "short",
+      timeStyle: "short",
+    });
+  }
+
+  async function render() {
+    const section = box();
+    if (!section) return;
+    const items = (await all()).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+    const list = section.querySelector("ul");
+    list.replaceChildren();
+    for (const item of items) {
+      const line = document.createElement("li");
+      if (item.reference) {
+        const link = document.createElement("a");
+        link.href = "/report/" + encodeURIComponent(item.reference);
+        link.textContent = item.reference;
+        line.append(section.dataset.sentText.replace("%s", when(item.sentAt)) + " ", link);
+        line.dataset.state = "sent";
+      } else {
+        line.textContent = section.dataset.waitingText.replace("%s", when(item.savedAt));
+        line.dataset.state = "waiting";
+      }
+      list.append(line);
+    }
+    section.hidden = items.length === 0;
+  }
+
+  let flushing = false;
+  async function flush() {
+    if (flushing || !navigator.onLine) return;
+    flushing = true;
+    try {
+      const waiting = (await all()).filter((item) => !item.reference);
+      if (!waiting.length) return;
+      const answer = await fetch("/report/token", { cache: "no-store", credentials: "same-origin" });
+      const token = (await answer.json()).csrf_token;
+      for (const item of waiting) {
+        const body = new FormData();
+        for (const [name, value] of item.fields) body.append(name, value);
+        body.set("csrf_token", token);
+        const response = await fetch(item.action, { method: "POST", body, credentials: "same-origin" });
+        const filed = response.url.match(/\/report\/(R-[A-Z0-9]+)/);
+        if (response.ok && filed) {
+          item.reference = filed[1];
+          item.sentAt = new Date().toISOString();
+          await save(item);
+        }
+      }
+    } catch (error) {
+      // Still offline, or the server is away: the items stay queued for next time.
+    } finally {
+      flushing = false;
+      render();
+    }
+  }
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target.closest("form[data-offline-queue]");
+    if (!form || navigator.onLine) return;
+    event.preventDefault();
+    const keyField = form.querySelector("[name=idempotency_key]");
+    const fields = [...new FormData(form).entries()].filter(
+      ([, value]) => !(value instanceof File) || value.size > 0
+    );
+    await save({ key: keyField.value, action: form.action, fields, savedAt: new Date().toISOString() });
+    keyField.value = fresh(); // the next report is a new one
+    const notice = document.querySelector("[data-queued-notice]");
+    if (notice) notice.hidden = false;
+    window.scrollTo(0, 0);
+    render();
+  });
+
+  // A page may come from the offline cache: every view gets its own key, so two
+  // reports written from the same cached page are never taken for one.
+  const fresh = () => crypto.randomUUID().replaceAll("-", "");
+  document
+    .querySelectorAll("form[data-offline-queue] [name=idempotency_key]")
+    .forEach((field) => (field.value = fresh()));
+
+  window.addEventListener("online", flush);
+  render().then(flush);
+})();
