@@ -1,9 +1,12 @@
 """Chromium finds the app installable; visited stories and scanning work offline."""
 
+import re
+
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from webapp.demo.accounts import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Report
 
@@ -101,3 +104,48 @@ def _reports(live_server) -> list[tuple[str, str]]:
         result = [tuple(row) for row in rows]
         db.session.remove()
         return result
+
+
+def test_an_inspector_keeps_dossiers_for_the_market_and_forgets_them_on_sign_out(
+    page: Page, live_server, demo_codes
+):
+    base = live_server["url"]
+    stamp = next(
+        r for r in demo_codes if set(r["regions"].split(";")) == {"33", "24", "01"}
+    )
+    for device, where in (
+        ("pwa-buyer-0001", (20.65, 106.05)),
+        ("pwa-clone-0001", (10.78, 106.70)),
+    ):
+        page.request.post(
+            f"{base}/api/v1/scans",
+            data={
+                "code": stamp["url"],
+                "device_id": device,
+                "lat": where[0],
+                "lon": where[1],
+            },
+        )
+    page.goto(f"{base}/login")
+    page.get_by_label("E-mail").fill("thanhtra.hungyen@demo.ocoptrace.vn")
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.get_by_role(
+        "button", name=re.compile("hồ sơ để dùng khi không có mạng")
+    ).click()
+    expect(
+        page.get_by_text(re.compile("hồ sơ trên điện thoại này lúc"))
+    ).to_be_visible()
+
+    page.context.set_offline(True)
+    try:
+        page.goto(f"{base}/inspector/dossier?code={stamp['serial']}")
+        expect(page.get_by_text("Hồ sơ dành cho kiểm soát viên")).to_be_visible()
+    finally:
+        page.context.set_offline(False)
+
+    page.goto(f"{base}/inspector/")
+    page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(f"{base}/")
+    assert page.evaluate("() => caches.has('dossiers')") is False

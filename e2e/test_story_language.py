@@ -1,5 +1,6 @@
 """A shopper reads a stamp on a phone in Vietnamese, switches to English and back."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 
@@ -25,3 +26,23 @@ def test_story_switches_language_and_back(page: Page, demo_codes, artifacts):
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_role("heading", level=1)).to_have_text(vietnamese_title)
     page.screenshot(path=artifacts / "story-vi-phone.png", full_page=True)
+
+
+def test_story_is_shared_or_its_link_copied(page: Page, demo_codes):
+    stamp = demo_codes[0]
+    page.goto(stamp["url"])
+    page.evaluate(
+        "() => { delete Navigator.prototype.share; }"
+    )  # desktop-like: no share sheet
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Chia sẻ").click()
+    expect(page.get_by_text("Đã sao chép đường dẫn.")).to_be_visible()
+    assert page.evaluate("() => navigator.clipboard.readText()") == stamp["url"]
+
+
+@pytest.mark.parametrize("path", ["story", "/scan/", "/report/", "/guide/traceability"])
+def test_pages_fit_a_320_px_screen(page: Page, live_server, demo_codes, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(demo_codes[0]["url"] if path == "story" else live_server["url"] + path)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= 320

@@ -46,6 +46,7 @@ bp = Blueprint("inspector", __name__, url_prefix="/inspector")
 
 STAFF = ("inspector", "admin")
 QUEUE_LIMIT = 100
+OFFLINE_DOSSIERS = 50  # what a phone keeps for a day in the market
 
 
 @bp.get("/")
@@ -63,9 +64,15 @@ def queue():
     found = db.session.scalars(
         case_service.queue(current_user, province, status).limit(QUEUE_LIMIT)
     ).all()
+    offline = [
+        url_for("inspector.dossier", code=case.stamp.serial)
+        for case in found
+        if case.stamp is not None and case.is_open
+    ][:OFFLINE_DOSSIERS]
     return render(
         "inspector/queue.html",
         "inspector/_queue_results.html",
+        offline_dossiers=offline,
         cases=found,
         clusters=case_service.clusters(db.session, current_user, province),
         province=province,

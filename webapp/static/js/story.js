@@ -63,3 +63,31 @@ function recordScan() {
 // After htmx (also deferred, loaded first) has wired up the form.
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", recordScan);
 else recordScan();
+
+/* Share the story: the phone's own share sheet, else copy the link. */
+function offerSharing() {
+  const button = document.querySelector("[data-share]");
+  if (!button) return;
+  const status = document.querySelector("[data-share-status]");
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const url = button.dataset.url;
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: document.title, url });
+        return;
+      } catch (error) {
+        if (error && error.name === "AbortError") return; // the visitor changed their mind
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = button.dataset.copied;
+    } catch (error) {
+      status.textContent = url;
+    }
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", offerSharing);
+else offerSharing();

@@ -34,7 +34,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL, DECODER, PAGES]);
+  const keep = new Set([SHELL, DECODER, PAGES, "dossiers"]); // dossiers: kept by inspectors
   event.waitUntil(
     caches
       .keys()
@@ -59,7 +59,10 @@ async function page(request) {
     }
     return response;
   } catch (error) {
-    const cached = (await caches.match(request, { ignoreSearch: false })) || (await caches.match(request.url.split("?")[0]));
+    // Pages vary on headers a navigation sends and a prefetch does not (Accept).
+    const cached =
+      (await caches.match(request, { ignoreVary: true })) ||
+      (await caches.match(request.url.split("?")[0], { ignoreVary: true }));
     return cached || caches.match(OFFLINE_URL);
   }
 }
