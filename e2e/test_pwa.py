@@ -149,3 +149,23 @@ def test_an_inspector_keeps_dossiers_for_the_market_and_forgets_them_on_sign_out
     page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(f"{base}/")
     assert page.evaluate("() => caches.has('dossiers')") is False
+
+
+def test_the_language_switch_works_offline(page: Page, live_server, demo_codes):
+    base = live_server["url"]
+    page.goto(base + "/")
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.reload()
+    page.goto(demo_codes[7]["url"])
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Journey")).to_be_visible()
+    page.get_by_role("button", name="Tiếng Việt").click()
+    expect(page.get_by_role("heading", name="Hành trình")).to_be_visible()
+
+    page.context.set_offline(True)
+    try:
+        page.get_by_role("button", name="English").click()
+        expect(page.get_by_role("heading", name="Journey")).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+    finally:
+        page.context.set_offline(False)

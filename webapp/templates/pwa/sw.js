@@ -34,19 +34,34 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL, DECODER, PAGES, "dossiers"]); // dossiers: kept by inspectors
+  const keep = new Set([SHELL, DECODER, PAGES, PREFS, "dossiers"]); // dossiers: kept by inspectors
+  const kept = (name) => keep.has(name) || name.startsWith(PAGES + "-");
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => !keep.has(name)).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(names.filter((name) => !kept(name)).map((name) => caches.delete(name))))
       .then(() => self.clients.claim())
   );
 });
 
-async function trimPages() {
-  const cache = await caches.open(PAGES);
+async function trimPages(name) {
+  const cache = await caches.open(name);
   const keys = await cache.keys();
   await Promise.all(keys.slice(0, Math.max(0, keys.length - PAGE_LIMIT)).map((key) => cache.delete(key)));
+}
+
+const PREFS = "prefs";
+
+// The page's language, read from its <html lang>: pages are kept per language.
+async function languageOf(response) {
+  const start = (await response.clone().text()).slice(0, 300);
+  const match = start.match(/<html lang="([a-z]{2})"/);
+  return match ? match[1] : null;
+}
+
+async function preferredLanguage() {
+  const saved = await caches.match("/__prefs/lang", { cacheName: PREFS });
+  return saved ? saved.text() : null;
 }
 
 async function page(request) {
@@ -54,15 +69,25 @@ async function page(request) {
     const response = await fetch(request);
     if (keepable(request, response)) {
       const cache = await caches.open(PAGES);
+      const lang = await languageOf(response);
       await cache.put(request, response.clone());
-      trimPages();
+      // A copy per language (the cache ignores #fragments, so a cache per language).
+      if (lang) {
+        await (await caches.open(PAGES + "-" + lang)).put(request, response.clone());
+        trimPages(PAGES + "-" + lang);
+      }
+      trimPages(PAGES);
     }
     return response;
   } catch (error) {
     // Pages vary on headers a navigation sends and a prefetch does not (Accept).
+    const lang = await preferredLanguage();
+    const bare = request.url.split("?")[0];
+    const inLanguage = lang ? await caches.open(PAGES + "-" + lang) : null;
     const cached =
+      (inLanguage && (await inLanguage.match(request, { ignoreVary: true }))) ||
       (await caches.match(request, { ignoreVary: true })) ||
-      (await caches.match(request.url.split("?")[0], { ignoreVary: true }));
+      (await caches.match(bare, { ignoreVary: true }));
     return cached || caches.match(OFFLINE_URL);
   }
 }
