@@ -110,6 +110,7 @@ def test_inspector_triages_inspects_and_seizes(
 
     # Signed out, a shopper scanning the same code is warned.
     page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(f"{base}/")
     page.goto(stamp["url"])
     expect(
         page.get_by_role("heading", name="Cảnh báo: đây không phải mã thật")

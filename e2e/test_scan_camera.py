@@ -47,3 +47,34 @@ def test_camera_scan_opens_the_story_with_a_verdict(
     expect(verdict).to_contain_text("Mã này là thật")
     page.screenshot(path=artifacts / "scan-verdict-phone.png")
     assert outside == []  # the decoder and its wasm came from our own server
+
+
+def test_a_stamp_scanned_offline_is_checked_once_back_online(
+    camera_browser, live_server, artifacts
+):
+    browser, stamp = camera_browser
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="vi-VN"
+    )
+    page = context.new_page()
+    page.goto(
+        live_server["url"] + "/"
+    )  # installs the worker, which keeps the scan page
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.reload()
+
+    context.set_offline(True)
+    try:
+        page.goto(live_server["url"] + "/scan/")
+        expect(page.locator("[data-status]")).to_contain_text(
+            "Bạn đang ngoại tuyến: mã đã được lưu", timeout=20_000
+        )
+        expect(page.locator("[data-outbox] li[data-state=waiting]")).to_have_count(1)
+        page.screenshot(path=artifacts / "scan-queued-offline.png")
+    finally:
+        context.set_offline(False)
+
+    checked = page.locator("[data-outbox] li[data-state=sent] a")
+    expect(checked).to_have_attribute("data-verdict", "authentic", timeout=15_000)
+    expect(checked).to_contain_text(stamp["serial"])
+    context.close()

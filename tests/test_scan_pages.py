@@ -4,7 +4,7 @@ import io
 
 import segno
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import HTMX
@@ -185,3 +185,17 @@ def test_scan_page_is_linked_everywhere_and_allows_wasm_only_there(client, app):
     assert (
         "'wasm-unsafe-eval'" not in client.get("/").headers["Content-Security-Policy"]
     )
+
+
+def test_a_queued_scan_sent_twice_is_recorded_once(client, app):
+    stamp = factories.stamp(factories.batch())
+    data = {
+        "code": stamp.url,
+        "consent": "no",
+        "idempotency_key": "offline-scan-00000001",
+    }
+    first = client.post("/scan/record", data=data, headers=HTMX)
+    again = client.post("/scan/record", data=data, headers=HTMX)
+    assert first.status_code == again.status_code == 200
+    assert 'data-verdict="authentic"' in again.text
+    assert db.session.scalar(select(func.count()).select_from(Scan)) == 1

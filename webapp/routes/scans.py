@@ -1,5 +1,7 @@
 """Scanning: the camera page, photo fallback, recording a scan and claiming a PIN."""
 
+import re
+
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -16,6 +18,8 @@ from webapp.services.photo_decode import PhotoError, decode_qr
 from webapp.verdicts import verdict_view
 
 bp = Blueprint("scans", __name__, url_prefix="/scan")
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 @bp.get("/")
@@ -51,7 +55,12 @@ def record_scan():
     """Record the scan the story page made, and show its verdict."""
     device, new_device = device_id()
     try:
-        outcome = record(request.form.get("code", ""), device, **_position())
+        outcome = record(
+            request.form.get("code", ""),
+            device,
+            idempotency_key=_idempotency_key(),
+            **_position(),
+        )
     except DigitalLinkError as error:
         message = vocab.label(vocab.LINK_ERRORS, error.code)
         return render_template("errors/http.html", status=400, message=message), 400
@@ -93,6 +102,12 @@ def claim_pin():
     if new_device:
         remember_device(response, device)
     return response
+
+
+def _idempotency_key() -> str | None:
+    """Set by the phone's queue of scans made offline: a resend records nothing new."""
+    key = request.form.get("idempotency_key", "")
+    return key if IDEMPOTENCY_KEY.fullmatch(key) else None
 
 
 def _position() -> dict:

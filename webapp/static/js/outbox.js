@@ -1,6 +1,6 @@
-/* Reports written without a connection wait on the phone (IndexedDB) and are
-   sent, once each, when the connection returns. Loaded on every page, so the
-   queue empties whichever page is open. */
+/* Reports written and stamps scanned without a connection wait on the phone
+   (IndexedDB) and are sent, once each, when the connection returns. Loaded on
+   every page, so the queue empties whichever page is open. */
 "use strict";
 
 (function () {
@@ -27,6 +27,7 @@
   }
 
   const all = () => withStore("readonly", (store) => store.getAll());
+  const fresh = () => crypto.randomUUID().replaceAll("-", "");
   const save = (item) => withStore("readwrite", (store) => store.put(item));
   const box = () => document.querySelector("[data-outbox]");
 
@@ -45,7 +46,10 @@
     list.replaceChildren();
     for (const item of items) {
       const line = document.createElement("li");
-      if (item.reference) {
+      if (item.kind === "scan") {
+        line.append(scanLine(section, item));
+        line.dataset.state = item.verdict ? "sent" : "waiting";
+      } else if (item.reference) {
         const link = document.createElement("a");
         link.href = "/report/" + encodeURIComponent(item.reference);
         link.textContent = item.reference;
@@ -60,16 +64,63 @@
     section.hidden = items.length === 0;
   }
 
+  function scanLine(section, item) {
+    const serial = (item.code.match(/\/21\/([^/?#]+)/) || [, item.code])[1];
+    if (!item.verdict) {
+      return section.dataset.scanWaitingText.replace("%s", when(item.savedAt)) + " " + serial;
+    }
+    const link = document.createElement("a");
+    link.href = item.path;
+    link.textContent = serial + ": " + item.headline;
+    link.dataset.verdict = item.verdict;
+    const span = document.createElement("span");
+    span.append(section.dataset.scanCheckedText.replace("%s", when(item.sentAt)) + " ", link);
+    return span;
+  }
+
+  async function sendScan(item, token) {
+    const body = new FormData();
+    body.set("code", item.code);
+    body.set("consent", "no");
+    body.set("idempotency_key", item.key);
+    body.set("csrf_token", token);
+    const response = await fetch("/scan/record", {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      headers: { "HX-Request": "true" },
+    });
+    if (!response.ok) return;
+    const html = new DOMParser().parseFromString(await response.text(), "text/html");
+    const verdict = html.querySelector("[data-verdict]");
+    if (!verdict) return;
+    item.verdict = verdict.dataset.verdict;
+    item.headline = (html.querySelector(".verdict-title") || verdict).textContent.trim();
+    item.path = new URL(item.code, location.href).pathname;
+    item.sentAt = new Date().toISOString();
+    await save(item);
+  }
+
+  /* The scan page hands over codes read while offline (see scan.js). */
+  window.ocopQueueScan = async (code) => {
+    await save({ kind: "scan", key: fresh(), code, savedAt: new Date().toISOString() });
+    render();
+  };
+
   let flushing = false;
   async function flush() {
     if (flushing || !navigator.onLine) return;
     flushing = true;
     try {
-      const waiting = (await all()).filter((item) => !item.reference);
+      const waiting = (await all()).filter((item) => !item.reference && !item.verdict);
       if (!waiting.length) return;
       const answer = await fetch("/report/token", { cache: "no-store", credentials: "same-origin" });
       const token = (await answer.json()).csrf_token;
       for (const item of waiting) {
+        if (item.kind === "scan") {
+          await sendScan(item, token);
+          continue;
+        }
         const body = new FormData();
         for (const [name, value] of item.fields) body.append(name, value);
         body.set("csrf_token", token);
@@ -107,7 +158,6 @@
 
   // A page may come from the offline cache: every view gets its own key, so two
   // reports written from the same cached page are never taken for one.
-  const fresh = () => crypto.randomUUID().replaceAll("-", "");
   document
     .querySelectorAll("form[data-offline-queue] [name=idempotency_key]")
     .forEach((field) => (field.value = fresh()));

@@ -36,8 +36,15 @@
     if (done) return;
     done = true;
     if (navigator.vibrate) navigator.vibrate(80);
-    status.textContent = root.dataset.foundText;
     stop();
+    if (!navigator.onLine && window.ocopQueueScan && ourPath(text)) {
+      // No connection: keep the code; it is checked as soon as the phone is back online.
+      window.ocopQueueScan(new URL(text).pathname + new URL(text).search);
+      status.textContent = root.dataset.queuedText;
+      startButton.hidden = false; // the next stamp: the camera starts again on a tap
+      return;
+    }
+    status.textContent = root.dataset.foundText;
     // Our own links open directly; anything else is explained (or warned about) by the server.
     // Inspectors always go through the server, which opens the code's dossier.
     const path = "inspect" in root.dataset ? null : ourPath(text);
@@ -119,6 +126,7 @@
   }
 
   async function start() {
+    done = false;
     showProblem(null);
     startButton.hidden = true;
     if (!window.isSecureContext || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
