@@ -64,8 +64,7 @@ def init_static_assets(app: Flask) -> None:
             # Read the (small) file whole: compressing a streamed file would leave
             # the file open, and streams cannot be gzipped.
             if response.direct_passthrough and response.mimetype in COMPRESSIBLE:
-                response.direct_passthrough = False
-                response.set_data(response.get_data())
+                _read_whole(response)
             filename = (request.view_args or {}).get("filename", "")
             current = fingerprint(app.static_folder, filename)
             if current and request.args.get("v") == current:
@@ -73,3 +72,20 @@ def init_static_assets(app: Flask) -> None:
                 response.cache_control.max_age = YEAR
                 response.cache_control.immutable = True
         return response
+
+
+def _read_whole(response) -> None:
+    """Replace a streamed file by its bytes, closing the file at once.
+
+    Closing is not left to the end of the response: a visitor who goes away
+    mid-download never reaches it, and the file would stay open.
+    """
+    stream = response.response
+    try:
+        data = b"".join(stream)
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+    response.direct_passthrough = False
+    response.set_data(data)
