@@ -7,12 +7,12 @@ gets a new URL, so no visitor ever sees a stale script or stylesheet.
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, request
 from flask_compress import Compress
+
+from webapp.services.files import content_hash
 
 YEAR = 365 * 24 * 3600
 COMPRESSIBLE = {
@@ -31,17 +31,9 @@ COMPRESSIBLE = {
 compress = Compress()
 
 
-@lru_cache(maxsize=512)
-def _file_hash(path: str, mtime_ns: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
-
-
 def fingerprint(folder: str, filename: str) -> str | None:
-    path = Path(folder) / filename
-    try:
-        return _file_hash(str(path), path.stat().st_mtime_ns)
-    except OSError:
-        return None
+    digest = content_hash(Path(folder) / filename)
+    return digest[:10] if digest else None
 
 
 def init_static_assets(app: Flask) -> None:

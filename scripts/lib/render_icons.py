@@ -27,8 +27,12 @@ def page_for(svg: str, size: int, maskable: bool) -> str:
 
 def main() -> None:
     svg = (STATIC / "icon.svg").read_text(encoding="utf-8")
-    targets = [(192, False, "icon-192.png"), (512, False, "icon-512.png"),
-               (512, True, "icon-maskable-512.png"), (180, True, "apple-touch-icon.png")]  # fmt: skip
+    targets = [
+        (192, False, "icon-192.png"),
+        (512, False, "icon-512.png"),
+        (512, True, "icon-maskable-512.png"),
+        (180, True, "apple-touch-icon.png"),
+    ]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox"]

@@ -62,14 +62,16 @@ def dashboard():
             )
         ),
         scans_chart=Markup(
-            charts.bars(
-                [(week.start.strftime("%d/%m"), week.scans) for week in weeks],
+            charts.per_week(
+                weeks,
+                "scans",
                 _("Shopper scans per week"),
             )
         ),
         alerts_chart=Markup(
-            charts.bars(
-                [(week.start.strftime("%d/%m"), week.alerts) for week in weeks],
+            charts.per_week(
+                weeks,
+                "alerts",
                 _("New alerts per week"),
             )
         ),

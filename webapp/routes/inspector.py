@@ -140,14 +140,7 @@ def dossier():
         )
         unknown = entry.link is not None or entry.problem == "unknown_code"
         return page, 404 if unknown else 400
-    form = InspectionForm()
-    form.fill_province_choices(current_lang())
-    return render_template(
-        "inspector/dossier.html",
-        **dossier_context(stamp, resolution, current_user),
-        inspection_form=form,
-        pin_form=PinResetForm(),
-    )
+    return _render_dossier(stamp, resolution)
 
 
 @bp.post("/stamps/<int:stamp_id>/inspections")
@@ -269,16 +262,20 @@ def _dossier_url(stamp: Stamp) -> str:
 
 def _dossier_again(stamp, inspection_form, pin_form, status: int = 400):
     """The dossier with a form's errors shown where the inspector filled it in."""
+    resolution = resolve_link(link_of(stamp))
+    return _render_dossier(stamp, resolution, inspection_form, pin_form), status
+
+
+def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> str:
     if inspection_form is None:
         inspection_form = InspectionForm()
         inspection_form.fill_province_choices(current_lang())
-    page = render_template(
+    return render_template(
         "inspector/dossier.html",
-        **dossier_context(stamp, resolve_link(link_of(stamp)), current_user),
+        **dossier_context(stamp, resolution, current_user),
         inspection_form=inspection_form,
         pin_form=pin_form or PinResetForm(),
     )
-    return page, status
 
 
 def _report_case_id(report_photo: ReportPhoto) -> int | None:

@@ -83,8 +83,9 @@ def home():
         weeks=weeks,
         provinces=programme.by_province(db.session, since, own),
         scans_chart=Markup(
-            charts.bars(
-                [(week.start.strftime("%d/%m"), week.scans) for week in weeks],
+            charts.per_week(
+                weeks,
+                "scans",
                 _("Scans of your codes per week"),
             )
         ),
@@ -488,11 +489,7 @@ def _batch_context(found: Batch, **forms) -> dict:
         "batch": found,
         "issued": batch_service.stamps_issued(db.session, found),
         "records": records,
-        "downloadable": {
-            r.id
-            for r in records
-            if print_jobs.file_for(folder, r.id, print_jobs.SHEET, hours)
-        },
+        "downloadable": print_jobs.still_kept(folder, (r.id for r in records), hours),
         "issue_form": forms.get("issue_form") or IssueForm(),
         "event_form": event_form,
         "status_form": forms.get("status_form") or BatchStatusForm(),

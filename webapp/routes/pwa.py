@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, url_for
 from flask_babel import gettext as _
 
 from webapp.i18n import current_lang
+from webapp.services.files import content_hash
 
 bp = Blueprint("pwa", __name__)
 
@@ -113,7 +114,7 @@ def _static_version(folder: str) -> str:
     for path in sorted(Path(folder).rglob("*")):
         if path.is_file():
             digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
+            digest.update((content_hash(path) or "").encode())
     return digest.hexdigest()[:12]
 
 

@@ -64,3 +64,10 @@ def bars(values: Sequence[tuple[str, int]], title: str) -> str:
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def per_week(weeks: Sequence, field: str, title: str) -> str:
+    """Bars of one weekly count (Week.scans, Week.alerts), labelled dd/mm."""
+    return bars(
+        [(week.start.strftime("%d/%m"), getattr(week, field)) for week in weeks], title
+    )

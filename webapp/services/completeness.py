@@ -15,7 +15,6 @@ same "10-day pesticide interval"), and one photo used for several products.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from sqlalchemy.orm import Session
 from webapp.models import Batch, JourneyEvent, Product
 from webapp.services import geo
 from webapp.services.clock import VIETNAM
+from webapp.services.files import content_hash
 
 ROAD_KMH = 80  # door-to-door average a lorry cannot beat over a day's drive
 POSITION_SLACK_KM = 30  # a province's centre stands for places anywhere in it
@@ -166,29 +166,33 @@ def copied_text(session: Session, product: Product) -> list[Finding]:
 
 def copied_notes(session: Session, batch: Batch) -> list[Finding]:
     """Journey notes this batch shares with a batch of a product of another category."""
-    found = []
-    category = batch.product.category
-    for event in batch.events:
-        text = _normalised(event.note_vi)
-        if len(text) < COPIED_TEXT_MIN:
-            continue
-        rows = session.execute(
-            select(JourneyEvent.note_vi, Product.name_vi)
-            .join(Batch, JourneyEvent.batch_id == Batch.id)
-            .join(Product, Batch.product_id == Product.id)
-            .where(Product.category != category, JourneyEvent.note_vi.is_not(None))
-        ).all()
-        for note, other in rows:
-            if _normalised(note) == text:
-                found.append(
-                    Finding(
-                        "implausible",
-                        "copied_note",
-                        {"place": event.place_vi, "other": other},
-                    )
-                )
-                break
-    return found
+    mine = [
+        (event, _normalised(event.note_vi))
+        for event in batch.events
+        if len(_normalised(event.note_vi)) >= COPIED_TEXT_MIN
+    ]
+    if not mine:
+        return []
+    others: dict[str, str] = {}
+    for note, name in session.execute(
+        select(JourneyEvent.note_vi, Product.name_vi)
+        .join(Batch, JourneyEvent.batch_id == Batch.id)
+        .join(Product, Batch.product_id == Product.id)
+        .where(
+            Product.category != batch.product.category,
+            JourneyEvent.note_vi.is_not(None),
+        )
+    ):
+        others.setdefault(_normalised(note), name)
+    return [
+        Finding(
+            "implausible",
+            "copied_note",
+            {"place": event.place_vi, "other": others[text]},
+        )
+        for event, text in mine
+        if text in others
+    ]
 
 
 def reused_photo(
@@ -197,12 +201,12 @@ def reused_photo(
     """Another product showing the same picture (same file, or the same bytes)."""
     if not product.image_path:
         return []
-    mine = _fingerprint(locate(product.image_path))
+    mine = content_hash(locate(product.image_path))
     for other in session.scalars(
         select(Product).where(Product.id != product.id, Product.image_path.is_not(None))
     ):
         if other.image_path == product.image_path or (
-            mine and _fingerprint(locate(other.image_path)) == mine
+            mine and content_hash(locate(other.image_path)) == mine
         ):
             return [Finding("implausible", "photo_reused", {"other": other.name_vi})]
     return []
@@ -235,10 +239,3 @@ def is_complete(product: Product, now: datetime) -> bool:
 
 def _normalised(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").strip().lower())
-
-
-def _fingerprint(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None

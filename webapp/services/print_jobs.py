@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from webapp.services.issuance import IssuedStamp, write_codes_csv
@@ -49,6 +49,16 @@ def discard(staging: Path) -> None:
 def file_for(folder: Path, issuance_id: int, name: str, hours: float) -> Path | None:
     """The file if it is still kept, else None (and expired files go)."""
     purge(folder, hours)
+    return _kept(folder, issuance_id, name)
+
+
+def still_kept(folder: Path, issuance_ids: Iterable[int], hours: float) -> set[int]:
+    """Which of these issuances still have their sheet (one purge for them all)."""
+    purge(folder, hours)
+    return {i for i in issuance_ids if _kept(folder, i, SHEET) is not None}
+
+
+def _kept(folder: Path, issuance_id: int, name: str) -> Path | None:
     path = folder / str(issuance_id) / name
     return path if name in (SHEET, CODES) and path.is_file() else None
 
