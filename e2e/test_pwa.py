@@ -79,7 +79,9 @@ def test_a_report_written_offline_arrives_exactly_once(
         expect(
             page.get_by_text("Bạn đang ngoại tuyến: báo cáo đã được lưu")
         ).to_be_visible()
-        expect(page.locator("[data-outbox] li[data-state=waiting]")).to_have_count(1)
+        waiting = page.locator("[data-outbox] li[data-state=waiting]")
+        expect(waiting).to_have_count(1)
+        expect(waiting).to_have_text(re.compile(r"^Đang chờ có mạng \(viết lúc .*\d.*\)$"))
         page.screenshot(path=artifacts / "report-queued-offline.png", full_page=True)
     finally:
         page.context.set_offline(False)
@@ -88,6 +90,9 @@ def test_a_report_written_offline_arrives_exactly_once(
         1, timeout=15000
     )
     reference = page.locator("[data-outbox] li[data-state=sent] a").inner_text()
+    expect(page.locator("[data-outbox] li[data-state=sent]")).to_have_text(
+        re.compile(r"^Đã gửi lúc .*\d.*, mã tham chiếu R-")
+    )
     assert reference.startswith("R-")
     page.reload()  # the queue does not send it again
     expect(page.locator("[data-outbox] li[data-state=sent]")).to_have_count(1)

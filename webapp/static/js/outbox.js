@@ -53,10 +53,10 @@
         const link = document.createElement("a");
         link.href = "/report/" + encodeURIComponent(item.reference);
         link.textContent = item.reference;
-        line.append(section.dataset.sentText.replace("%s", when(item.sentAt)) + " ", link);
+        line.append(section.dataset.sentText.replace("TIME", when(item.sentAt)) + " ", link);
         line.dataset.state = "sent";
       } else {
-        line.textContent = section.dataset.waitingText.replace("%s", when(item.savedAt));
+        line.textContent = section.dataset.waitingText.replace("TIME", when(item.savedAt));
         line.dataset.state = "waiting";
       }
       list.append(line);
@@ -67,14 +67,14 @@
   function scanLine(section, item) {
     const serial = (item.code.match(/\/21\/([^/?#]+)/) || [, item.code])[1];
     if (!item.verdict) {
-      return section.dataset.scanWaitingText.replace("%s", when(item.savedAt)) + " " + serial;
+      return section.dataset.scanWaitingText.replace("TIME", when(item.savedAt)) + " " + serial;
     }
     const link = document.createElement("a");
     link.href = item.path;
     link.textContent = serial + ": " + item.headline;
     link.dataset.verdict = item.verdict;
     const span = document.createElement("span");
-    span.append(section.dataset.scanCheckedText.replace("%s", when(item.sentAt)) + " ", link);
+    span.append(section.dataset.scanCheckedText.replace("TIME", when(item.sentAt)) + " ", link);
     return span;
   }
 
