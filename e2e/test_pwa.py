@@ -81,7 +81,8 @@ def test_a_report_written_offline_arrives_exactly_once(
         ).to_be_visible()
         waiting = page.locator("[data-outbox] li[data-state=waiting]")
         expect(waiting).to_have_count(1)
-        expect(waiting).to_have_text(re.compile(r"^Đang chờ có mạng \(viết lúc .*\d.*\)$"))
+        written = re.compile(r"^Đang chờ có mạng \(viết lúc .*\d.*\)$")
+        expect(waiting).to_have_text(written)
         page.screenshot(path=artifacts / "report-queued-offline.png", full_page=True)
     finally:
         page.context.set_offline(False)

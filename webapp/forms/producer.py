@@ -199,9 +199,7 @@ class ProductForm(FlaskForm):
     net_content = _text(_l("Net content (e.g. 500 g)"), 40)
     shelf_life_days = LocalIntegerField(_l("Shelf life (days)"), [Optional()])
     duplicate_threshold = LocalIntegerField(
-        _l(
-            "Phones one item may be scanned by before it is flagged (empty: default)"
-        ),
+        _l("Phones one item may be scanned by before it is flagged (empty: default)"),
         [Optional()],
     )
     image = FileField(_l("Picture"))
