@@ -31,9 +31,9 @@ def test_seed_creates_the_demo_and_its_codes(app, tmp_path):
     assert list(rows[0]) == ["url", "gtin", "lot", "serial", "pin", "regions"]
     assert any(row["pin"] for row in rows) and any(not row["pin"] for row in rows)
     for row in rows:
-        assert row["url"].endswith(
-            f"/01/{row['gtin']}/10/{row['lot']}/21/{row['serial']}"
-        )
+        path, _, query = row["url"].partition("?")
+        assert path.endswith(f"/01/{row['gtin']}/10/{row['lot']}/21/{row['serial']}")
+        assert query.startswith("s=")  # the producer's signature, for offline checks
         assert all(regions.is_province_code(code) for code in row["regions"].split(";"))
 
 

@@ -1,6 +1,7 @@
 """The story page records its scan; verdict, PIN claim, photo upload and warnings."""
 
 import io
+from urllib.parse import urlsplit
 
 import segno
 from PIL import Image
@@ -13,7 +14,8 @@ from webapp.models import Scan, SerialStats
 
 
 def story_path(issued) -> str:
-    return issued.url.removeprefix(factories.BASE_URL)
+    """The item's own path, without the printed link's signature."""
+    return urlsplit(issued.url).path
 
 
 def record(client, issued, address="127.0.0.1", headers=HTMX, **form):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from webapp.models import Batch, Product, Stamp, User, utcnow
 from webapp.services import issuance_log, serials
 from webapp.services.digital_link import DigitalLink
+from webapp.services.stamp_signatures import Signer, signed_uri
 
 MAX_STAMPS_PER_ISSUE = 100_000
 CSV_COLUMNS = ("url", "gtin", "lot", "serial", "pin", "regions")
@@ -103,9 +104,13 @@ def issue_stamps(
         for serial, pin in codes.items()
     ]
     session.execute(insert(Stamp), rows)
+    signer = Signer(keys[0], batch.product.organisation_id)
     return [
         IssuedStamp(
-            DigitalLink(gtin, lot=lot, serial=serial).uri(base_url),
+            signed_uri(
+                DigitalLink(gtin, lot=lot, serial=serial).uri(base_url),
+                signer.query_value(gtin, lot, serial),
+            ),
             gtin,
             lot,
             serial,
