@@ -2,9 +2,12 @@
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from e2e.camera import write_clip
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from webapp.extensions import db
+from webapp.models import Product
 
 
 @pytest.fixture
@@ -22,6 +25,12 @@ def camera_browser(playwright, demo_codes, tmp_path):
     )
     yield browser, stamp
     browser.close()
+
+
+def producer_of(live_server, gtin: str) -> str:
+    with live_server["app"].app_context():
+        product = db.session.scalars(select(Product).filter_by(gtin=gtin)).one()
+        return product.organisation.name
 
 
 def test_camera_scan_opens_the_story_with_a_verdict(
@@ -70,6 +79,13 @@ def test_a_stamp_scanned_offline_is_checked_once_back_online(
             "Bạn đang ngoại tuyến: mã đã được lưu", timeout=20_000
         )
         expect(page.locator("[data-outbox] li[data-state=waiting]")).to_have_count(1)
+        # An answer even offline: the producer's signature names who issued it.
+        answer = page.locator("[data-offline-answer]")
+        expect(answer).to_have_attribute("data-state", "signed")
+        expect(answer.get_by_role("heading")).to_have_text(
+            f"Do {producer_of(live_server, stamp['gtin'])} phát hành"
+        )
+        expect(answer).to_contain_text("Chưa kiểm tra lịch sử quét")
         page.screenshot(path=artifacts / "scan-queued-offline.png")
     finally:
         context.set_offline(False)

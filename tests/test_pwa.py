@@ -57,6 +57,9 @@ def test_the_worker_is_never_stale_and_lists_the_shell(client, app):
     body = response.get_data(as_text=True)
     for url in ("/offline", "/static/css/app.css", "/scan/", "zxing_reader.wasm"):
         assert url in body
+    # What an offline scan needs to name a stamp's producer.
+    for url in ("/stamp-keys.json", "js/offline-check.js", "noble-ed25519"):
+        assert url in body
     assert "<script" not in body
 
 

@@ -5,11 +5,13 @@ import json
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from webapp.extensions import db
 from webapp.i18n import current_lang
 from webapp.services.files import content_hash
+from webapp.services.key_directory import directory
 
 bp = Blueprint("pwa", __name__)
 
@@ -25,6 +27,8 @@ SHELL_FILES = (
     "js/pwa.js",
     "js/outbox.js",
     "js/story.js",
+    "js/offline-check.js",
+    "vendor/noble-ed25519-3.2.0/index.js",
     "vendor/htmx-2.0.11/htmx.min.js",
     "img/icon.svg",
     "img/icon-192.png",
@@ -96,10 +100,25 @@ def service_worker():
         decoder=[url_for("scans.index")]
         + [url_for("static", filename=name) for name in DECODER_FILES],
         offline=url_for("pwa.offline"),
+        keys=url_for("pwa.stamp_keys"),
     )
     response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"  # a new deploy is seen at once
     return response
+
+
+@bp.get("/stamp-keys.json")
+def stamp_keys():
+    """Producers' public keys: a phone checks stamp signatures with them offline."""
+    body = json.dumps(
+        directory(db.session, current_app.config["STAMP_KEYS"]),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    response = current_app.response_class(body, mimetype="application/json")
+    response.headers["Cache-Control"] = "no-cache"  # revalidated: 304 when unchanged
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/offline")

@@ -101,9 +101,12 @@
     await save(item);
   }
 
-  /* The scan page hands over codes read while offline (see scan.js). */
+  /* The scan page hands over codes read while offline (see scan.js), and the
+     offline page the stamp link it stands in for; a code already waiting is
+     kept once. */
   window.ocopQueueScan = async (code) => {
-    await save({ kind: "scan", key: fresh(), code, savedAt: new Date().toISOString() });
+    const waiting = (await all()).some((item) => item.kind === "scan" && item.code === code && !item.verdict);
+    if (!waiting) await save({ kind: "scan", key: fresh(), code, savedAt: new Date().toISOString() });
     render();
   };
 

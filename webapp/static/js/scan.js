@@ -39,8 +39,10 @@
     stop();
     if (!navigator.onLine && window.ocopQueueScan && ourPath(text)) {
       // No connection: keep the code; it is checked as soon as the phone is back online.
-      window.ocopQueueScan(new URL(text).pathname + new URL(text).search);
+      // Meanwhile the producer's signature says who issued it.
+      window.ocopQueueScan(ourPath(text));
       status.textContent = root.dataset.queuedText;
+      if (window.ocopOfflineAnswer) window.ocopOfflineAnswer(text);
       startButton.hidden = false; // the next stamp: the camera starts again on a tap
       return;
     }

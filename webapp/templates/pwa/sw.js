@@ -8,6 +8,9 @@ const PAGES = "pages-v1"; // visited stories outlive deploys; their assets are r
 const SHELL_URLS = {{ shell | tojson }};
 const DECODER_URLS = {{ decoder | tojson }};
 const OFFLINE_URL = {{ offline | tojson }};
+// Producers' public keys: an offline scan still says who issued a signed stamp.
+const KEYS = "stamp-keys";
+const KEYS_URL = {{ keys | tojson }};
 const PAGE_LIMIT = 60;
 // Only public pages are kept: never a staff page, a download or anything private.
 const PUBLIC_PAGES = [/^\/$/, /^\/01\//, /^\/scan\/$/, /^\/report\/$/, /^\/report\/R-/, /^\/guide\//, /^\/check$/];
@@ -29,12 +32,13 @@ self.addEventListener("install", (event) => {
     Promise.all([
       caches.open(SHELL).then((cache) => cache.addAll(SHELL_URLS)),
       caches.open(DECODER).then((cache) => cache.addAll(DECODER_URLS)),
+      caches.open(KEYS).then((cache) => cache.add(KEYS_URL)).catch(() => {}), // refreshed on use
     ]).then(() => self.skipWaiting())
   );
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL, DECODER, PAGES, PREFS, "dossiers"]); // dossiers: kept by inspectors
+  const keep = new Set([SHELL, DECODER, PAGES, PREFS, KEYS, "dossiers"]); // dossiers: kept by inspectors
   const kept = (name) => keep.has(name) || name.startsWith(PAGES + "-");
   event.waitUntil(
     caches
@@ -92,6 +96,19 @@ async function page(request) {
   }
 }
 
+async function keySet(request) {
+  const cache = await caches.open(KEYS);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(KEYS_URL, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(KEYS_URL);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
 async function asset(request) {
   const cached = await caches.match(request);
   if (cached) return cached;
@@ -110,6 +127,8 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
+  } else if (url.pathname === KEYS_URL) {
+    event.respondWith(keySet(request));
   } else if (url.pathname.startsWith("/static/")) {
     event.respondWith(asset(request));
   }
