@@ -33,14 +33,23 @@ from webapp.models import Batch
 from webapp.services import qr_symbols
 from webapp.services.issuance import issue_stamps
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
+from webapp.services.stamp_signatures import Signer, signed_uri
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
 
 
 def links(count: int) -> list[str]:
+    """Stamp links as issuance prints them, producer signature included."""
+    signer = Signer(KEYS[0], 1)
+    gtin, lot = "08931234567897", "LN2508A"
+    serials = (f"7K2P9Q4M{n:08d}" for n in range(count))
     return [
-        f"{BASE}/01/08931234567897/10/LN2508A/21/7K2P9Q4M{n:08d}" for n in range(count)
+        signed_uri(
+            f"{BASE}/01/{gtin}/10/{lot}/21/{serial}",
+            signer.query_value(gtin, lot, serial),
+        )
+        for serial in serials
     ]
 
 

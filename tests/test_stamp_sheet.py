@@ -10,6 +10,9 @@ import zxingcpp
 
 from webapp.services import qr_symbols
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
+from webapp.services.stamp_signatures import Signer, signed_uri
+
+GTIN = "08931234567897"
 
 TEXT = SheetText(
     product="Long nhãn Hồng Châu sấy khô loại đặc biệt",
@@ -21,13 +24,17 @@ TEXT = SheetText(
 
 
 def labels(count: int, pins: bool = False) -> list[Label]:
+    """Labels as issuance makes them: links signed by their producer."""
+    signer = Signer("sheet-test-key", 1)
+    base = "https://trace.example.vn/01/08931234567897/10/LN2508A/21/"
+    serials = [f"7K2P9Q4MXT3B{n:04d}" for n in range(count)]
     return [
         Label(
-            f"https://trace.example.vn/01/08931234567897/10/LN2508A/21/7K2P9Q4MXT3B{n:04d}",
-            f"7K2P9Q4MXT3B{n:04d}",
+            signed_uri(base + serial, signer.query_value(GTIN, "LN2508A", serial)),
+            serial,
             f"{n:08d}" if pins else None,
         )
-        for n in range(count)
+        for n, serial in enumerate(serials)
     ]
 
 
@@ -55,8 +62,10 @@ def test_every_label_on_every_page_decodes_to_its_link(layout):
 
 
 def test_small_labels_still_read_at_a_cheap_printers_resolution():
-    pages = decoded_pages(render(labels(65), TEXT, LAYOUTS["small"]), dpi=200)
-    assert len(pages[0]) == 65
+    wanted = labels(65)
+    assert qr_symbols.matrix(wanted[0].url).shape == (49, 49)  # version 8, signed
+    pages = decoded_pages(render(wanted, TEXT, LAYOUTS["small"]), dpi=200)
+    assert pages[0] == {label.url for label in wanted}
 
 
 def test_the_sheet_carries_the_words_and_the_pin():
@@ -80,7 +89,7 @@ def test_mixed_segments_make_a_smaller_symbol_than_a_single_mode():
 
 def test_symbols_made_on_worker_processes_match_and_verify():
     texts = [label.url for label in labels(2_100)]
-    pooled = qr_symbols.matrices(texts, workers=2)
+    pooled = list(qr_symbols.matrices(texts, workers=2))
     assert all(
         np.array_equal(a, qr_symbols.matrix(t))
         for a, t in zip(pooled[:50], texts[:50], strict=True)

@@ -12,7 +12,7 @@ single-mode encoder makes it: larger modules at the same printed size.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -32,15 +32,20 @@ def matrix(text: str) -> np.ndarray:
     return pixels < 128
 
 
-def matrices(texts: Sequence[str], workers: int | None = None) -> list[np.ndarray]:
-    """Symbols for many texts, on several processes when there are many."""
+def matrices(texts: Sequence[str], workers: int | None = None) -> Iterator[np.ndarray]:
+    """Symbols for many texts in order, on several processes when there are many.
+
+    They come as they are made, so the caller draws the first ones while the
+    workers still encode the rest.
+    """
     if len(texts) < POOL_THRESHOLD or workers == 1:
-        return [matrix(text) for text in texts]
+        yield from map(matrix, texts)
+        return
     # forkserver: a worker forked from a web process would share its database
     # connections, and its exit could close them under the parent.
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(matrix, texts, chunksize=500))
+        yield from pool.map(matrix, texts, chunksize=500)
 
 
 def decodes_to(modules: np.ndarray, text: str, scale: int = 4) -> bool:
