@@ -91,7 +91,7 @@ def test_key_set_lists_approved_producers_and_their_public_products(client):
     response = client.get("/stamp-keys.json")
     assert response.status_code == 200
     assert response.mimetype == "application/json"
-    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["Cache-Control"] == "public, max-age=3600"
     body = response.json
     org = str(listed.organisation_id)
     assert body["producers"][org]["name"] == listed.organisation.name

@@ -116,7 +116,9 @@ def stamp_keys():
         separators=(",", ":"),
     )
     response = current_app.response_class(body, mimetype="application/json")
-    response.headers["Cache-Control"] = "no-cache"  # revalidated: 304 when unchanged
+    # Phones ask on every scan page; an hour's delay for a newly approved
+    # producer is nothing next to the weeks between issuing and selling.
+    response.headers["Cache-Control"] = "public, max-age=3600"
     response.add_etag()
     return response.make_conditional(request)
 

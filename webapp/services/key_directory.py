@@ -4,7 +4,9 @@ A JSON Web Key Set (RFC 7517) whose keys each name their producer, plus the
 producers' names and the names of their public products by GTIN, so a phone
 without a connection can say "issued by <producer>" for a signed stamp.
 Only approved producers are listed, with their approved products: the same
-ones whose stories are public.
+ones whose stories are public. Plain column queries, not ORM objects: the set
+covers every producer, and loading thousands of rows as objects costs ten
+times more.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, Product
 from webapp.services.stamp_signatures import public_keys
@@ -21,32 +23,26 @@ from webapp.services.stamp_signatures import public_keys
 
 def directory(session: Session, stamp_keys: Sequence[str]) -> dict[str, Any]:
     """The key set and who the keys belong to."""
-    organisations = session.scalars(
-        select(Organisation)
+    organisations = session.execute(
+        select(Organisation.id, Organisation.name)
         .where(Organisation.approved_at.is_not(None))
-        .options(selectinload(Organisation.products))
         .order_by(Organisation.id)
     ).all()
-    producers = {
-        str(organisation.id): {
-            "name": organisation.name,
-            "products": _product_names(organisation.products),
-        }
-        for organisation in organisations
+    producers: dict[str, dict[str, Any]] = {
+        str(org_id): {"name": name, "products": {}} for org_id, name in organisations
     }
+    products = session.execute(
+        select(Product.organisation_id, Product.gtin, Product.name_vi, Product.name_en)
+        .join(Product.organisation)
+        .where(Organisation.approved_at.is_not(None), Product.approved_at.is_not(None))
+        .order_by(Product.id)
+    )
+    for org_id, gtin, name_vi, name_en in products:
+        # As Bilingual.localized falls back: English, else the Vietnamese name.
+        names = {"vi": name_vi, "en": name_en or name_vi}
+        producers[str(org_id)]["products"][gtin] = names
     keys = [
         {**key.jwk(), "org": str(key.organisation_id)}
-        for key in public_keys(stamp_keys, (o.id for o in organisations))
+        for key in public_keys(stamp_keys, (org_id for org_id, _ in organisations))
     ]
     return {"keys": keys, "producers": producers}
-
-
-def _product_names(products: Sequence[Product]) -> dict[str, dict[str, str]]:
-    return {
-        product.gtin: {
-            "vi": product.localized("name", "vi").text,
-            "en": product.localized("name", "en").text,
-        }
-        for product in products
-        if product.approved_at is not None
-    }

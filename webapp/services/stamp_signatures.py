@@ -19,7 +19,7 @@ import base64
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -61,6 +61,7 @@ def signing_key(stamp_key: str, organisation_id: int) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
+@cache  # one per organisation and stamp key: the key set lists them all
 def public_key(stamp_key: str, organisation_id: int) -> PublicKey:
     raw = (
         signing_key(stamp_key, organisation_id)
