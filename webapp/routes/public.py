@@ -11,27 +11,24 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from webapp import vocab
 from webapp.extensions import db
+from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, own_hosts, safe_next
-from webapp.models import Organisation, Product
+from webapp.services.catalog import public_products
 from webapp.services.code_entry import interpret
 
 bp = Blueprint("public", __name__)
+PRODUCTS_PER_PAGE = 24
 
 
 @bp.get("/")
 def index():
-    """Home: check a code, and the products whose stories we hold."""
-    products = db.session.scalars(
-        select(Product)
-        .join(Product.organisation)
-        .options(joinedload(Product.organisation))
-        .order_by(Organisation.name, Product.id)
-    ).all()
+    """Home: check a code; the products whose stories are public, a page at a time."""
+    products = db.paginate(public_products(), per_page=PRODUCTS_PER_PAGE)
+    if wants_fragment():
+        return render_template("public/_product_items.html", products=products)
     return render_template("public/index.html", products=products)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, Product
+from webapp.services.catalog import PUBLISHED
 from webapp.services.stamp_signatures import public_keys
 
 
@@ -34,7 +35,7 @@ def directory(session: Session, stamp_keys: Sequence[str]) -> dict[str, Any]:
     products = session.execute(
         select(Product.organisation_id, Product.gtin, Product.name_vi, Product.name_en)
         .join(Product.organisation)
-        .where(Organisation.approved_at.is_not(None), Product.approved_at.is_not(None))
+        .where(*PUBLISHED)
         .order_by(Product.id)
     )
     for org_id, gtin, name_vi, name_en in products:
