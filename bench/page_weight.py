@@ -25,6 +25,7 @@ BUDGET = 60 * 1024
 ASSET = re.compile(
     r'<(?:script|link)[^>]+(?:src|href)="(/static/[^"]+\.(?:js|css)[^"]*)"'
 )
+KEYS = ("bench-key",)
 DECODER = re.compile(r'data-(?:worker|decoder|wasm)="(/static/[^"]+)"')
 
 
@@ -51,14 +52,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/weight.sqlite",
-             "RATELIMIT_ENABLED": False}
+             "RATELIMIT_ENABLED": False, "STAMP_KEYS": KEYS}
         )  # fmt: skip
         with app.app_context():
             upgrade()
-            issued = seed_demo(db.session, ("bench-key",), "http://localhost")
+            issued = seed_demo(db.session, KEYS, "http://localhost")
             db.session.commit()
             story = issued[0].url.removeprefix("http://localhost")
             client = app.test_client()
+            # The story itself, not an error page: its verdict stays to be checked.
+            assert client.get(story).status_code == 200, "the demo stamp must resolve"
             print(f"{'page':8} {'br':>9} {'gzip':>9} {'none':>9}  br/none  budget")
             for name, path in (
                 ("story", story),

@@ -117,3 +117,72 @@ def test_a_stamp_link_opened_offline_names_its_producer_and_waits(
     checked = page.locator("[data-outbox] li[data-state=sent] a")
     expect(checked.first).to_have_attribute("data-verdict", "authentic", timeout=15_000)
     expect(page.locator("[data-outbox] li[data-state=sent]")).to_have_count(2)
+
+
+def test_a_saved_story_opened_offline_answers_from_the_signature(
+    page: Page, live_server, demo_codes
+):
+    producers = producers_by_gtin(live_server)
+    stamp = next(row for row in demo_codes[60:] if producers[row["gtin"]])
+    controlled(page, live_server["url"] + "/")
+    page.goto(stamp["url"])  # kept by the service worker
+    title = page.get_by_role("heading", level=1).inner_text()
+
+    page.context.set_offline(True)
+    try:
+        page.goto(stamp["url"])
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        answer = page.locator("[data-offline-answer]")
+        expect(answer).to_have_attribute("data-state", "signed", timeout=10_000)
+        expect(answer.get_by_role("heading")).to_have_text(
+            f"Do {producers[stamp['gtin']]} phát hành"
+        )
+        expect(page.locator("#verdict")).to_be_hidden()  # no spinner that never ends
+        expect(page.locator("[data-outbox] li[data-state=waiting]")).to_have_count(1)
+    finally:
+        page.context.set_offline(False)
+    checked = page.locator("[data-outbox] li[data-state=sent] a")
+    expect(checked).to_have_attribute("data-verdict", "authentic", timeout=15_000)
+
+
+def test_a_check_that_cannot_reach_the_server_answers_offline(
+    page: Page, live_server, demo_codes
+):
+    """A signal that comes and goes: the phone thinks it is online, the post fails."""
+    producers = producers_by_gtin(live_server)
+    stamp = next(row for row in demo_codes[80:] if producers[row["gtin"]])
+    page.route("**/scan/record", lambda route: route.abort("internetdisconnected"))
+    page.goto(stamp["url"])
+    page.get_by_role("button", name="Không, kiểm tra không cần vị trí").click()
+    answer = page.locator("[data-offline-answer]")
+    expect(answer).to_have_attribute("data-state", "signed", timeout=10_000)
+    expect(page.locator("[data-outbox] li[data-state=waiting]")).to_have_count(1)
+
+
+def test_sent_items_leave_the_list_after_a_fortnight(page: Page, live_server):
+    page.goto(live_server["url"] + "/scan/")
+    page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const open = indexedDB.open("ocop-trace-outbox", 1);
+            open.onupgradeneeded = () =>
+                open.result.createObjectStore("reports", { keyPath: "key" });
+            open.onsuccess = () => {
+                const tx = open.result.transaction("reports", "readwrite");
+                const day = 24 * 3600 * 1000;
+                const at = (days) => new Date(Date.now() - days * day).toISOString();
+                const scan = (key, days) => ({
+                    kind: "scan", key, code: "/01/08935301000010/21/OLD" + key,
+                    savedAt: at(days), sentAt: at(days), verdict: "authentic",
+                    headline: "Mã này là thật", path: "/01/08935301000010",
+                });
+                tx.objectStore("reports").put(scan("A", 20));
+                tx.objectStore("reports").put(scan("B", 3));
+                tx.oncomplete = resolve;
+                tx.onerror = () => reject(tx.error);
+            };
+        })"""
+    )
+    page.reload()
+    sent = page.locator("[data-outbox] li[data-state=sent]")
+    expect(sent).to_have_count(1)
+    expect(sent).to_contain_text("OLDB")

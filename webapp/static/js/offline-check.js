@@ -9,7 +9,6 @@
   const KEYS_URL = "/stamp-keys.json";
   const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   const STAMP_PATH = /\/01\/(\d{8,14})(?:\/22\/[^/]+)?(?:\/10\/([^/]+))?\/21\/([^/]+)\/?$/;
-  const script = document.currentScript;
 
   function fromBase32(text) {
     let bits = 0;
@@ -69,7 +68,7 @@
 
   /* Browsers whose WebCrypto has no Ed25519 yet use noble-ed25519, loaded only then. */
   async function verifyInScript(jwk, signature, message) {
-    const ed = await import(script.dataset.noble);
+    const ed = await import(document.querySelector("[data-offline-answer]").dataset.noble);
     return ed.verifyAsync(signature, message, fromBase64url(jwk.x), { zip215: false });
   }
 

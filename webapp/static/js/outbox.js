@@ -38,10 +38,20 @@
     });
   }
 
+  // What was sent stays listed a fortnight (with its reference or verdict), then goes.
+  const KEEP_SENT_MS = 14 * 24 * 3600 * 1000;
+  const remove = (key) => withStore("readwrite", (store) => store.delete(key));
+
   async function render() {
     const section = box();
     if (!section) return;
-    const items = (await all()).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+    const now = Date.now();
+    const items = [];
+    for (const item of await all()) {
+      if (item.sentAt && now - Date.parse(item.sentAt) > KEEP_SENT_MS) await remove(item.key);
+      else items.push(item);
+    }
+    items.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
     const list = section.querySelector("ul");
     list.replaceChildren();
     for (const item of items) {

@@ -1,9 +1,26 @@
 /* The story page records its scan once loaded, with the position only if the visitor agrees. */
 "use strict";
 
+/* Without a connection the check cannot run: the scan waits on the phone, and
+   meanwhile the producer's signature in the link says who issued the code. */
+function answerOffline(form) {
+  if (window.ocopQueueScan) window.ocopQueueScan(location.pathname + location.search);
+  const section = document.querySelector("[data-offline-answer]");
+  const pending = form.closest("#verdict");
+  if (!section || !pending || !pending.querySelector(".spinner")) return; // a known verdict stays
+  pending.hidden = true;
+  if (window.ocopOfflineAnswer) return window.ocopOfflineAnswer(location.href);
+  const script = document.createElement("script");
+  script.src = section.dataset.script;
+  script.onload = () => window.ocopOfflineAnswer(location.href);
+  document.head.append(script);
+}
+
 function recordScan() {
   const form = document.querySelector("[data-scan-form]");
   if (!form) return;
+  if (!navigator.onLine) return answerOffline(form);
+  form.addEventListener("htmx:sendError", () => answerOffline(form));
   const KEY = "ocop-location-consent";
   const consentBox = form.querySelector("[data-consent]");
   form.querySelectorAll("[data-nojs]").forEach((el) => (el.hidden = true));
