@@ -12,6 +12,8 @@ from webapp.services import qr_symbols
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
 from webapp.services.stamp_signatures import Signer, signed_uri
 
+QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
+
 GTIN = "08931234567897"
 
 TEXT = SheetText(
@@ -44,7 +46,7 @@ def decoded_pages(pdf: bytes, dpi: int = 300) -> list[set[str]]:
         pages = []
         for page in document:
             image = page.render(scale=dpi / 72).to_pil()
-            pages.append({r.text for r in zxingcpp.read_barcodes(image)})
+            pages.append({r.text for r in zxingcpp.read_barcodes(image, formats=QR)})
         return pages
     finally:
         document.close()
