@@ -2,7 +2,10 @@
 
 import re
 
+import brotli
+
 from tests import factories
+from webapp.static_assets import compress
 
 STATIC_URL = re.compile(r'"(/static/[^"?]+)\?v=([0-9a-f]{10})"')
 
@@ -37,3 +40,26 @@ def test_the_decoder_loads_only_on_the_scan_page(client, app):
     story = client.get(stamp.url.replace("https://trace.example.vn", "")).text
     assert "zxing" not in story and "qr-worker" not in story
     assert "zxing_reader.wasm" in client.get("/scan/").text
+
+
+def test_static_files_are_compressed_once_per_process(client, app):
+    page = client.get("/scan/").text
+    path, version = next(
+        (path, version)
+        for path, version in STATIC_URL.findall(page)
+        if path.endswith("zxing_reader.wasm")
+    )
+    kept = compress.cache
+    first = client.get(f"{path}?v={version}", headers={"Accept-Encoding": "br"})
+    key = f"br;static:{path.removeprefix('/static/')}?v={version}"
+    assert kept.get(key) == first.get_data()
+    again = client.get(f"{path}?v={version}", headers={"Accept-Encoding": "br"})
+    assert again.get_data() == first.get_data()
+    wasm = app.static_folder + path.removeprefix("/static")
+    with open(wasm, "rb") as file:
+        assert brotli.decompress(again.get_data()) == file.read()
+    # Pages, and a file under a hash it no longer has, are compressed afresh.
+    before = dict(kept._kept)
+    client.get("/report/", headers={"Accept-Encoding": "br"})
+    client.get("/static/css/app.css?v=0000000000", headers={"Accept-Encoding": "br"})
+    assert kept._kept == before
