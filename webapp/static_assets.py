@@ -36,6 +36,9 @@ def fingerprint(folder: str, filename: str) -> str | None:
     return digest[:10] if digest else None
 
 
+STATIC_KEY = "static:"
+
+
 class CompressedStaticFiles:
     """Flask-Compress's cache, keeping only fingerprinted static files.
 
@@ -55,9 +58,6 @@ class CompressedStaticFiles:
     def set(self, key: str, value: bytes) -> None:
         if key.partition(";")[2].startswith(STATIC_KEY):
             self._kept[key] = value
-
-
-STATIC_KEY = "static:"
 
 
 def static_cache_key(request) -> str:
