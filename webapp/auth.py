@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Flask, abort, redirect, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user
 
 from webapp.extensions import db
@@ -16,9 +15,6 @@ login_manager = LoginManager()
 
 def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
-    login_manager.login_view = "auth.login"
-    login_manager.login_message = _l("Please sign in to see this page.")
-    login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     app.jinja_env.globals.update(inspecting=inspecting)
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from markupsafe import Markup
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from webapp import vocab
 from webapp.extensions import db
-from webapp.formatting import datetime_local
+from webapp.formatting import datetime_local, province_name
 from webapp.i18n import current_lang
 from webapp.links import own_base_url, product_image_file, resolve_link
 from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User, utcnow
 from webapp.services import completeness, dossier, issuance_log, map_svg, regions
+from webapp.services.batches import stamps_issued
 from webapp.services.cases import visible_to
 from webapp.services.code_entry import Entry
 from webapp.services.digital_link import DigitalLink
@@ -56,10 +57,8 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "trail": points,
         "devices": dossier.devices_seen(points),
         "map": _map(batch.province_codes, points, lang),
-        "authorised": [_province_name(code, lang) for code in batch.province_codes],
-        "issued": db.session.scalar(
-            select(func.count(Stamp.id)).where(Stamp.batch_id == batch.id)
-        ),
+        "authorised": [province_name(code) for code in batch.province_codes],
+        "issued": stamps_issued(db.session, batch),
         "reports": dossier.reports_about(db.session, stamp),
         "inspections": dossier.inspections_of(db.session, stamp),
         "cases": _cases(stamp, user),
@@ -83,7 +82,7 @@ def _map(authorised: list[str], points, lang: str) -> Markup:
         (
             point.lat,
             point.lon,
-            f"{datetime_local(point.at)} · {_province_name(point.province, lang)}",
+            f"{datetime_local(point.at)} · {_place(point.province)}",
         )
         for point in points
         if point.lat is not None
@@ -95,9 +94,8 @@ def _map(authorised: list[str], points, lang: str) -> Markup:
     return Markup(map_svg.render(authorised, located, labels, title))
 
 
-def _province_name(code: str | None, lang: str) -> str:
-    found = regions.province(code or "")
-    return found.short_label(lang) if found else _("unknown")
+def _place(code: str | None) -> str:
+    return province_name(code) if code else _("unknown")
 
 
 def _cases(stamp: Stamp, user: User) -> list[Case]:

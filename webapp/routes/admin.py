@@ -2,7 +2,6 @@
 
 import csv
 import io
-from datetime import datetime, timedelta
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -24,11 +23,9 @@ from webapp.models import (
 )
 from webapp.services import charts, programme, regions
 from webapp.services.cases import audit
-from webapp.services.clock import VIETNAM, today_in_vietnam
+from webapp.services.clock import today_in_vietnam
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-WEEKS = 12
 
 
 @bp.get("/")
@@ -38,8 +35,9 @@ def dashboard():
     now = utcnow()
     products, rows = programme.products_with_complete_data(db.session, now)
     trained = programme.producers_trained(db.session)
-    weeks = programme.weekly(db.session, today_in_vietnam(), WEEKS)
-    since = datetime.combine(weeks[0].start, datetime.min.time(), VIETNAM)
+    today = today_in_vietnam()
+    weeks = programme.weekly(db.session, today)
+    since = programme.window_start(today)
     return render_template(
         "admin/dashboard.html",
         products=products,
@@ -95,10 +93,10 @@ def export(name: str):
             )  # fmt: skip
     elif name == "weeks":
         writer.writerow(["week_start", "shopper_scans", "new_alerts"])
-        for week in programme.weekly(db.session, today_in_vietnam(), WEEKS):
+        for week in programme.weekly(db.session, today_in_vietnam()):
             writer.writerow([week.start.isoformat(), week.scans, week.alerts])
     else:
-        since = utcnow() - timedelta(weeks=WEEKS)
+        since = programme.window_start(today_in_vietnam())  # as on the dashboard
         writer.writerow(["province_code", "province", "shopper_scans", "flagged_scans"])
         for code, scans, flagged in programme.by_province(db.session, since):
             found = regions.province(code)

@@ -30,11 +30,12 @@ def login():
 def sign_in():
     """Check the credentials and start a session."""
     form = LoginForm()
+    valid = form.validate()
     user = None
-    if form.validate():
+    if valid:
         user = authenticate(db.session, form.email.data, form.password.data)
     if user is None:
-        if form.validate():
+        if valid:
             form.password.errors = [_("Wrong e-mail or password.")]
         return render_template("auth/login.html", form=form), 200
     db.session.commit()

@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 from webapp.extensions import db, rate_limited
 from webapp.models import Batch, Product, utcnow
 from webapp.services import digital_link, epcis, epcis_query
+from webapp.services.digital_link import DigitalLink
 from webapp.services.epcis_query import QueryError
 
 bp = Blueprint("epcis", __name__, url_prefix="/epcis")
@@ -47,7 +48,9 @@ def export():
             )
             if batch is None:
                 return _query_problem("no such lot", 404, "NoSuchResourceException")
-            lot_link = f"{epcis.CANONICAL_BASE}/01/{args['gtin']}/10/{args['lot']}"
+            lot_link = DigitalLink(batch.product.gtin, lot=batch.lot_code).uri(
+                epcis.CANONICAL_BASE
+            )
             page = epcis_query.run(
                 db.session, {"MATCH_anyEPCClass": lot_link, "perPage": "500"}
             )

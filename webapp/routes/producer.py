@@ -1,7 +1,6 @@
 """The producer portal: batches, stamps and journey events of one's own products,
 and the alerts and reports on them (read-only)."""
 
-from datetime import datetime
 from pathlib import Path
 
 from flask import (
@@ -68,14 +67,15 @@ def home():
     products = db.session.scalars(
         select(Product)
         .where(Product.organisation_id == current_user.organisation_id)
-        .options(selectinload(Product.batches))
+        .options(selectinload(Product.batches).selectinload(Batch.events))
         .order_by(Product.id)
     ).all()
     now = utcnow()
     complete = {p.id for p in products if completeness.is_complete(p, now)}
     own = current_user.organisation_id
-    weeks = programme.weekly(db.session, today_in_vietnam(), 12, own)
-    since = datetime.combine(weeks[0].start, datetime.min.time(), VIETNAM)
+    today = today_in_vietnam()
+    weeks = programme.weekly(db.session, today, organisation_id=own)
+    since = programme.window_start(today)
     return render_template(
         "producer/home.html",
         products=products,

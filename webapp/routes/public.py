@@ -12,9 +12,8 @@ from flask import (
     url_for,
 )
 
-from webapp import vocab
+from webapp import fragments, vocab
 from webapp.extensions import db
-from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, own_hosts, safe_next
 from webapp.services.catalog import public_products
 from webapp.services.code_entry import interpret
@@ -27,9 +26,9 @@ PRODUCTS_PER_PAGE = 24
 def index():
     """Home: check a code; the products whose stories are public, a page at a time."""
     products = db.paginate(public_products(), per_page=PRODUCTS_PER_PAGE)
-    if wants_fragment():
-        return render_template("public/_product_items.html", products=products)
-    return render_template("public/index.html", products=products)
+    return fragments.render(
+        "public/index.html", "public/_product_items.html", products=products
+    )
 
 
 @bp.get("/check")

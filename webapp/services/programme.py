@@ -80,13 +80,24 @@ class Week:
     alerts: int
 
 
+WEEKS = 12  # the dashboards' window
+
+
+def window_start(today: date, weeks: int = WEEKS) -> datetime:
+    """Monday 00:00 (Vietnam time) of the first of the last `weeks` weeks."""
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+    return datetime.combine(first, datetime.min.time(), VIETNAM)
+
+
 def weekly(
-    session: Session, today: date, weeks: int = 12, organisation_id: int | None = None
+    session: Session,
+    today: date,
+    weeks: int = WEEKS,
+    organisation_id: int | None = None,
 ) -> list[Week]:
     """Shopper scans and new alerts per week (Monday to Sunday, Vietnam time)."""
-    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    starts = [first + timedelta(weeks=n) for n in range(weeks)]
-    since = datetime.combine(first, datetime.min.time(), VIETNAM)
+    since = window_start(today, weeks)
+    starts = [since.date() + timedelta(weeks=n) for n in range(weeks)]
     scan_query = select(Scan.scanned_at).where(
         Scan.role == "shopper", Scan.scanned_at >= since
     )
