@@ -7,13 +7,18 @@
   if (!("indexedDB" in window)) return;
   const STORE = "reports";
 
+  let opened = null; // one connection per page, opened on first use
   function database() {
-    return new Promise((resolve, reject) => {
+    opened ||= new Promise((resolve, reject) => {
       const request = indexedDB.open("ocop-trace-outbox", 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "key" });
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => {
+        opened = null;
+        reject(request.error);
+      };
     });
+    return opened;
   }
 
   async function withStore(mode, work) {
@@ -124,8 +129,9 @@
   async function flush() {
     if (flushing || !navigator.onLine) return;
     flushing = true;
+    let waiting = [];
     try {
-      const waiting = (await all()).filter((item) => !item.reference && !item.verdict);
+      waiting = (await all()).filter((item) => !item.reference && !item.verdict);
       if (!waiting.length) return;
       const answer = await fetch("/report/token", { cache: "no-store", credentials: "same-origin" });
       const token = (await answer.json()).csrf_token;
@@ -149,7 +155,7 @@
       // Still offline, or the server is away: the items stay queued for next time.
     } finally {
       flushing = false;
-      render();
+      if (waiting.length) render(); // nothing waited: the list is as render() left it
     }
   }
 

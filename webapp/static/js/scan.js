@@ -12,6 +12,7 @@
   const context = canvas.getContext("2d", { willReadFrequently: true });
   const MAX_WIDTH = 800;
   let stream = null;
+  let detector = null;
   let decoding = false;
   let done = false;
 
@@ -98,19 +99,23 @@
     if (stream) stream.getTracks().forEach((track) => track.stop());
   }
 
+  // The camera restarts for the next stamp: the torch follows the current track.
+  let torchTrack = null;
+  torchButton.addEventListener("click", async () => {
+    const on = torchButton.getAttribute("aria-pressed") !== "true";
+    try {
+      await torchTrack.applyConstraints({ advanced: [{ torch: on }] });
+      torchButton.setAttribute("aria-pressed", String(on));
+    } catch (error) {
+      torchButton.hidden = true;
+    }
+  });
+
   function offerTorch(track) {
     const capabilities = track.getCapabilities ? track.getCapabilities() : {};
-    if (!capabilities.torch) return;
-    torchButton.hidden = false;
-    torchButton.addEventListener("click", async () => {
-      const on = torchButton.getAttribute("aria-pressed") !== "true";
-      try {
-        await track.applyConstraints({ advanced: [{ torch: on }] });
-        torchButton.setAttribute("aria-pressed", String(on));
-      } catch (error) {
-        torchButton.hidden = true;
-      }
-    });
+    torchTrack = track;
+    torchButton.setAttribute("aria-pressed", "false");
+    torchButton.hidden = !capabilities.torch;
   }
 
   async function loop(decode) {
@@ -151,8 +156,8 @@
     video.srcObject = stream;
     await video.play().catch(() => {});
     offerTorch(stream.getVideoTracks()[0]);
-    const native = await nativeDetector();
-    loop(native || workerDetector());
+    detector ||= (await nativeDetector()) || workerDetector(); // one decoder for the page
+    loop(detector);
   }
 
   startButton.addEventListener("click", start);

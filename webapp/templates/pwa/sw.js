@@ -11,6 +11,7 @@ const OFFLINE_URL = {{ offline | tojson }};
 // Producers' public keys: an offline scan still says who issued a signed stamp.
 const KEYS = "stamp-keys";
 const KEYS_URL = {{ keys | tojson }};
+const PREFS = "prefs"; // the language chosen, for pages opened offline
 const PAGE_LIMIT = 60;
 // Only public pages are kept: never a staff page, a download or anything private.
 const PUBLIC_PAGES = [/^\/$/, /^\/01\//, /^\/scan\/$/, /^\/report\/$/, /^\/report\/R-/, /^\/guide\//, /^\/check$/];
@@ -54,8 +55,6 @@ async function trimPages(name) {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - PAGE_LIMIT)).map((key) => cache.delete(key)));
 }
 
-const PREFS = "prefs";
-
 // The page's language, read from its <html lang>: pages are kept per language.
 async function languageOf(response) {
   const start = (await response.clone().text()).slice(0, 300);
@@ -72,15 +71,11 @@ async function page(request) {
   try {
     const response = await fetch(request);
     if (keepable(request, response)) {
-      const cache = await caches.open(PAGES);
+      // Kept per language: the same URL answers in either, and the cache key is the URL.
       const lang = await languageOf(response);
-      await cache.put(request, response.clone());
-      // A copy per language (the cache ignores #fragments, so a cache per language).
-      if (lang) {
-        await (await caches.open(PAGES + "-" + lang)).put(request, response.clone());
-        trimPages(PAGES + "-" + lang);
-      }
-      trimPages(PAGES);
+      const name = lang ? PAGES + "-" + lang : PAGES;
+      await (await caches.open(name)).put(request, response.clone());
+      trimPages(name);
     }
     return response;
   } catch (error) {
