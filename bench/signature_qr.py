@@ -25,8 +25,9 @@ from PIL import Image, ImageFilter
 
 from webapp.services import qr_symbols, serials
 from webapp.services.digital_link import DigitalLink
+from webapp.services.issuance import printed_link
 from webapp.services.stamp_sheet import LAYOUTS
-from webapp.services.stamp_signatures import Signer, signed_uri
+from webapp.services.stamp_signatures import Signer
 
 DPI = 200
 SMALLEST = min(layout.qr for layout in LAYOUTS.values())
@@ -40,10 +41,10 @@ def links(count: int, base: str, lot: str, signed: bool) -> list[str]:
     out = []
     for _ in range(count):
         serial = serials.new_serial(GTIN, lot, "bench")
-        url = DigitalLink(GTIN, lot=lot, serial=serial).uri(base)
-        out.append(
-            signed_uri(url, signer.query_value(GTIN, lot, serial)) if signed else url
-        )
+        if signed:
+            out.append(printed_link(signer, base, GTIN, lot, serial))
+        else:
+            out.append(DigitalLink(GTIN, lot=lot, serial=serial).uri(base))
     return out
 
 

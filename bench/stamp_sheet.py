@@ -31,9 +31,9 @@ from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch
 from webapp.services import qr_symbols
-from webapp.services.issuance import issue_stamps
+from webapp.services.issuance import issue_stamps, printed_link
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
-from webapp.services.stamp_signatures import Signer, signed_uri
+from webapp.services.stamp_signatures import Signer
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
@@ -44,13 +44,7 @@ def links(count: int) -> list[str]:
     signer = Signer(KEYS[0], 1)
     gtin, lot = "08931234567897", "LN2508A"
     serials = (f"7K2P9Q4M{n:08d}" for n in range(count))
-    return [
-        signed_uri(
-            f"{BASE}/01/{gtin}/10/{lot}/21/{serial}",
-            signer.query_value(gtin, lot, serial),
-        )
-        for serial in serials
-    ]
+    return [printed_link(signer, BASE, gtin, lot, serial) for serial in serials]
 
 
 def per_symbol(encode, texts) -> float:

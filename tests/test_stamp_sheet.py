@@ -9,8 +9,9 @@ import segno
 import zxingcpp
 
 from webapp.services import qr_symbols
+from webapp.services.issuance import printed_link
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
-from webapp.services.stamp_signatures import Signer, signed_uri
+from webapp.services.stamp_signatures import Signer
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 
@@ -28,11 +29,11 @@ TEXT = SheetText(
 def labels(count: int, pins: bool = False) -> list[Label]:
     """Labels as issuance makes them: links signed by their producer."""
     signer = Signer("sheet-test-key", 1)
-    base = "https://trace.example.vn/01/08931234567897/10/LN2508A/21/"
+    base = "https://trace.example.vn"
     serials = [f"7K2P9Q4MXT3B{n:04d}" for n in range(count)]
     return [
         Label(
-            signed_uri(base + serial, signer.query_value(GTIN, "LN2508A", serial)),
+            printed_link(signer, base, GTIN, "LN2508A", serial),
             serial,
             f"{n:08d}" if pins else None,
         )

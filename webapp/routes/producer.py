@@ -40,7 +40,6 @@ from webapp.models import (
     IssuanceRecord,
     PortalItem,
     Product,
-    Stamp,
     utcnow,
 )
 from webapp.services import batches as batch_service
@@ -253,9 +252,7 @@ def issue(batch_id: int):
         form.with_pin.data,
         issued_by=current_user,
     )
-    record_id = db.session.scalar(
-        select(Stamp.issuance_id).where(Stamp.serial == issued[0].serial)
-    )
+    record_id = issued[0].issuance_id
     staging = print_jobs.prepare(
         folder, issued, _sheet_text(found), LAYOUTS[form.layout.data]
     )

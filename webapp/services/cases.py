@@ -23,7 +23,7 @@ from webapp.models import (
     utcnow,
 )
 
-SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "inspection": 1}
+SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2}
 RESOLVED = ("confirmed_fake", "genuine", "dismissed")
 
 
@@ -109,7 +109,6 @@ def queue(user: User, province: str | None = None, status: str | None = None) ->
         .options(
             selectinload(Case.alerts),
             selectinload(Case.reports),
-            selectinload(Case.provinces),
             selectinload(Case.stamp),
             selectinload(Case.batch).selectinload(Batch.product),
         )

@@ -35,6 +35,7 @@ class IssuedStamp:
     serial: str
     pin: str | None
     regions: tuple[str, ...]
+    issuance_id: int | None = None  # the issuance record it was logged in
 
     def csv_row(self) -> list[str]:
         return [
@@ -107,18 +108,24 @@ def issue_stamps(
     signer = Signer(keys[0], batch.product.organisation_id)
     return [
         IssuedStamp(
-            signed_uri(
-                DigitalLink(gtin, lot=lot, serial=serial).uri(base_url),
-                signer.query_value(gtin, lot, serial),
-            ),
+            printed_link(signer, base_url, gtin, lot, serial),
             gtin,
             lot,
             serial,
             pin,
             regions,
+            record.id,
         )
         for serial, pin in codes.items()
     ]
+
+
+def printed_link(
+    signer: Signer, base_url: str, gtin: str, lot: str | None, serial: str
+) -> str:
+    """The link a stamp's QR carries: the item's Digital Link, signed."""
+    link = DigitalLink(gtin, lot=lot, serial=serial).uri(base_url)
+    return signed_uri(link, signer.query_value(gtin, lot, serial))
 
 
 def write_codes_csv(path: Path, stamps: Iterable[IssuedStamp]) -> Path:

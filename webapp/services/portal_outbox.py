@@ -35,10 +35,13 @@ LEASE = timedelta(minutes=5)
 
 
 @cache
+def _stage_map() -> dict[str, str]:
+    return json.loads(STAGE_MAP.read_text(encoding="utf-8"))
+
+
 def stage_for(biz_step: str) -> str | None:
     """The portal stage a business step maps to (data, not code), or None."""
-    mapping = json.loads(STAGE_MAP.read_text(encoding="utf-8"))
-    return mapping.get(biz_step)
+    return _stage_map().get(biz_step)
 
 
 def enqueue_batch(session: Session, batch: Batch) -> list[PortalItem]:

@@ -8,6 +8,7 @@ traceability standards by 2025.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -27,8 +28,6 @@ from webapp.models import (
 from webapp.services import completeness
 from webapp.services.clock import VIETNAM
 
-PRODUCT_TARGETS = {2025: 0.5, 2030: 1.0}
-TRAINING_TARGETS = {2025: 0.5}
 # OCOP product sets in agriculture, food and pharmaceuticals (QĐ 148/QĐ-TTg).
 AGRI_FOOD_PHARMA = {f"{n:02d}" for n in range(1, 19)} | {"20"}
 
@@ -108,11 +107,9 @@ def weekly(
         alert_query = alert_query.join(Case, Alert.case_id == Case.id).where(
             Case.stamp_id.in_(own)
         )
-    scans = session.scalars(scan_query).all()
-    alerts = session.scalars(alert_query).all()
-    return [
-        Week(start, _in_week(scans, start), _in_week(alerts, start)) for start in starts
-    ]
+    scans = _per_week(session.scalars(scan_query))
+    alerts = _per_week(session.scalars(alert_query))
+    return [Week(start, scans[start], alerts[start]) for start in starts]
 
 
 def by_province(
@@ -148,8 +145,7 @@ def _stamps_of(organisation_id: int):
     )
 
 
-def _in_week(moments, start: date) -> int:
-    end = start + timedelta(weeks=1)
-    return sum(
-        1 for moment in moments if start <= moment.astimezone(VIETNAM).date() < end
-    )
+def _per_week(moments) -> Counter[date]:
+    """How many moments fall in each week, keyed by its Monday (Vietnam time)."""
+    days = (moment.astimezone(VIETNAM).date() for moment in moments)
+    return Counter(day - timedelta(days=day.weekday()) for day in days)
