@@ -124,6 +124,17 @@ def test_export_of_a_lot_carries_its_master_data(client, journey):
     assert len(document["epcisBody"]["eventList"]) == 5
 
 
+def test_export_of_a_lot_whose_code_holds_a_slash(client, app):
+    batch = factories.batch(lot_code="L1/2026")
+    factories.event(batch, "packing")
+    response = client.get(
+        "/epcis/export", query_string={"gtin": batch.product.gtin, "lot": "L1/2026"}
+    )
+    assert response.status_code == 200
+    assert_valid(response.json)
+    assert len(response.json["epcisBody"]["eventList"]) == 1
+
+
 def test_export_of_a_period(client, journey):
     document = client.get("/epcis/export?from=2020-01-01&to=2030-01-01").json
     assert_valid(document)

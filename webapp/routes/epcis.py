@@ -1,12 +1,11 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
 from flask import Blueprint, jsonify, request, url_for
-from sqlalchemy import select, tuple_
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select
 
 from webapp.extensions import db, rate_limited
 from webapp.models import Batch, Product, utcnow
-from webapp.services import digital_link, epcis, epcis_query
+from webapp.services import epcis, epcis_query
 from webapp.services.digital_link import DigitalLink
 from webapp.services.epcis_query import QueryError
 
@@ -67,36 +66,13 @@ def export():
             return _query_problem("give gtin and lot, or from and to (YYYY-MM-DD)")
     except QueryError as error:
         return _query_problem(str(error))
-    classes = {
-        item["epcClass"]
-        for event in page.events
-        for item in event.get("quantityList", [])
-    }
-    batches = _batches_for(classes)
-    document = epcis.export_document(batches, page.events, utcnow())
+    document = epcis.export_document(page.lots, page.events, utcnow())
     response = jsonify(document)
     response.mimetype = "application/ld+json"
     response.headers.update(VERSIONS)
     if page.next_token:
         response.headers["GS1-Next-Page-Token"] = page.next_token
     return response
-
-
-def _batches_for(class_links: set[str]) -> list[Batch]:
-    """The lots named by class-level links …/01/{gtin}/10/{lot}."""
-    links = [digital_link.parse(link) for link in class_links]
-    pairs = [(link.gtin, link.lot) for link in links]
-    if not pairs:
-        return []
-    return list(
-        db.session.scalars(
-            select(Batch)
-            .join(Batch.product)
-            .where(tuple_(Product.gtin, Batch.lot_code).in_(pairs))
-            .options(selectinload(Batch.product).selectinload(Product.organisation))
-            .order_by(Batch.id)
-        )
-    )
 
 
 def _query_problem(

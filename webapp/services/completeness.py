@@ -139,14 +139,24 @@ def _province_centre(code: str) -> tuple[float, float] | None:
     return point.y, point.x
 
 
-def copied_text(session: Session, product: Product) -> list[Finding]:
-    """Long texts this product shares with a product of another category."""
-    found = []
-    others = session.scalars(
-        select(Product).where(
-            Product.id != product.id, Product.category != product.category
+def other_products(session: Session, product: Product) -> list:
+    """The columns the copy checks compare, for every other product (no objects)."""
+    columns = [getattr(Product, name) for name in TEXT_FIELDS]
+    return session.execute(
+        select(Product.category, Product.name_vi, Product.image_path, *columns).where(
+            Product.id != product.id
         )
     ).all()
+
+
+def copied_text(
+    session: Session, product: Product, others: list | None = None
+) -> list[Finding]:
+    """Long texts this product shares with a product of another category."""
+    found = []
+    if others is None:
+        others = other_products(session, product)
+    others = [other for other in others if other.category != product.category]
     for name in TEXT_FIELDS:
         text = _normalised(getattr(product, name))
         if len(text) < COPIED_TEXT_MIN:
@@ -196,15 +206,20 @@ def copied_notes(session: Session, batch: Batch) -> list[Finding]:
 
 
 def reused_photo(
-    session: Session, product: Product, locate: Callable[[str], Path]
+    session: Session,
+    product: Product,
+    locate: Callable[[str], Path],
+    others: list | None = None,
 ) -> list[Finding]:
     """Another product showing the same picture (same file, or the same bytes)."""
     if not product.image_path:
         return []
+    if others is None:
+        others = other_products(session, product)
     mine = content_hash(locate(product.image_path))
-    for other in session.scalars(
-        select(Product).where(Product.id != product.id, Product.image_path.is_not(None))
-    ):
+    for other in others:
+        if other.image_path is None:
+            continue
         if other.image_path == product.image_path or (
             mine and content_hash(locate(other.image_path)) == mine
         ):
@@ -220,8 +235,9 @@ def review(
     locate: Callable[[str], Path],
 ) -> list[Finding]:
     """Everything to show before publishing (and to inspectors afterwards)."""
-    findings = check_product(product) + copied_text(session, product)
-    findings += reused_photo(session, product, locate)
+    others = other_products(session, product)  # one scan serves both copy checks
+    findings = check_product(product) + copied_text(session, product, others)
+    findings += reused_photo(session, product, locate, others)
     if batch is not None:
         findings += check_batch(batch, now) + copied_notes(session, batch)
     return findings

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select, tuple_
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager
 
 from webapp.models import Batch, JourneyEvent, Product, Stamp
 from webapp.services import digital_link, epcis
@@ -37,6 +37,8 @@ class QueryError(ValueError):
 class Page:
     events: list[dict]
     next_token: str | None
+    # The lots whose own (not one item's) events are on this page, for master data.
+    lots: list[Batch] = field(default_factory=list)
 
 
 def run(session: Session, params: Mapping[str, str]) -> Page:
@@ -50,7 +52,7 @@ def run(session: Session, params: Mapping[str, str]) -> Page:
         .join(Batch, JourneyEvent.batch_id == Batch.id)
         .join(Product, Batch.product_id == Product.id)
         .outerjoin(Stamp, JourneyEvent.stamp_id == Stamp.id)
-        .options(joinedload(Batch.product))
+        .options(contains_eager(Batch.product).selectinload(Product.organisation))
         .order_by(JourneyEvent.event_time, JourneyEvent.id)
     )
     if "eventType" in params and "ObjectEvent" not in _words(params["eventType"]):
@@ -85,7 +87,8 @@ def run(session: Session, params: Mapping[str, str]) -> Page:
     rows = rows[:per_page]
     events = [epcis.event(event, batch, serial) for event, batch, serial in rows]
     token = _encode_token(rows[-1][0]) if more else None
-    return Page(events, token)
+    lots = {batch.id: batch for _, batch, serial in rows if serial is None}
+    return Page(events, token, [lots[key] for key in sorted(lots)])
 
 
 def query_document(events: list[dict], created: datetime) -> dict:
@@ -108,20 +111,9 @@ def _item_filters(links):
     # An item's own events, and the events of its lot (they happened to it too).
     filters = []
     for link in links:
-        filters.append(
-            and_(
-                Product.gtin == link.gtin,
-                Stamp.serial == link.serial,
-            )
-        )
+        filters.append(and_(Product.gtin == link.gtin, Stamp.serial == link.serial))
         if link.lot:
-            filters.append(
-                and_(
-                    Product.gtin == link.gtin,
-                    Batch.lot_code == link.lot,
-                    JourneyEvent.stamp_id.is_(None),
-                )
-            )
+            filters += _class_filters([link])
     return filters
 
 
