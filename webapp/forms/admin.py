@@ -11,8 +11,8 @@ from webapp.forms.fields import (
     ChoiceField,
     LocalDateField,
     not_in_future,
+    province_choices,
 )
-from webapp.services import regions
 
 
 class ApproveForm(FlaskForm):
@@ -41,9 +41,7 @@ class TrainingForm(FlaskForm):
     attendees = CheckboxListField(_l("Producers who attended"))
 
     def fill_choices(self, organisations, lang: str) -> None:
-        self.province.choices = [
-            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
-        ]
+        self.province.choices = province_choices(lang)
         self.attendees.choices = [
             SelectChoice(str(o.id), o.name) for o in organisations
         ]

@@ -12,9 +12,11 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
 )
+from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from webapp.services import regions
 from webapp.services.clock import today_in_vietnam
 
 
@@ -69,3 +71,9 @@ class RadioChoiceField(RadioField):
             return  # nothing chosen: the field's own InputRequired says so
         if self.data not in {choice.value for choice in self.choices}:
             raise ValidationError(_l("Choose from the list."))
+
+
+def province_choices(lang: str, blank: str | None = None) -> list[SelectChoice]:
+    """The official provinces as select options, after an empty one if blank."""
+    first = [SelectChoice("", blank)] if blank is not None else []
+    return first + [SelectChoice(p.code, p.label(lang)) for p in regions.provinces()]

@@ -8,17 +8,10 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp import vocab
-from webapp.forms.fields import ChoiceField, RadioChoiceField
-from webapp.services import regions
+from webapp.forms.fields import ChoiceField, RadioChoiceField, province_choices
 
 CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items()]
 RESULT_CHOICES = [SelectChoice(k, v) for k, v in vocab.INSPECTION_RESULTS.items()]
-
-
-def province_choices(lang: str, blank: str) -> list[SelectChoice]:
-    return [SelectChoice("", blank)] + [
-        SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
-    ]
 
 
 class CaseStatusForm(FlaskForm):

@@ -19,6 +19,7 @@ from webapp.forms.fields import (
     ChoiceField,
     LocalDateField,
     LocalIntegerField,
+    province_choices,
 )
 from webapp.services import regions
 from webapp.services.batches import EVENT_SHAPES
@@ -74,9 +75,7 @@ class BatchForm(FlaskForm):
         self.product.choices = [
             SelectChoice(p.id, p.localized("name", lang).text) for p in products
         ]
-        self.provinces.choices = [
-            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
-        ]
+        self.provinces.choices = province_choices(lang)
 
 
 class IssueForm(FlaskForm):
@@ -126,9 +125,7 @@ class EventForm(FlaskForm):
             SelectChoice(step, vocab.label(vocab.BIZ_STEPS, step))
             for step in EVENT_SHAPES
         ]
-        self.province.choices = [SelectChoice("", _l("Choose a province"))] + [
-            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
-        ]
+        self.province.choices = province_choices(lang, _l("Choose a province"))
 
 
 class BatchStatusForm(FlaskForm):
@@ -231,9 +228,7 @@ class ProfileForm(FlaskForm):
     website = _text(_l("Website"), 200)
 
     def fill_choices(self, lang: str, province: str | None) -> None:
-        self.province.choices = [
-            SelectChoice(p.code, p.label(lang)) for p in regions.provinces()
-        ]
+        self.province.choices = province_choices(lang)
         wards = (
             regions.wards_of(province)
             if province and regions.is_province_code(province)

@@ -19,19 +19,18 @@ from webapp import vocab
 from webapp.auth import role_required
 from webapp.dossier_view import dossier_context, link_of, stamp_for_dossier
 from webapp.extensions import db
+from webapp.forms.fields import province_choices
 from webapp.forms.inspector import (
     AssignForm,
     CaseStatusForm,
     InspectionForm,
     PinResetForm,
-    province_choices,
 )
 from webapp.fragments import render
 from webapp.i18n import current_lang
 from webapp.links import own_hosts, resolve_link
 from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp, utcnow
 from webapp.services import cases as case_service
-from webapp.services import regions
 from webapp.services.cases import CaseError
 from webapp.services.code_entry import interpret
 from webapp.services.inspections import (
@@ -230,8 +229,8 @@ def photo(path: str):
 
 def _visible_case(case_id: int) -> Case:
     """The case, or 404 when it does not exist or lies outside the user's provinces."""
-    found = db.session.get(Case, case_id)
-    if found is None or not case_service.can_see(db.session, current_user, found):
+    found = case_service.visible_case(db.session, current_user, case_id)
+    if found is None:
         abort(404)
     return found
 
@@ -287,10 +286,6 @@ def _province_options() -> list:
     lang = current_lang()
     if current_user.role == "admin":
         return province_choices(lang, _("All provinces"))
-    covered = [regions.province(code) for code in current_user.province_codes]
+    covered = set(current_user.province_codes)
     choices = province_choices(lang, _("All my provinces"))
-    return [
-        c
-        for c in choices
-        if not c.value or any(p and p.code == c.value for p in covered)
-    ]
+    return [c for c in choices if not c.value or c.value in covered]

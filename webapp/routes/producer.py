@@ -36,7 +36,6 @@ from webapp.i18n import current_lang, translate_to
 from webapp.links import UPLOADED, product_image_file, safe_next
 from webapp.models import (
     Batch,
-    Case,
     IssuanceRecord,
     PortalItem,
     Product,
@@ -436,8 +435,8 @@ def cases():
 @role_required("producer")
 def case(case_id: int):
     """One case about this producer's product; reporters' contacts stay hidden."""
-    found = db.session.get(Case, case_id)
-    if found is None or not case_service.can_see(db.session, current_user, found):
+    found = case_service.visible_case(db.session, current_user, case_id)
+    if found is None:
         abort(404)
     return render_template(
         "producer/case.html",

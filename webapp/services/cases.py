@@ -140,6 +140,12 @@ def visible_to(user: User):
     return Case.batch_id.in_(own_batches)
 
 
+def visible_case(session: Session, user: User, case_id: int) -> Case | None:
+    """The case, when it exists and the user may see it."""
+    found = session.get(Case, case_id)
+    return found if found is not None and can_see(session, user, found) else None
+
+
 def can_see(session: Session, user: User, case: Case) -> bool:
     return (
         session.scalar(select(Case.id).where(Case.id == case.id, visible_to(user)))

@@ -18,13 +18,22 @@ class PhotoError(ValueError):
         super().__init__(code)
 
 
+def over_pixel_limit(data: bytes) -> bool:
+    """Whether an uploaded image has more pixels than we decode.
+
+    The header is checked whole first; whatever Pillow raises for data that is
+    not an image is left to the caller, which words the refusal.
+    """
+    with Image.open(io.BytesIO(data)) as probe:
+        probe.verify()
+        return probe.width * probe.height > MAX_PIXELS
+
+
 def decode_qr(data: bytes) -> str | None:
     """The text of the first QR code in the image, or None when there is none."""
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            probe.verify()
-            if probe.width * probe.height > MAX_PIXELS:
-                raise PhotoError("too_many_pixels")
+        if over_pixel_limit(data):
+            raise PhotoError("too_many_pixels")
         image = Image.open(io.BytesIO(data))
         image = ImageOps.exif_transpose(image).convert("L")
     except PhotoError:

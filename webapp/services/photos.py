@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from webapp.services.photo_decode import over_pixel_limit
+
 MAX_SIDE = 1600
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_PIXELS = 40_000_000
 JPEG_QUALITY = 82
 
 
@@ -36,10 +37,8 @@ def reencode(data: bytes) -> tuple[bytes, int, int]:
     if len(data) > MAX_UPLOAD_BYTES:
         raise PhotoRefused("too_large")
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            probe.verify()
-            if probe.width * probe.height > MAX_PIXELS:
-                raise PhotoRefused("too_large")
+        if over_pixel_limit(data):
+            raise PhotoRefused("too_large")
         with Image.open(io.BytesIO(data)) as image:
             # A JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 12 MP phone
             # photo then never needs its full-size pixels in memory.
