@@ -16,6 +16,8 @@ from webapp import create_app
 from webapp.extensions import db
 
 ENGINES = ("sqlite", "postgresql")
+# For tests whose behaviour no database engine can change: they run once.
+SQLITE_ONLY = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 HTMX = {"HX-Request": "true"}
 TEST_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
 from webapp.extensions import db
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
@@ -11,6 +12,13 @@ from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
 
 BASE_URL = "https://trace.example.vn"
+
+
+def path_of(issued: IssuedStamp) -> str:
+    """The item's own path, without the printed link's signature."""
+    return urlsplit(issued.url).path
+
+
 _counter = iter(range(1, 1_000_000))
 
 

@@ -3,7 +3,6 @@
 from sqlalchemy import select
 
 from tests import factories
-from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import User
 from webapp.services.accounts import authenticate
@@ -66,13 +65,3 @@ def test_refusals_are_clear_and_create_nothing(app):
     )  # fmt: skip
     assert again.exit_code != 0 and "already has an account" in again.output
     assert len(db.session.scalars(select(User)).all()) == 1
-
-
-def test_seed_demo_creates_one_account_per_role(app, tmp_path):
-    result = app.test_cli_runner().invoke(args=["seed-demo"])
-    assert result.exit_code == 0, result.output
-    for spec in DEMO_ACCOUNTS:
-        user = authenticate(db.session, spec["email"], DEMO_PASSWORD)
-        assert user is not None and user.role == spec["role"]
-    producer = db.session.scalars(select(User).where(User.role == "producer")).one()
-    assert producer.organisation.name.startswith("HTX")

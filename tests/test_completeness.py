@@ -5,7 +5,7 @@ from pathlib import Path
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Product, utcnow
+from webapp.models import utcnow
 from webapp.services import completeness
 
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
@@ -98,10 +98,3 @@ def test_one_photo_for_several_products_is_flagged(app):
     assert codes(completeness.reused_photo(db.session, first, STATIC.joinpath)) == {
         "photo_reused"
     }
-
-
-def test_the_demo_catalogue_is_complete(app):
-    result = app.test_cli_runner().invoke(args=["seed-demo"])
-    assert result.exit_code == 0
-    products = db.session.query(Product).all()
-    assert all(completeness.is_complete(p, utcnow()) for p in products)

@@ -5,9 +5,19 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.extensions import db
-from webapp.models import Batch, JourneyEvent, Organisation, Product, Stamp
-from webapp.services import regions
+from webapp.models import (
+    Batch,
+    JourneyEvent,
+    Organisation,
+    Product,
+    Stamp,
+    User,
+    utcnow,
+)
+from webapp.services import completeness, regions
+from webapp.services.accounts import authenticate
 from webapp.services.gtin import has_valid_check_digit
 
 
@@ -29,6 +39,11 @@ def test_seed_creates_the_demo_and_its_codes(app, tmp_path):
     assert len(rows) >= 300
     assert len(rows) == count(Stamp)
     assert list(rows[0]) == ["url", "gtin", "lot", "serial", "pin", "regions"]
+    for spec in DEMO_ACCOUNTS:  # one account per role, signing in with the password
+        user = authenticate(db.session, spec["email"], DEMO_PASSWORD)
+        assert user is not None and user.role == spec["role"]
+    producer = db.session.scalars(select(User).where(User.role == "producer")).one()
+    assert producer.organisation.name.startswith("HTX")
     assert any(row["pin"] for row in rows) and any(not row["pin"] for row in rows)
     for row in rows:
         path, _, query = row["url"].partition("?")
@@ -46,6 +61,7 @@ def test_demo_data_is_realistic(app, tmp_path):
         assert has_valid_check_digit(product.gtin) and product.gtin.startswith("0893")
         assert product.name_en and product.story_vi and product.story_en
         assert 3 <= product.ocop_stars <= 5 and len(product.batches) >= 2
+        assert completeness.is_complete(product, utcnow())
     for batch in db.session.scalars(select(Batch)):
         times = [event.event_time for event in batch.events]
         assert 4 <= len(times) <= 6 and times == sorted(times)

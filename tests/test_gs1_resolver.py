@@ -1,7 +1,7 @@
 """GS1-conformant resolver behaviour: link types, linksets, Link header, CORS."""
 
 from tests import factories
-from tests.test_resolver import path_of
+from tests.factories import path_of
 
 
 def make_item():

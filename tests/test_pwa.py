@@ -6,11 +6,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.conftest import SQLITE_ONLY
 from webapp.routes.pwa import _static_version
 
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
 
 
+@SQLITE_ONLY
 @pytest.mark.parametrize(
     "lang, name, scan",
     [("vi", "OCOP Trace: kiểm tra tem sản phẩm OCOP", "Quét mã"),
@@ -31,6 +33,7 @@ def test_manifest_speaks_the_visitors_language(client, app, lang, name, scan):
     assert shortcuts["/scan/"] == scan and "/report/" in shortcuts
 
 
+@SQLITE_ONLY
 def test_every_declared_icon_exists_at_its_size(client, app):
     manifest = client.get("/manifest.webmanifest").json
     purposes = set()
@@ -43,6 +46,7 @@ def test_every_declared_icon_exists_at_its_size(client, app):
     assert purposes == {"any", "maskable"}
 
 
+@SQLITE_ONLY
 def test_every_page_links_the_manifest_and_registers_the_worker(client, app):
     for path in ("/", "/scan/", "/report/", "/offline", "/guide/traceability"):
         page = client.get(path).text
@@ -50,6 +54,7 @@ def test_every_page_links_the_manifest_and_registers_the_worker(client, app):
         assert "/static/js/pwa.js" in page
 
 
+@SQLITE_ONLY
 def test_the_worker_is_never_stale_and_lists_the_shell(client, app):
     response = client.get("/sw.js")
     assert response.mimetype == "text/javascript"
@@ -72,6 +77,7 @@ def test_the_cache_version_follows_the_static_files(tmp_path):
     _static_version.cache_clear()
 
 
+@SQLITE_ONLY
 def test_offline_page_explains_what_still_works(client, app):
     page = client.get("/offline")
     assert page.status_code == 200 and "Bạn đang ngoại tuyến" in page.text

@@ -10,6 +10,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from tests import factories
+from tests.conftest import SQLITE_ONLY
 from webapp.extensions import db
 from webapp.models import Case, Report, ReportPhoto
 from webapp.services.photos import MAX_SIDE, PhotoRefused, reencode
@@ -110,6 +111,7 @@ def test_more_than_three_photos_are_refused(client, app):
     assert db.session.scalars(select(Report)).all() == []
 
 
+@SQLITE_ONLY
 def test_an_oversize_photo_is_refused_with_413(client, app):
     big = b"\xff\xd8\xff\xe0" + b"\0" * (10 * 1024 * 1024 + 1)
     response = file_report(client, [upload(big)])
@@ -118,6 +120,7 @@ def test_an_oversize_photo_is_refused_with_413(client, app):
     assert db.session.scalars(select(Report)).all() == []
 
 
+@SQLITE_ONLY
 def test_a_request_over_the_upload_limit_is_refused_with_413(client, app):
     huge = b"\0" * (app.config["MAX_CONTENT_LENGTH"] + 1)
     response = file_report(client, [upload(huge)])

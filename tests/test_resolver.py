@@ -1,7 +1,5 @@
 """The Digital Link resolver: story pages, JSON, linksets, redirects and errors."""
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from tests import factories
@@ -17,14 +15,9 @@ def item(app):
     return issued, batch
 
 
-def path_of(issued) -> str:
-    """The item's own path, without the printed link's signature."""
-    return urlsplit(issued.url).path
-
-
 def test_story_page_shows_the_circular_items(client, item):
     issued, batch = item
-    response = client.get(path_of(issued), headers={"Accept-Language": "vi"})
+    response = client.get(factories.path_of(issued), headers={"Accept-Language": "vi"})
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     product = batch.product
@@ -45,7 +38,7 @@ def test_story_page_shows_the_circular_items(client, item):
 
 def test_english_from_browser_cookie_and_query(client, item):
     issued, batch = item
-    path = path_of(issued)
+    path = factories.path_of(issued)
     assert "Dried longan" in client.get(path, headers={"Accept-Language": "en"}).text
     assert (
         "Long nhãn"
@@ -58,9 +51,11 @@ def test_english_from_browser_cookie_and_query(client, item):
 
 def test_language_switch_remembers_and_returns(client, item):
     issued, _batch = item
-    response = client.post("/language", data={"lang": "en", "next": path_of(issued)})
+    response = client.post(
+        "/language", data={"lang": "en", "next": factories.path_of(issued)}
+    )
     assert response.status_code == 303
-    assert response.headers["Location"] == path_of(issued)
+    assert response.headers["Location"] == factories.path_of(issued)
     assert "lang=en" in response.headers["Set-Cookie"]
 
 
@@ -72,11 +67,11 @@ def test_language_switch_never_redirects_off_site(client):
 def test_missing_english_falls_back_to_vietnamese_marked_as_such(client, app):
     product = factories.product(name_en=None, story_en=None)
     issued = factories.stamp(factories.batch(product))
-    page = client.get(path_of(issued), headers={"Accept-Language": "en"}).text
+    page = client.get(factories.path_of(issued), headers={"Accept-Language": "en"}).text
     assert f'<span lang="vi">{product.name_vi}</span>' in page
     assert "not available in English" in page
     data = client.get(
-        path_of(issued) + "?lang=en", headers={"Accept": "application/json"}
+        factories.path_of(issued) + "?lang=en", headers={"Accept": "application/json"}
     ).json
     assert data["product"]["name"] == product.name_vi
     assert data["product"]["text_langs"]["name"] == "vi"
@@ -84,7 +79,9 @@ def test_missing_english_falls_back_to_vietnamese_marked_as_such(client, app):
 
 def test_json_has_the_same_story(client, item):
     issued, batch = item
-    response = client.get(path_of(issued), headers={"Accept": "application/json"})
+    response = client.get(
+        factories.path_of(issued), headers={"Accept": "application/json"}
+    )
     data = response.json
     assert response.status_code == 200
     assert (data["gtin"], data["lot"], data["serial"]) == (
@@ -193,7 +190,7 @@ def test_malformed_codes_get_400_never_500(client, app, path):
 
 def test_non_canonical_forms_redirect_to_the_canonical_link(client, item):
     issued, _batch = item
-    canonical = path_of(issued)
+    canonical = factories.path_of(issued)
     short_gtin = canonical.replace(f"/01/{issued.gtin}", f"/01/{issued.gtin[1:]}")
     for variant in [short_gtin, canonical + "/", canonical + "/17/271231"]:
         response = client.get(variant)
@@ -212,7 +209,7 @@ def test_void_stamp_is_shown_as_not_valid(client, item):
     stamp = db.session.query(Stamp).filter_by(serial=issued.serial).one()
     stamp.status = "void"
     db.session.commit()
-    response = client.get(path_of(issued), headers={"Accept-Language": "en"})
+    response = client.get(factories.path_of(issued), headers={"Accept-Language": "en"})
     assert "Warning: this is not a genuine code" in response.text
     assert "has been cancelled" in response.text
 
@@ -226,6 +223,6 @@ def test_recalled_and_expired_batches_carry_notices(client, app):
         issued = factories.stamp(batch) if batch.status == "active" else None
         path = f"/01/{batch.product.gtin}/10/{batch.lot_code}"
         if issued:
-            path = path_of(issued)
+            path = factories.path_of(issued)
         data = client.get(path, headers={"Accept": "application/json"}).json
         assert notice in data["code_status"]["notices"]

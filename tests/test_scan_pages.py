@@ -1,7 +1,6 @@
 """The story page records its scan; verdict, PIN claim, photo upload and warnings."""
 
 import io
-from urllib.parse import urlsplit
 
 import segno
 from PIL import Image
@@ -11,11 +10,6 @@ from tests import factories
 from tests.conftest import HTMX
 from webapp.extensions import db
 from webapp.models import Scan, SerialStats
-
-
-def story_path(issued) -> str:
-    """The item's own path, without the printed link's signature."""
-    return urlsplit(issued.url).path
 
 
 def record(client, issued, address="127.0.0.1", headers=HTMX, **form):
@@ -30,7 +24,7 @@ def record(client, issued, address="127.0.0.1", headers=HTMX, **form):
 
 def test_story_get_records_nothing_and_offers_the_check(client, app):
     issued = factories.stamp()
-    page = client.get(story_path(issued)).text
+    page = client.get(factories.path_of(issued)).text
     assert 'hx-trigger="scan-ready"' in page and "Kiểm tra tem này" in page
     assert db.session.scalars(select(Scan)).first() is None
 
@@ -142,7 +136,7 @@ def test_photo_of_a_stamp_opens_its_story(client, app):
     assert response.status_code == 303
     follow = client.get(response.headers["Location"])
     assert follow.status_code == 303 and follow.headers["Location"].endswith(
-        story_path(issued)
+        factories.path_of(issued)
     )
 
 
@@ -163,13 +157,13 @@ def test_photo_refusals_are_clear(client, app):
 
 def test_look_alike_site_is_warned_about(client, app):
     issued = factories.stamp()
-    fake = "https://ocop-trace.example.com" + story_path(issued)
+    fake = "https://ocop-trace.example.com" + factories.path_of(issued)
     response = client.get("/check", query_string={"code": fake})
     assert response.status_code == 400
     assert (
         "ocop-trace.example.com" in response.text and "trang web khác" in response.text
     )
-    assert f'href="{story_path(issued)}"' in response.text
+    assert f'href="{factories.path_of(issued)}"' in response.text
 
 
 def test_other_qr_content_is_explained(client, app):

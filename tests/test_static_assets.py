@@ -5,11 +5,13 @@ import re
 import brotli
 
 from tests import factories
+from tests.conftest import SQLITE_ONLY
 from webapp.static_assets import compress
 
 STATIC_URL = re.compile(r'"(/static/[^"?]+)\?v=([0-9a-f]{10})"')
 
 
+@SQLITE_ONLY
 def test_pages_link_fingerprinted_assets_cached_for_a_year(client, app):
     page = client.get("/scan/").text
     assets = STATIC_URL.findall(page)
@@ -23,6 +25,7 @@ def test_pages_link_fingerprinted_assets_cached_for_a_year(client, app):
         assert "immutable" not in stale.headers["Cache-Control"]
 
 
+@SQLITE_ONLY
 def test_text_is_sent_compressed(client, app):
     for encoding in ("br", "gzip, deflate"):
         with client.get(
@@ -35,6 +38,7 @@ def test_text_is_sent_compressed(client, app):
         assert "Accept-Encoding" in page.headers["Vary"]
 
 
+@SQLITE_ONLY
 def test_the_decoder_loads_only_on_the_scan_page(client, app):
     stamp = factories.stamp(factories.batch())
     story = client.get(stamp.url.replace("https://trace.example.vn", "")).text
@@ -42,6 +46,7 @@ def test_the_decoder_loads_only_on_the_scan_page(client, app):
     assert "zxing_reader.wasm" in client.get("/scan/").text
 
 
+@SQLITE_ONLY
 def test_static_files_are_compressed_once_per_process(client, app):
     page = client.get("/scan/").text
     path, version = next(
