@@ -14,6 +14,7 @@ from webapp.services.clock import today_in_vietnam
 from webapp.services.digital_link import DigitalLink, format_expiry
 from webapp.services.linkset import Link
 from webapp.services.resolution import Resolution, resolve
+from webapp.uploads import upload_dir
 
 
 def raw_request_path() -> str:
@@ -130,11 +131,7 @@ def product_image_url(image_path: str, external: bool = False) -> str:
 def product_image_file(image_path: str) -> Path:
     """The file behind a product picture, for comparing pictures."""
     if image_path.startswith(UPLOADED):
-        return (
-            Path(current_app.config["UPLOAD_DIR"])
-            / "products"
-            / image_path.removeprefix(UPLOADED)
-        )
+        return upload_dir() / "products" / image_path.removeprefix(UPLOADED)
     return Path(current_app.static_folder) / image_path
 
 

@@ -29,6 +29,7 @@ from webapp.forms.fields import (
     not_in_future,
 )
 from webapp.services import regions
+from webapp.services.scanning import IDEMPOTENCY_KEY
 
 MAX_PHOTOS = 3
 
@@ -40,7 +41,7 @@ class ReportForm(FlaskForm):
     # phone's offline queue after a lost answer) files it once.
     idempotency_key = HiddenField(
         default=lambda: uuid.uuid4().hex,
-        validators=[Optional(), Regexp(r"^[A-Za-z0-9_-]{8,64}$")],
+        validators=[Optional(), Regexp(f"^{IDEMPOTENCY_KEY}$")],
     )
     code = StringField(_l("Code on the stamp (if any)"), [Optional(), Length(max=500)])
     province = SelectField(_l("Province or city"), validate_choice=False)

@@ -1,7 +1,5 @@
 """Pages for everyone: home, code entry and the language switch."""
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
     current_app,
@@ -17,6 +15,7 @@ from webapp.extensions import db
 from webapp.links import own_base_url, own_hosts, safe_next
 from webapp.services.catalog import public_products
 from webapp.services.code_entry import interpret
+from webapp.uploads import upload_dir
 
 bp = Blueprint("public", __name__)
 PRODUCTS_PER_PAGE = 24
@@ -58,8 +57,7 @@ def guide():
 @bp.get("/media/<any('products', 'events'):kind>/<name>")
 def media(kind: str, name: str):
     """A picture a producer uploaded for a product or a journey step (public)."""
-    folder = Path(current_app.config["UPLOAD_DIR"]) / kind
-    response = send_from_directory(folder, name, mimetype="image/jpeg")
+    response = send_from_directory(upload_dir() / kind, name, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "public, max-age=604800, immutable"
     return response
 

@@ -12,14 +12,14 @@ from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, resolve_link
 from webapp.scan_context import claim, device_id, record, remember_device
 from webapp.security import relax_for_decoder
-from webapp.services import digital_link
+from webapp.services import digital_link, scanning
 from webapp.services.errors import DigitalLinkError
 from webapp.services.photo_decode import PhotoError, decode_qr
 from webapp.verdicts import verdict_view
 
 bp = Blueprint("scans", __name__, url_prefix="/scan")
 
-IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+IDEMPOTENCY_KEY = re.compile(scanning.IDEMPOTENCY_KEY)
 
 
 @bp.get("/")

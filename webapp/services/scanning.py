@@ -31,6 +31,10 @@ from webapp.services.resolution import Resolution, resolve
 ROLES = ("shopper", "inspector", "producer")
 
 
+# What the phone's queue may send as an idempotency key (scans and reports alike).
+IDEMPOTENCY_KEY = r"[A-Za-z0-9_-]{8,64}"
+
+
 @dataclass(frozen=True)
 class ScanRequest:
     """A scan as the client reports it (raw ids; they are hashed here)."""
