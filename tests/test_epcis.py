@@ -135,6 +135,21 @@ def test_export_of_a_lot_whose_code_holds_a_slash(client, app):
     assert len(response.json["epcisBody"]["eventList"]) == 1
 
 
+def test_journeys_awaiting_approval_are_not_published(client, journey):
+    batch = factories.batch(factories.product(approved_at=None))
+    factories.event(batch, "packing")
+    issued = factories.stamp(batch)
+    gtin, lot = batch.product.gtin, batch.lot_code
+    api = client.get(f"/api/v1/traceability/01/{gtin}/10/{lot}")
+    assert api.status_code == 404 and api.json["error"]["code"] == "awaiting_approval"
+    item = client.get(f"/api/v1/traceability{factories.path_of(issued)}")
+    assert item.status_code == 404
+    export = client.get("/epcis/export", query_string={"gtin": gtin, "lot": lot})
+    assert export.status_code == 404
+    period = client.get("/epcis/export?from=2020-01-01&to=2030-01-01").json
+    assert len(period["epcisBody"]["eventList"]) == 5  # the approved journey only
+
+
 def test_export_of_a_period(client, journey):
     document = client.get("/epcis/export?from=2020-01-01&to=2030-01-01").json
     assert_valid(document)

@@ -52,6 +52,9 @@ def traceability(rest: str):
     if not resolution.found or resolution.batch is None:
         reason = resolution.reasons[0]
         return json_error(404, reason, vocab.label(vocab.REASONS, reason))
+    if "awaiting_approval" in resolution.notices:  # as on the story page: not yet
+        notice = "awaiting_approval"
+        return json_error(404, notice, vocab.label(vocab.NOTICES, notice))
     item_events = resolution.stamp.events if resolution.stamp else ()
     document = epcis.document(resolution.batch, link.serial, utcnow(), item_events)
     response = jsonify(document)

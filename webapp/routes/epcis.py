@@ -6,6 +6,7 @@ from sqlalchemy import select
 from webapp.extensions import db, rate_limited
 from webapp.models import Batch, Product, utcnow
 from webapp.services import epcis, epcis_query
+from webapp.services.catalog import PUBLISHED
 from webapp.services.digital_link import DigitalLink
 from webapp.services.epcis_query import QueryError
 
@@ -43,7 +44,9 @@ def export():
             batch = db.session.scalar(
                 select(Batch)
                 .join(Batch.product)
+                .join(Product.organisation)
                 .where(Product.gtin == args["gtin"], Batch.lot_code == args["lot"])
+                .where(*PUBLISHED)
             )
             if batch is None:
                 return _query_problem("no such lot", 404, "NoSuchResourceException")

@@ -17,8 +17,9 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import Session, contains_eager
 
-from webapp.models import Batch, JourneyEvent, Product, Stamp
+from webapp.models import Batch, JourneyEvent, Organisation, Product, Stamp
 from webapp.services import digital_link, epcis
+from webapp.services.catalog import PUBLISHED
 from webapp.services.errors import DigitalLinkError
 
 DEFAULT_PAGE, MAX_PAGE = 100, 500
@@ -51,6 +52,8 @@ def run(session: Session, params: Mapping[str, str]) -> Page:
         select(JourneyEvent, Batch, Stamp.serial)
         .join(Batch, JourneyEvent.batch_id == Batch.id)
         .join(Product, Batch.product_id == Product.id)
+        .join(Organisation, Product.organisation_id == Organisation.id)
+        .where(*PUBLISHED)  # journeys are public once the province approves them
         .outerjoin(Stamp, JourneyEvent.stamp_id == Stamp.id)
         .options(contains_eager(Batch.product).selectinload(Product.organisation))
         .order_by(JourneyEvent.event_time, JourneyEvent.id)
