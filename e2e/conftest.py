@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from webapp import create_app
+from webapp.demo.accounts import DEMO_PASSWORD
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.services.issuance import write_codes_csv
@@ -48,19 +50,35 @@ def live_server(tmp_path_factory):
             "PRINT_DIR": str(folder / "print"),
         }
     )
+    with serving(app) as base_url:
+        app.config["PUBLIC_BASE_URL"] = base_url  # stamps issued here point back here
+        with app.app_context():
+            upgrade()
+            issued = seed_demo(db.session, app.config["STAMP_KEYS"], base_url)
+            codes = write_codes_csv(folder / "codes.csv", issued)
+            db.session.commit()
+        yield {"url": base_url, "codes": codes, "app": app}
+
+
+@contextmanager
+def serving(app):
+    """The app on a free loopback port, in a thread, while the block runs."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    app.config["PUBLIC_BASE_URL"] = base_url  # stamps issued here point back here
-    with app.app_context():
-        upgrade()
-        issued = seed_demo(db.session, app.config["STAMP_KEYS"], base_url)
-        codes = write_codes_csv(folder / "codes.csv", issued)
-        db.session.commit()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"url": base_url, "codes": codes, "app": app}
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def sign_in(page, base: str, email: str) -> None:
+    """Sign a demo staff account in through the real form."""
+    page.goto(f"{base}/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
 
 
 @pytest.fixture(scope="session")

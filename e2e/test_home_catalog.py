@@ -1,12 +1,10 @@
 """A province's whole catalog on the home page, a page at a time, on a phone."""
 
-import threading
-
 import pytest
 from flask_migrate import upgrade
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
+from e2e.conftest import serving
 from tests import factories
 from webapp import create_app
 from webapp.routes.public import PRODUCTS_PER_PAGE
@@ -28,12 +26,8 @@ def catalog_server(tmp_path):
         producer = factories.organisation()
         for n in range(TOTAL):
             factories.product(org=producer, name_vi=f"Sản phẩm số {n:02d}")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    with serving(app) as base_url:
+        yield base_url
 
 
 def test_more_products_load_in_place(page: Page, catalog_server):

@@ -6,7 +6,7 @@ import pypdfium2 as pdfium
 import zxingcpp
 from playwright.sync_api import Page, expect
 
-from webapp.demo.accounts import DEMO_PASSWORD
+from e2e.conftest import sign_in
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 
@@ -17,10 +17,7 @@ def test_producer_issues_stamps_and_a_printed_code_opens_the_story(
     page: Page, live_server, artifacts
 ):
     base = live_server["url"]
-    page.goto(f"{base}/login")
-    page.get_by_label("E-mail").fill(PRODUCER)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, base, PRODUCER)
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hồng Châu")
     page.get_by_role("link", name="Lô hàng mới").click()

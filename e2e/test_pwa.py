@@ -5,8 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-from webapp.demo.accounts import DEMO_PASSWORD
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, sign_in
 from webapp.extensions import db
 from webapp.models import Report
 
@@ -132,10 +131,7 @@ def test_an_inspector_keeps_dossiers_for_the_market_and_forgets_them_on_sign_out
                 "lon": where[1],
             },
         )
-    page.goto(f"{base}/login")
-    page.get_by_label("E-mail").fill("thanhtra.hungyen@demo.ocoptrace.vn")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, base, "thanhtra.hungyen@demo.ocoptrace.vn")
     page.evaluate("() => navigator.serviceWorker.ready")
     page.get_by_role(
         "button", name=re.compile("hồ sơ để dùng khi không có mạng")

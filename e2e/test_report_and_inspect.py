@@ -3,7 +3,7 @@
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from webapp.demo.accounts import DEMO_PASSWORD
+from e2e.conftest import sign_in
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}
@@ -68,10 +68,7 @@ def test_inspector_triages_inspects_and_seizes(
         )
         assert response.ok
 
-    page.goto(f"{base}/login")
-    page.get_by_label("E-mail").fill(INSPECTOR)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, base, INSPECTOR)
 
     expect(page.get_by_role("heading", name="Vụ việc cần phân loại")).to_be_visible()
     row = page.locator(".case-row", has_text=stamp["serial"][:4])
