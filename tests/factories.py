@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
+
 from webapp.extensions import db
-from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product
+from webapp.models import (
+    Batch,
+    BatchRegion,
+    JourneyEvent,
+    Organisation,
+    Product,
+    Stamp,
+)
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
@@ -116,6 +125,11 @@ def stamps(of: Batch, count: int = 1, with_pin: bool = False) -> list[IssuedStam
     )
     db.session.commit()
     return issued
+
+
+def stamp_row(issued: IssuedStamp) -> Stamp:
+    """The database row of a stamp issued here."""
+    return db.session.scalars(select(Stamp).where(Stamp.serial == issued.serial)).one()
 
 
 def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:

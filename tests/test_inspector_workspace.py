@@ -42,10 +42,6 @@ def cloned(client, app):
     return issued
 
 
-def stamp_of(issued) -> Stamp:
-    return db.session.scalars(select(Stamp).where(Stamp.serial == issued.serial)).one()
-
-
 def photo_bytes() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (640, 480), (180, 40, 40)).save(out, "JPEG")
@@ -159,7 +155,7 @@ def test_dossier_for_codes_that_are_not_stamps(client, app):
 def test_seizure_marks_the_code_counterfeit_for_everyone(client, cloned):
     inspector = factories.user("inspector", provinces=("79",))
     factories.sign_in(client, inspector)
-    stamp = stamp_of(cloned)
+    stamp = factories.stamp_row(cloned)
     response = client.post(
         f"/inspector/stamps/{stamp.id}/inspections",
         data={
@@ -201,7 +197,7 @@ def test_seizure_marks_the_code_counterfeit_for_everyone(client, cloned):
 
 def test_inspection_needs_a_result_and_a_place(client, cloned):
     factories.sign_in(client, factories.user("inspector", provinces=("33",)))
-    stamp = stamp_of(cloned)
+    stamp = factories.stamp_row(cloned)
     response = client.post(
         f"/inspector/stamps/{stamp.id}/inspections", data={"result": "", "place": ""}
     )
@@ -213,7 +209,7 @@ def test_inspection_needs_a_result_and_a_place(client, cloned):
 
 def test_inspection_photo_that_is_not_an_image_is_refused(client, cloned):
     factories.sign_in(client, factories.user("inspector", provinces=("33",)))
-    stamp = stamp_of(cloned)
+    stamp = factories.stamp_row(cloned)
     response = client.post(
         f"/inspector/stamps/{stamp.id}/inspections",
         data={
@@ -230,7 +226,7 @@ def test_inspection_photo_that_is_not_an_image_is_refused(client, cloned):
 
 
 def test_pin_claim_reset_needs_a_reason_and_is_audited(client, cloned):
-    stamp = stamp_of(cloned)
+    stamp = factories.stamp_row(cloned)
     claimed = client.post(
         "/scan/claim",
         data={"code": cloned.url, "pin": cloned.pin},

@@ -10,10 +10,6 @@ from webapp.models import IssuanceRecord, Stamp
 from webapp.services.issuance_log import GENESIS, check_chain, check_serial
 
 
-def stamp_of(issued) -> Stamp:
-    return db.session.scalars(select(Stamp).where(Stamp.serial == issued.serial)).one()
-
-
 def test_issuances_are_chained_and_the_chain_checks_out(app):
     batch = factories.batch()
     first = factories.stamps(batch, 3)
@@ -27,7 +23,7 @@ def test_issuances_are_chained_and_the_chain_checks_out(app):
     assert records[1].previous_hash == records[0].record_hash
     check = check_chain(db.session)
     assert (check.records, check.stamps, check.intact) == (2, 5, True)
-    verdict = check_serial(db.session, stamp_of(first[0]))
+    verdict = check_serial(db.session, factories.stamp_row(first[0]))
     assert verdict.problem is None and verdict.record.id == records[0].id
 
 
@@ -50,7 +46,8 @@ def test_a_stamp_added_behind_the_log_is_found(app):
     problems = check_chain(db.session).problems
     assert (record.id, "stamps_differ") in problems
     assert (None, "stamps_outside_log") in problems
-    assert check_serial(db.session, stamp_of(issued[0])).problem == "stamps_differ"
+    stamp = factories.stamp_row(issued[0])
+    assert check_serial(db.session, stamp).problem == "stamps_differ"
     loose = db.session.scalars(
         select(Stamp).where(Stamp.serial == "LOOSE0000000000X")
     ).one()
@@ -77,7 +74,7 @@ def test_a_changed_record_breaks_its_seal(app, change):
     db.session.expire_all()
     problems = check_chain(db.session).problems
     assert (first.id, "record_changed") in problems
-    assert check_serial(db.session, stamp_of(issued[0])).problem in (
+    assert check_serial(db.session, factories.stamp_row(issued[0])).problem in (
         "record_changed",
         "other_batch",
     )
@@ -94,7 +91,8 @@ def test_a_resealed_record_still_breaks_the_next_link(app):
     db.session.commit()
     problems = check_chain(db.session).problems
     assert (second.id, "broken_link") in problems
-    assert check_serial(db.session, stamp_of(issued[0])).problem == "record_changed"
+    stamp = factories.stamp_row(issued[0])
+    assert check_serial(db.session, stamp).problem == "record_changed"
 
 
 def test_two_issuances_cannot_follow_the_same_record(app):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from tests import factories
 from tests.conftest import standalone_app
 from webapp.extensions import db
-from webapp.models import AuditEntry, Case, Stamp, User
+from webapp.models import AuditEntry, Case, User
 from webapp.services.accounts import AccountError, authenticate, create_user
 from webapp.services.cases import add_provinces, open_case
 
@@ -15,8 +15,7 @@ def flagged_case(org=None, regions=("33",)) -> Case:
     """A case on a serial of a batch made in Hưng Yên (province 33)."""
     prod = factories.product(org) if org else factories.product()
     batch = factories.batch(prod, regions=regions)
-    factories.stamps(batch, 1)
-    stamp = db.session.scalars(select(Stamp).where(Stamp.batch_id == batch.id)).one()
+    stamp = factories.stamp_row(factories.stamp(batch))
     case = open_case(db.session, stamp, batch)
     db.session.commit()
     return case
