@@ -14,6 +14,14 @@ from webapp.services.files import content_hash
 from webapp.services.key_directory import directory
 
 bp = Blueprint("pwa", __name__)
+# The cache inspectors keep dossiers in: named by the service worker (kept across
+# versions), the queue page (filled) and the sign-out form (deleted).
+OFFLINE_DOSSIERS = "dossiers"
+bp.record_once(
+    lambda state: state.app.jinja_env.globals.update(
+        offline_dossiers_cache=OFFLINE_DOSSIERS
+    )
+)
 
 # The decoder is large; it is cached when the scan page is, not on every first visit.
 DECODER_FILES = (
@@ -101,6 +109,7 @@ def service_worker():
         + [url_for("static", filename=name) for name in DECODER_FILES],
         offline=url_for("pwa.offline"),
         keys=url_for("pwa.stamp_keys"),
+        dossiers=OFFLINE_DOSSIERS,
     )
     response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"  # a new deploy is seen at once

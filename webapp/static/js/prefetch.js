@@ -12,7 +12,7 @@
     const urls = JSON.parse(button.dataset.prefetch);
     button.disabled = true;
     try {
-      const cache = await caches.open("dossiers");
+      const cache = await caches.open(button.dataset.cache);
       for (const url of urls) {
         const response = await fetch(url, { credentials: "same-origin" });
         if (response.ok) await cache.put(url, response);

@@ -13,7 +13,7 @@ document.addEventListener("submit", async (event) => {
   if (!form || !("caches" in window) || form.dataset.cleared) return;
   event.preventDefault();
   try {
-    await caches.delete("dossiers");
+    await caches.delete(form.dataset.clearOffline);
   } finally {
     form.dataset.cleared = "yes";
     form.submit();

@@ -12,6 +12,7 @@ const OFFLINE_URL = {{ offline | tojson }};
 const KEYS = "stamp-keys";
 const KEYS_URL = {{ keys | tojson }};
 const PREFS = "prefs"; // the language chosen, for pages opened offline
+const DOSSIERS = {{ dossiers | tojson }}; // kept by inspectors, deleted on sign-out
 const PAGE_LIMIT = 60;
 // Only public pages are kept: never a staff page, a download or anything private.
 const PUBLIC_PAGES = [/^\/$/, /^\/01\//, /^\/scan\/$/, /^\/report\/$/, /^\/report\/R-/, /^\/guide\//, /^\/check$/];
@@ -39,7 +40,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL, DECODER, PAGES, PREFS, KEYS, "dossiers"]); // dossiers: kept by inspectors
+  const keep = new Set([SHELL, DECODER, PAGES, PREFS, KEYS, DOSSIERS]);
   const kept = (name) => keep.has(name) || name.startsWith(PAGES + "-");
   event.waitUntil(
     caches
