@@ -48,7 +48,9 @@ def test_placeholders_survive_translation():
 
 def test_dates_follow_the_locale(client, app):
     batch = factories.batch()
-    issued = factories.stamp(batch)
-    path = issued.url.removeprefix(factories.BASE_URL)
-    assert "1 thg 8, 2026" in client.get(path).text
-    assert "Aug 1, 2026" in client.get(path, headers={"Accept-Language": "en"}).text
+    factories.event(batch)  # 2 August 2026, 01:30 UTC: 08:30 in Vietnam
+    path = factories.stamp(batch).url.removeprefix(factories.BASE_URL)
+    vi = client.get(path).text
+    assert "01/08/2026" in vi and "02/08/2026 08:30" in vi and "thg" not in vi
+    en = client.get(path, headers={"Accept-Language": "en"}).text
+    assert "Aug 1, 2026" in en and "Aug 2, 2026, 8:30 AM" in en

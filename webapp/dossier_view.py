@@ -77,7 +77,7 @@ def link_of(stamp: Stamp) -> DigitalLink:
 
 
 def _map(authorised: list[str], points, lang: str) -> Markup:
-    labels = {p.code: p.short_label(lang) for p in regions.provinces()}
+    labels = {p.code: province_name(p.code, lang) for p in regions.provinces()}
     located = [
         (
             point.lat,
