@@ -54,3 +54,10 @@ def test_dates_follow_the_locale(client, app):
     assert "01/08/2026" in vi and "02/08/2026 08:30" in vi and "thg" not in vi
     en = client.get(path, headers={"Accept-Language": "en"}).text
     assert "Aug 1, 2026" in en and "Aug 2, 2026, 8:30 AM" in en
+
+
+def test_a_language_chosen_by_link_sticks_across_a_form_post(client, app):
+    first = client.get("/report/?lang=en")
+    assert first.headers["Set-Cookie"].startswith("lang=en;")
+    again = client.post("/report/", data={"code": ""})  # no ?lang= any more
+    assert '<html lang="en">' in again.text
