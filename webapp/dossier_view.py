@@ -90,8 +90,12 @@ def _map(authorised: list[str], points, lang: str) -> Markup:
     title = _(
         "Scans of this code on the map; shaded provinces are where the batch is sold"
     )
+    islands = {
+        "hoang_sa": _("Hoàng Sa (Paracel) archipelago"),
+        "truong_sa": _("Trường Sa (Spratly) archipelago"),
+    }
     # Every value inside is escaped by the renderer.
-    return Markup(map_svg.render(authorised, located, labels, title))
+    return Markup(map_svg.render(authorised, located, labels, title, islands))
 
 
 def _place(code: str | None) -> str:
