@@ -568,15 +568,16 @@ def _profile_input(form: ProfileForm) -> ProfileInput:
 def _sheet_text(found: Batch) -> SheetText:
     """The words on the labels, in Vietnamese: the stamps go on goods sold here."""
     product = found.product
-    lot_line = translate_to("vi", "Lot %(lot)s", lot=found.lot_code)
-    if found.expires_on:
-        lot_line += " · " + translate_to(
-            "vi", "Best before %(date)s", date=found.expires_on.strftime("%d/%m/%Y")
-        )
+    expiry = found.expires_on
     return SheetText(
         product=product.name_vi,
         stars=product.ocop_stars,
-        lot_line=lot_line,
+        lot_line=translate_to("vi", "Lot %(lot)s", lot=found.lot_code),
+        expiry_line=translate_to(
+            "vi", "Best before %(date)s", date=expiry.strftime("%d/%m/%Y")
+        )
+        if expiry
+        else None,
         scan_hint=translate_to("vi", "Scan to check"),
         pin_hint=translate_to("vi", "Scratch for the PIN"),
     )
