@@ -71,6 +71,12 @@ def province_name(code: str | None) -> str:
     return found.short_label(current_lang()) if found else (code or "")
 
 
+def ward_name(code: str | None) -> str:
+    """A ward's name in the visitor's language (the code if unknown)."""
+    found = regions.ward(code or "")
+    return found.label(current_lang()) if found else (code or "")
+
+
 def init_formatting(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_local=date_local,
@@ -82,6 +88,7 @@ def init_formatting(app: Flask) -> None:
         serial_groups=group,
         label=vocab_label,
         province_name=province_name,
+        ward_name=ward_name,
         finding=vocab.finding,
     )
     app.jinja_env.globals.update(
