@@ -135,7 +135,7 @@ def test_once_stamps_are_issued_only_what_stays_true_can_change(client, producer
     batch = batch_named("LN2611A")
     client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "8"})
     page = client.get(f"/producer/batches/{batch.id}/edit").text
-    assert "nằm trong mã QR của mọi tem" in page and "đã in trên tem" in page
+    assert "nằm trong mã QR của mọi tem" in page and "in hoặc hiển thị hạn" in page
     fewer = edit(client, batch, quantity="7")
     assert fewer.status_code == 400 and "không được ít hơn số tem" in fewer.text
     assert edit(client, batch, quantity="20", provinces=["31"]).status_code == 303
@@ -147,6 +147,19 @@ def test_once_stamps_are_issued_only_what_stays_true_can_change(client, producer
         ).status_code
         == 303
     )
+
+
+def test_a_batch_printed_without_an_expiry_date_can_be_given_one(client, producer):
+    new_batch(client, producer.product, expires_on="")
+    batch = batch_named("LN2611A")
+    client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "1"})
+    assert (
+        "Hạn sử dụng đã in trên tem"
+        not in client.get(f"/producer/batches/{batch.id}/edit").text
+    )
+    assert edit(client, batch, expires_on="2027-11-01").status_code == 303
+    edit(client, batch, expires_on="2027-12-01")  # shown with the stamps now: stays
+    assert str(batch_named("LN2611A").expires_on) == "2027-11-01"
 
 
 def test_a_recalled_batch_and_another_producers_batch_cannot_be_edited(

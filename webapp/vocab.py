@@ -192,7 +192,7 @@ BATCH_ERRORS = {
         "Shoppers already see this production date with the issued stamps: it stays."
     ),
     "locked_expiry_printed": _l(
-        "The expiry date is printed on the issued stamps: it stays."
+        "The issued stamps print or show this expiry date: it stays."
     ),
     "quantity_below_issued": _l(
         "The quantity cannot be less than the stamps already issued."

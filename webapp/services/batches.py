@@ -103,21 +103,20 @@ def _checked(
     return lot, codes
 
 
-# Once stamps are issued, these stay as printed and as shoppers have seen them.
-FIXED_ONCE_ISSUED = ("lot_code", "produced_on", "expires_on")
-
-
 def locked(batch: Batch, issued: int) -> dict[str, str]:
-    """What can no longer change in the batch, each with the reason's code."""
+    """What can no longer change in the batch, each with the reason's code.
+
+    Once stamps are issued, the lot and dates stay as printed and as shoppers
+    have seen them.
+    """
     if batch.status != "active":
         return dict.fromkeys(BATCH_FIELDS, "closed")
     if not issued:
         return {}
-    return {
-        "lot_code": "lot_in_codes",
-        "produced_on": "date_shown",
-        "expires_on": "expiry_printed",
-    }
+    fixed = {"lot_code": "lot_in_codes", "produced_on": "date_shown"}
+    if batch.expires_on is not None:  # labels printed without one can get one
+        fixed["expires_on"] = "expiry_printed"
+    return fixed
 
 
 def update_batch(
@@ -135,8 +134,8 @@ def update_batch(
         "quantity": data.quantity,
         "provinces": codes,
     }
-    before = {name: getattr(batch, name) for name in FIXED_ONCE_ISSUED}
-    before |= {"quantity": batch.quantity, "provinces": batch.province_codes}
+    before = {name: getattr(batch, name) for name in BATCH_FIELDS[:-1]}
+    before["provinces"] = batch.province_codes
     fixed = locked(batch, issued)
     for name in after:
         if name in fixed and after[name] != before[name]:
@@ -148,7 +147,7 @@ def update_batch(
     if _events_before(batch, data.produced_on):
         raise BatchError("events_before_production", "produced_on")
     changes = {k: [before[k], v] for k, v in after.items() if v != before[k]}
-    for name in FIXED_ONCE_ISSUED + ("quantity",):
+    for name in BATCH_FIELDS[:-1]:
         setattr(batch, name, after[name])
     if "provinces" in changes:  # rows kept as they are: (batch, province) is the key
         batch.regions = [r for r in batch.regions if r.province_code in codes] + [
