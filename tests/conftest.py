@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from tests import databases
+from tests import databases, factories
 from webapp import create_app
 from webapp.extensions import db
 
@@ -82,7 +82,7 @@ def engine(request) -> str:
 
 
 @pytest.fixture
-def app(engine, engine_apps, database_urls):
+def app(engine, engine_apps, database_urls, tmp_path):
     """A clean database on the engine under test, inside an app context."""
     if engine not in engine_apps:
         pytest.fail(
@@ -91,6 +91,8 @@ def app(engine, engine_apps, database_urls):
             pytrace=False,
         )
     app = engine_apps[engine]
+    # Issuance ids start again at 1 in an emptied table: print files must not meet.
+    app.config["PRINT_DIR"] = str(tmp_path / "print")
     with app.app_context():
         yield app
         db.session.remove()
@@ -149,3 +151,13 @@ def standalone_app(tmp_path, **overrides):
 def client(app):
     app.test_client_class = IsolatedClient
     return app.test_client()
+
+
+@pytest.fixture
+def producer(client, app):
+    """A signed-in producer of a new organisation with one product."""
+    org = factories.organisation()
+    account = factories.user("producer", org=org)
+    account.product = factories.product(org)
+    factories.sign_in(client, account)
+    return account

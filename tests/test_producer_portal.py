@@ -27,15 +27,6 @@ from webapp.services.issuance_log import check_chain
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 
 
-@pytest.fixture
-def producer(client, app):
-    org = factories.organisation()
-    account = factories.user("producer", org=org)
-    account.product = factories.product(org)
-    factories.sign_in(client, account)
-    return account
-
-
 def new_batch(client, product, **fields):
     data = {
         "product": str(product.id),
@@ -47,6 +38,25 @@ def new_batch(client, product, **fields):
     }
     data.update(fields)
     return client.post("/producer/batches/new", data=data)
+
+
+EVENT = {
+    "biz_step": "shipping",
+    "event_time": "2026-11-20T07:30",
+    "place_vi": "Kho HTX, Hồng Châu",
+    "province": "33",
+    "ward": "11980",  # Phường Hồng Châu
+}
+
+
+def post_event(client, batch, headers=None, **fields):
+    data = {**EVENT, **fields}
+    return client.post(
+        f"/producer/batches/{batch.id}/events",
+        data=data,
+        content_type="multipart/form-data",
+        headers=headers or {},
+    )
 
 
 def batch_named(lot: str) -> Batch:
@@ -180,7 +190,8 @@ def test_more_stamps_than_items_are_refused(client, producer):
     batch = batch_named("LN2611A")
     response = client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "11"})
     assert response.status_code == 400
-    assert "nhiều tem hơn số sản phẩm" in response.text
+    assert "Nhiều tem hơn số sản phẩm" in response.text
+    assert f"/producer/batches/{batch.id}/edit" in response.text
     assert db.session.scalars(select(Stamp)).all() == []
     assert db.session.scalars(select(IssuanceRecord)).all() == []
 
@@ -212,16 +223,8 @@ def test_journey_events_show_on_the_story_at_once(client, producer):
     new_batch(client, producer.product, quantity="5")
     batch = batch_named("LN2611A")
     client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "1"})
-    response = client.post(
-        f"/producer/batches/{batch.id}/events",
-        data={
-            "biz_step": "shipping",
-            "event_time": "2026-11-20T07:30",
-            "place_vi": "Kho HTX, Hồng Châu",
-            "place_en": "Cooperative warehouse, Hồng Châu",
-            "province": "33",
-            "note_vi": "Xe lạnh 5 °C",
-        },
+    response = post_event(
+        client, batch, place_en="Cooperative warehouse", note_vi="Xe lạnh 5 °C"
     )
     assert response.status_code == 303
     event = db.session.scalars(select(JourneyEvent)).one()
@@ -286,14 +289,7 @@ def test_recall_then_void_change_what_every_scan_says(client, producer):
 def test_producer_queues_a_batch_for_the_national_portal(client, producer):
     new_batch(client, producer.product, quantity="5")
     batch = batch_named("LN2611A")
-    client.post(
-        f"/producer/batches/{batch.id}/events",
-        data={
-            "biz_step": "shipping",
-            "event_time": "2026-11-20T07:30",
-            "place_vi": "Kho",
-        },
-    )
+    post_event(client, batch)
     response = client.post(f"/producer/batches/{batch.id}/portal")
     assert response.status_code == 303
     kinds = [
@@ -303,14 +299,7 @@ def test_producer_queues_a_batch_for_the_national_portal(client, producer):
     page = client.get(f"/producer/batches/{batch.id}").text
     assert "Đang chờ gửi" in page and "chưa được kết nối" in page
     # A later event follows the batch by itself.
-    client.post(
-        f"/producer/batches/{batch.id}/events",
-        data={
-            "biz_step": "receiving",
-            "event_time": "2026-11-21T07:30",
-            "place_vi": "Đại lý",
-        },
-    )
+    post_event(client, batch, biz_step="receiving", event_time="2026-11-21T07:30")
     assert len(db.session.scalars(select(PortalItem)).all()) == 6
 
 
@@ -476,16 +465,14 @@ def test_journey_steps_are_added_in_place_with_htmx_and_a_photo(client, producer
     new_batch(client, producer.product, quantity="5")
     batch = batch_named("LN2611A")
     client.post(f"/producer/batches/{batch.id}/stamps", data={"count": "1"})
-    added = client.post(
-        f"/producer/batches/{batch.id}/events",
-        data={
-            "biz_step": "packing",
-            "event_time": "2026-11-02T09:00",
-            "place_vi": "Xưởng đóng gói HTX",
-            "photo": (io.BytesIO(jpeg()), "dong-goi.jpg"),
-        },
-        content_type="multipart/form-data",
+    added = post_event(
+        client,
+        batch,
         headers={"HX-Request": "true"},
+        biz_step="packing",
+        event_time="2026-11-02T09:00",
+        place_vi="Xưởng đóng gói HTX",
+        photo=(io.BytesIO(jpeg()), "dong-goi.jpg"),
     )
     assert added.status_code == 200
     assert "<html" not in added.text and 'id="journey"' in added.text

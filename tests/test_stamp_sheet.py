@@ -1,15 +1,27 @@
 """Printed sheets: every QR on every page reads back as its stamp's link."""
 
 import io
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 import segno
 import zxingcpp
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 
 from webapp.services import qr_symbols
 from webapp.services.issuance import printed_link
+from webapp.services.label_layout import (
+    MIN_SIZE,
+    READ_OUT_SIZE,
+    LabelTooSmall,
+    plan,
+    serial_fits,
+)
+from webapp.services.serials import group
 from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
 from webapp.services.stamp_signatures import Signer
 
@@ -20,9 +32,18 @@ GTIN = "08931234567897"
 TEXT = SheetText(
     product="Long nhãn Hồng Châu sấy khô loại đặc biệt",
     stars=4,
-    lot_line="Lô LN2508A · HSD 31/07/2027",
+    lot_line="Lô LN2508A",
+    expiry_line="HSD 31/07/2027",
     scan_hint="Quét để kiểm tra",
     pin_hint="Cào lớp bạc để lấy mã PIN",
+)
+
+
+LONG = replace(
+    TEXT,
+    product="Bánh cáy làng Nguyễn truyền thống Thái Bình hộp quà Tết đặc biệt",
+    stars=5,
+    lot_line="Lô HY-2025-07-A1-XYZ1",
 )
 
 
@@ -74,7 +95,7 @@ def test_small_labels_still_read_at_a_cheap_printers_resolution():
 def test_the_sheet_carries_the_words_and_the_pin():
     pdf = render(labels(2, pins=True), TEXT, LAYOUTS["large"])
     document = pdfium.PdfDocument(pdf)
-    text = document[0].get_textpage().get_text_range()
+    text = " ".join(document[0].get_textpage().get_text_range().split())
     document.close()
     assert "Long nhãn Hồng Châu" in text
     assert "7K2P 9Q4M XT3B 0001" in text  # whole serial, in groups of four
@@ -107,3 +128,148 @@ def test_a_pdf_is_a_pdf():
     pdf = render(labels(1), TEXT, LAYOUTS["medium"], title="Tem LN2508A")
     assert pdf.startswith(b"%PDF-") and b"Tem LN2508A" in pdf
     assert pdfium.PdfDocument(io.BytesIO(pdf)) is not None
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One line of text as the PDF holds it: its smallest glyph and its box."""
+
+    text: str
+    size: float
+    box: tuple[float, float, float, float]  # left, bottom, right, top (pt)
+
+
+def printed_lines(pdf: bytes, layout, slot: int) -> list[Printed]:
+    """The lines of text inside one label's rectangle on the first page."""
+    x0, y0 = label_origin(layout, slot)
+    document = pdfium.PdfDocument(pdf)
+    page = document[0].get_textpage()
+    lines, chars = [], []
+    for index in range(page.count_chars()):
+        text = page.get_text_range(index, 1)
+        left, bottom, right, top = page.get_charbox(index)
+        inside = (
+            x0 <= left < x0 + layout.width * mm
+            and y0 <= bottom < y0 + layout.height * mm
+        )
+        if text in "\r\n" or not inside:
+            if chars:
+                lines.append(chars)
+            chars = []
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(page.raw, index)
+        chars.append((text, size, (left - x0, bottom - y0, right - x0, top - y0)))
+    document.close()
+    printed = [
+        Printed(
+            "".join(c[0] for c in line).strip(),
+            min(c[1] for c in line if c[0] != " "),
+            tuple(
+                f(c[2][i] for c in line if c[0] != " ")
+                for i, f in enumerate((min, min, max, max))
+            ),
+        )
+        for line in lines + ([chars] if chars else [])
+    ]
+    return sorted(printed, key=lambda line: -line.box[3])  # top to bottom
+
+
+def label_origin(layout, slot: int) -> tuple[float, float]:
+    column, row = slot % layout.columns, slot // layout.columns
+    x = (layout.left + column * (layout.width + layout.column_gap)) * mm
+    y = A4[1] - (layout.top + (row + 1) * layout.height + row * layout.row_gap) * mm
+    return x, y
+
+
+def within_text_area(box, layout) -> bool:
+    """Right of the QR's quiet zone, 0.5 mm clear of the label's edges."""
+    left, bottom, right, top = box
+    edge = 0.5 * mm
+    return (
+        left >= edge + layout.qr * mm
+        and right <= layout.width * mm - edge
+        and bottom >= edge
+        and top <= layout.height * mm - edge
+    )
+
+
+def overlapping(boxes) -> bool:
+    return any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for n, a in enumerate(boxes)
+        for b in boxes[n + 1 :]
+    )
+
+
+def printed_items(lines: list[Printed], label: Label) -> dict[str, list[Printed]]:
+    """Which item each line belongs to: name above the serial, lot below it."""
+    halves = group(label.serial).split(" ")
+    serial = {" ".join(halves[:2]), " ".join(halves[2:])}
+    items: dict[str, list[Printed]] = {}
+    seen_serial = False
+    for line in lines:
+        if line.text in serial:
+            item, seen_serial = "serial", True
+        elif line.text.startswith("HSD ") or line.text in ("OCOP", label.pin):
+            item = {"OCOP": "ocop", label.pin: "pin"}.get(line.text, "expiry")
+        elif line.text in (TEXT.scan_hint, TEXT.pin_hint):
+            item = "hint"
+        else:
+            item = "lot" if seen_serial else "name"
+        items.setdefault(item, []).append(line)
+    return items
+
+
+READ_OUT = ("serial", "expiry", "pin")
+
+
+def assert_whole_and_legible(lines: list[Printed], label: Label, sheet: SheetText):
+    items = printed_items(lines, label)
+    text = {
+        item: " ".join(line.text for line in found) for item, found in items.items()
+    }
+    assert text["serial"] == group(label.serial) and text.get("pin") == label.pin
+    assert text["expiry"] == sheet.expiry_line
+    assert text["lot"].replace(" ", "") == sheet.lot_line.replace(" ", "")
+    name = text["name"]
+    assert (sheet.short_name or sheet.product).startswith(name) or name == sheet.product
+    assert len(name.split()) >= 2 and "…" not in name
+    for item, found in items.items():
+        minimum = READ_OUT_SIZE if item in READ_OUT else MIN_SIZE
+        assert all(line.size >= minimum for line in found), item
+
+
+@pytest.mark.parametrize("pins", [False, True], ids=["plain", "pin"])
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_every_required_item_is_whole_legible_and_inside_its_label(layout, pins):
+    shape, wanted = LAYOUTS[layout], labels(2, pins=pins)
+    pdf = render(wanted, LONG, shape)
+    for slot, label in enumerate(wanted):
+        lines = printed_lines(pdf, shape, slot)
+        assert_whole_and_legible(lines, label, LONG)
+        assert all(within_text_area(line.box, shape) for line in lines)
+        assert not overlapping([line.box for line in lines])
+    assert decoded_pages(pdf, dpi=200)[0] == {label.url for label in wanted}
+
+
+def test_a_short_name_for_labels_is_printed_where_the_whole_name_does_not_fit():
+    named = replace(LONG, short_name="Bánh cáy Nguyễn", lot_line="Lô BC2507")
+    names = {key: plan(named, layout, True).name for key, layout in LAYOUTS.items()}
+    assert names == dict.fromkeys(LAYOUTS, "Bánh cáy Nguyễn")
+    short = replace(TEXT, product="Chè Shan tuyết", short_name="Chè")
+    assert plan(short, LAYOUTS["small"], True).name == "Chè Shan tuyết"
+
+
+def test_without_a_short_name_the_leading_words_that_fit_are_printed():
+    printed = [plan(LONG, layout, True).name for layout in LAYOUTS.values()]
+    assert printed == sorted(printed, key=len)  # more words on larger labels
+    assert all(LONG.product.startswith(name + " ") for name in printed)
+
+
+def test_any_serial_fits_and_a_lot_too_long_for_small_labels_is_refused():
+    assert all(serial_fits(layout) for layout in LAYOUTS.values())
+    wide = replace(TEXT, lot_line="Lô " + "W" * 20)
+    with pytest.raises(LabelTooSmall) as refused:
+        render(labels(1), wide, LAYOUTS["small"])
+    assert refused.value.item == "lot"
+    assert render(labels(1), wide, LAYOUTS["medium"]).startswith(b"%PDF-")

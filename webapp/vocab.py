@@ -179,10 +179,39 @@ BATCH_ERRORS = {
     "place_required": _l("Say where it happened."),
     "unknown_province": _l("Choose a province from the list."),
     "unknown_ward": _l("Choose a ward of the chosen province."),
+    "gln_invalid": _l("A GLN has 13 digits and a correct check digit."),
+    "location_required": _l(
+        "Give the place's ward, or its GLN: every stage needs a location code."
+    ),
+    "already_located": _l("This stage already has its location code."),
+    "locked_closed": _l("A recalled or void batch can no longer be changed."),
+    "locked_lot_in_codes": _l(
+        "The lot code is in the QR code of every issued stamp: it stays."
+    ),
+    "locked_date_shown": _l(
+        "Shoppers already see this production date with the issued stamps: it stays."
+    ),
+    "locked_expiry_printed": _l(
+        "The issued stamps print or show this expiry date: it stays."
+    ),
+    "quantity_below_issued": _l(
+        "The quantity cannot be less than the stamps already issued."
+    ),
+    "provinces_removed": _l(
+        "Items with issued stamps may already be on sale in these provinces: "
+        "you can add provinces, not remove them."
+    ),
+    "events_before_production": _l(
+        "The journey has dispatch or sale steps before this date."
+    ),
     "batch_not_active": _l("Stamps can only be issued for a batch on sale."),
     "count_invalid": _l("Enter how many stamps to issue."),
     "more_than_quantity": _l(
-        "That is more stamps than items in the batch: raise the quantity first."
+        "That is more stamps than items in the batch: if more were made, raise "
+        "the batch's quantity first (Edit the batch)."
+    ),
+    "label_too_long": _l(
+        "The lot code does not fit on labels of this size: choose a larger size."
     ),
     "already_recalled": _l("This batch is already recalled."),
     "already_void": _l("This batch is already void."),
@@ -245,6 +274,10 @@ PORTAL_ERRORS = {
     "missing_field": _l("The portal says a required piece of information is missing."),
     "refused": _l("The portal refused this record."),
 }
+
+
+# What a small label leaves out when there is no room for it.
+LABEL_ITEMS = {"hint": _l("the hint"), "stars": _l("the OCOP stars")}
 
 
 PRODUCT_ERRORS = {

@@ -22,7 +22,7 @@ from webapp.forms.fields import (
     province_choices,
 )
 from webapp.services import regions
-from webapp.services.batches import EVENT_SHAPES
+from webapp.services.batches import PRODUCER_STEPS
 from webapp.services.issuance import MAX_STAMPS_PER_ISSUE
 from webapp.services.stamp_sheet import LAYOUTS
 
@@ -45,8 +45,22 @@ class LocalDateTimeField(DateTimeLocalField):
             ) from None
 
 
-class BatchForm(FlaskForm):
-    product = ChoiceField(_l("Product"), coerce=int)
+def ward_choices(lang: str, province: str | None, blank=None) -> list[SelectChoice]:
+    """The official wards of province (none until one is chosen)."""
+    first = [SelectChoice("", blank)] if blank is not None else []
+    if not (province and regions.is_province_code(province)):
+        return first
+    return first + [
+        SelectChoice(w.code, w.label(lang)) for w in regions.wards_of(province)
+    ]
+
+
+def _text(label, max_length: int, rows: bool = False):
+    field = TextAreaField if rows else StringField
+    return field(label, [Optional(), Length(max=max_length, message=TOO_LONG)])
+
+
+class BatchEditForm(FlaskForm):
     lot_code = StringField(
         _l("Lot code"),
         [
@@ -71,11 +85,19 @@ class BatchForm(FlaskForm):
     )
     provinces = CheckboxListField(_l("Provinces where it may be sold"))
 
-    def fill_choices(self, products, lang: str) -> None:
+    def fill_choices(self, lang: str) -> None:
+        if self.provinces is not None:
+            self.provinces.choices = province_choices(lang)
+
+
+class BatchForm(BatchEditForm):
+    product = ChoiceField(_l("Product"), coerce=int)
+
+    def fill_products(self, products, lang: str) -> None:
+        self.fill_choices(lang)
         self.product.choices = [
             SelectChoice(p.id, p.localized("name", lang).text) for p in products
         ]
-        self.provinces.choices = province_choices(lang)
 
 
 class IssueForm(FlaskForm):
@@ -94,7 +116,19 @@ class IssueForm(FlaskForm):
     layout = ChoiceField(_l("Label size"), choices=LAYOUT_CHOICES, default="small")
 
 
-class EventForm(FlaskForm):
+class EventLocationForm(FlaskForm):
+    """Where a stage took place: its location code is a ward or a GLN."""
+
+    province = ChoiceField(_l("Province"), validators=[Optional()])
+    ward = ChoiceField(_l("Ward or commune"), validators=[Optional()])
+    gln = _text(_l("GLN of the place (13 digits, if it has one)"), 13)
+
+    def fill_choices(self, lang: str, province: str | None) -> None:
+        self.province.choices = province_choices(lang, _l("Choose a province"))
+        self.ward.choices = ward_choices(lang, province, _l("— choose —"))
+
+
+class EventForm(EventLocationForm):
     biz_step = ChoiceField(_l("What happened"))
     event_time = LocalDateTimeField(
         _l("When (Vietnam time)"),
@@ -109,7 +143,6 @@ class EventForm(FlaskForm):
         _l("Place (in English, optional)"),
         [Optional(), Length(max=200, message=TOO_LONG)],
     )
-    province = ChoiceField(_l("Province"), validators=[Optional()])
     note_vi = TextAreaField(
         _l("Note (in Vietnamese, optional)"),
         [Optional(), Length(max=2000, message=TOO_LONG)],
@@ -120,12 +153,12 @@ class EventForm(FlaskForm):
         [Optional(), Length(max=2000, message=TOO_LONG)],
     )
 
-    def fill_choices(self, lang: str) -> None:
+    def fill_choices(self, lang: str, province: str | None) -> None:
+        super().fill_choices(lang, province)
         self.biz_step.choices = [
             SelectChoice(step, vocab.label(vocab.BIZ_STEPS, step))
-            for step in EVENT_SHAPES
+            for step in PRODUCER_STEPS
         ]
-        self.province.choices = province_choices(lang, _l("Choose a province"))
 
 
 class BatchStatusForm(FlaskForm):
@@ -144,11 +177,6 @@ class BatchStatusForm(FlaskForm):
     )
 
 
-def _text(label, max_length: int, rows: bool = False):
-    field = TextAreaField if rows else StringField
-    return field(label, [Optional(), Length(max=max_length, message=TOO_LONG)])
-
-
 class ProductForm(FlaskForm):
     gtin = StringField(
         _l("GTIN (the number under the barcode)"),
@@ -165,6 +193,7 @@ class ProductForm(FlaskForm):
         ],
     )
     name_en = _text(_l("Name (in English)"), 200)
+    label_name = _text(_l("Short name for stamp labels (optional)"), 40)
     summary_vi = _text(_l("Summary (in Vietnamese)"), 400)
     summary_en = _text(_l("Summary (in English)"), 400)
     story_vi = _text(_l("Story (in Vietnamese)"), 5000, rows=True)
@@ -229,9 +258,4 @@ class ProfileForm(FlaskForm):
 
     def fill_choices(self, lang: str, province: str | None) -> None:
         self.province.choices = province_choices(lang)
-        wards = (
-            regions.wards_of(province)
-            if province and regions.is_province_code(province)
-            else []
-        )
-        self.ward.choices = [SelectChoice(w.code, w.label(lang)) for w in wards]
+        self.ward.choices = ward_choices(lang, province)

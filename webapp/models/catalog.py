@@ -61,6 +61,8 @@ class Product(Bilingual, db.Model):
     gtin: Mapped[str] = mapped_column(String(14), unique=True)
     name_vi: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str | None] = mapped_column(String(200))
+    # Printed on stamp labels where the whole name does not fit.
+    label_name: Mapped[str | None] = mapped_column(String(40))
     summary_vi: Mapped[str | None] = mapped_column(String(400))
     summary_en: Mapped[str | None] = mapped_column(String(400))
     story_vi: Mapped[str | None] = mapped_column(Text)

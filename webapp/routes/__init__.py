@@ -12,6 +12,9 @@ def register_blueprints(app: Flask) -> None:
         epcis,
         inspector,
         producer,
+        producer_batches,  # noqa: F401  (routes of producer.bp)
+        producer_journey,  # noqa: F401  (routes of producer.bp)
+        producer_labels,  # noqa: F401  (routes of producer.bp)
         public,
         pwa,
         reports,

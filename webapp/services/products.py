@@ -43,6 +43,7 @@ class ProductInput:
     net_content: str | None
     shelf_life_days: int | None
     duplicate_threshold: int | None
+    label_name: str | None = None
 
 
 def save_product(

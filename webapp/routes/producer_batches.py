@@ -1,0 +1,349 @@
+"""The producer portal, continued: batches, their stamps and label previews."""
+
+from pathlib import Path
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import or_, select
+
+from webapp import exports, portal_link, vocab
+from webapp.auth import role_required
+from webapp.extensions import db
+from webapp.forms.producer import (
+    LAYOUT_CHOICES,
+    BatchEditForm,
+    BatchForm,
+    BatchStatusForm,
+    EventForm,
+    IssueForm,
+)
+from webapp.fragments import render
+from webapp.i18n import current_lang
+from webapp.links import product_image_file
+from webapp.models import Batch, IssuanceRecord, PortalItem, utcnow
+from webapp.routes.producer import bp, field_error, own_batch, own_product, own_products
+from webapp.routes.producer_labels import sheet_text
+from webapp.services import batches as batch_service
+from webapp.services import cases as case_service
+from webapp.services import completeness, label_preview, portal_outbox, print_jobs
+from webapp.services.batches import BATCH_FIELDS, BatchError, BatchInput
+from webapp.services.issuance import issue_stamps
+from webapp.services.label_layout import LabelTooSmall, plan
+from webapp.services.stamp_sheet import LAYOUTS
+
+
+@bp.route("/batches/new", methods=["GET", "POST"])
+@role_required("producer")
+def new_batch():
+    """Register a production lot and where it may be sold."""
+    form = BatchForm()
+    form.fill_products(own_products(), current_lang())
+    if request.method == "GET":
+        return render_template("producer/batch_new.html", form=form)
+    if not form.validate():
+        return render_template("producer/batch_new.html", form=form), 400
+    product = own_product(form.product.data)
+    try:
+        batch = batch_service.create_batch(db.session, product, _batch_input(form))
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        field_error(form, error)
+        return render_template("producer/batch_new.html", form=form), 400
+    flash(_("Batch %(lot)s created.", lot=batch.lot_code))
+    return redirect(url_for("producer.batch", batch_id=batch.id), code=303)
+
+
+@bp.get("/batches/<int:batch_id>")
+@role_required("producer")
+def batch(batch_id: int):
+    """A batch: its stamps and their issuance log, its journey, its status."""
+    return render_template("producer/batch.html", **_batch_context(own_batch(batch_id)))
+
+
+@bp.route("/batches/<int:batch_id>/edit", methods=["GET", "POST"])
+@role_required("producer")
+def edit_batch(batch_id: int):
+    """Correct a batch: everything until stamps are issued, then what stays true."""
+    found = own_batch(batch_id)
+    issued = batch_service.stamps_issued(db.session, found)
+    locks = batch_service.locked(found, issued)
+    form = BatchEditForm(obj=found, data={"provinces": found.province_codes})
+    for name in locks:
+        del form[name]  # shown as facts, with the reason, and kept as they are
+    form.fill_choices(current_lang())
+    context = {"batch": found, "form": form, "issued": issued, "locks": locks}
+    if request.method == "GET":
+        return render_template("producer/batch_edit.html", **context)
+    if len(locks) == len(BATCH_FIELDS) or not form.validate():
+        return render_template("producer/batch_edit.html", **context), 400
+    if not _apply_edit(found, form, issued, locks):
+        return render_template("producer/batch_edit.html", **context), 400
+    flash(_("Batch %(lot)s saved.", lot=found.lot_code))
+    return redirect(url_for("producer.batch", batch_id=found.id), code=303)
+
+
+def _apply_edit(found: Batch, form: BatchEditForm, issued: int, locks: dict) -> bool:
+    """Save the edit and audit it; False (with the field's error) when refused."""
+    if issued and form.provinces is not None:
+        # Provinces already authorised are shown ticked and disabled: they stay.
+        form.provinces.data = sorted({*form.provinces.data, *found.province_codes})
+    kept = {name: _current(found, name) for name in locks}
+    try:
+        changes = batch_service.update_batch(
+            db.session, found, _batch_input(form, **kept), issued
+        )
+        if changes:
+            case_service.audit(
+                db.session, current_user, "batch.edit", "batch", found.id, **changes
+            )
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        field_error(form, error)
+        return False
+    return True
+
+
+def _current(found: Batch, name: str):
+    return found.province_codes if name == "provinces" else getattr(found, name)
+
+
+@bp.post("/batches/<int:batch_id>/stamps")
+@role_required("producer")
+def issue(batch_id: int):
+    """Issue stamps and prepare their print files (PDF sheet and CSV)."""
+    found = own_batch(batch_id)
+    form = IssueForm()
+    if not form.validate():
+        return batch_again(found, issue_form=form)
+    problem = _issue_problem(found, form)
+    if problem:
+        return batch_again(found, issue_form=form)
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    issued = issue_stamps(
+        db.session,
+        found,
+        form.count.data,
+        config["STAMP_KEYS"],
+        config["PUBLIC_BASE_URL"],
+        form.with_pin.data,
+        issued_by=current_user,
+    )
+    record_id = issued[0].issuance_id
+    staging = print_jobs.prepare(
+        folder, issued, sheet_text(found), LAYOUTS[form.layout.data]
+    )
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        print_jobs.discard(staging)
+        raise
+    print_jobs.publish(staging, folder, record_id)
+    flash(
+        _(
+            "%(count)s stamps issued. Download the sheet and the CSV now: they are "
+            "kept for %(hours)d hours.",
+            count=len(issued),
+            hours=int(config["PRINT_FILE_HOURS"]),
+        )
+    )
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
+
+
+def _issue_problem(found: Batch, form: IssueForm) -> bool:
+    """Put why these stamps cannot be issued on the form; True if there is a reason."""
+    problem = batch_service.can_issue(db.session, found, form.count.data)
+    if problem:
+        form.count.errors = [vocab.label(vocab.BATCH_ERRORS, problem)]
+        return True
+    try:
+        plan(sheet_text(found), LAYOUTS[form.layout.data], form.with_pin.data)
+    except LabelTooSmall:
+        form.layout.errors = [vocab.label(vocab.BATCH_ERRORS, "label_too_long")]
+        return True
+    return False
+
+
+@bp.get(
+    "/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv', 'codes.xlsx'):name>"
+)
+@role_required("producer")
+def print_file(issuance_id: int, name: str):
+    """Download an issuance's print file while it is kept."""
+    record = db.session.get(IssuanceRecord, issuance_id)
+    if (
+        record is None
+        or record.batch.product.organisation_id != current_user.organisation_id
+    ):
+        abort(404)
+    config = current_app.config
+    kept = print_jobs.CODES if name == "codes.xlsx" else name  # made from the CSV
+    path = print_jobs.file_for(
+        Path(config["PRINT_DIR"]), issuance_id, kept, config["PRINT_FILE_HOURS"]
+    )
+    if path is None:
+        return render_template(
+            "errors/http.html",
+            status=410,
+            message=_(
+                "These print files are no longer kept. Issue new stamps for more."
+            ),
+        ), 410
+    download = f"{record.batch.lot_code}-{issuance_id}-{name}"
+    if name == "codes.xlsx":
+        return exports.download(exports.codes(path), download)
+    response = send_file(path, as_attachment=True, download_name=download)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/batches/<int:batch_id>/labels")
+@role_required("producer")
+def label_previews(batch_id: int):
+    """One label of each size as it will print; htmx swaps it when PIN is ticked."""
+    found = own_batch(batch_id)
+    with_pin = request.args.get("with_pin") == "y"
+    return render(
+        "producer/batch.html",
+        "producer/_label_preview.html",
+        **_batch_context(found, with_pin=with_pin),
+    )
+
+
+@bp.post("/batches/<int:batch_id>/status")
+@role_required("producer")
+def change_status(batch_id: int):
+    """Recall or void the batch."""
+    found = own_batch(batch_id)
+    form = BatchStatusForm()
+    if not form.validate():
+        return batch_again(found, status_form=form)
+    try:
+        batch_service.set_status(found, form.status.data)
+        case_service.audit(
+            db.session,
+            current_user,
+            "batch.status",
+            "batch",
+            found.id,
+            after=found.status,
+        )
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        form.status.errors = [vocab.label(vocab.BATCH_ERRORS, error.code)]
+        return batch_again(found, status_form=form)
+    flash(
+        _(
+            "The batch is now: %(status)s.",
+            status=vocab.label(vocab.BATCH_STATUSES, found.status),
+        )
+    )
+    return redirect(url_for("producer.batch", batch_id=found.id), code=303)
+
+
+@bp.post("/batches/<int:batch_id>/portal")
+@role_required("producer")
+def send_to_portal(batch_id: int):
+    """Queue the batch (product, production order, chain, stages) for the portal."""
+    found = own_batch(batch_id)
+    portal_outbox.enqueue_batch(db.session, found)
+    db.session.commit()
+    flash(_("Queued for the national portal. Each record's state shows below."))
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#portal", code=303)
+
+
+def event_form(found: Batch, formdata=None) -> EventForm:
+    """The form to add a step: preset to the likely next step, in one's province."""
+    preset = {
+        "biz_step": batch_service.suggested_step(found),
+        "province": current_user.organisation.province_code,
+    }
+    form = EventForm(formdata=formdata, data=preset)
+    form.fill_choices(current_lang(), form.province.data)
+    return form
+
+
+def findings_of(found: Batch) -> list:
+    """What the batch and its product lack, or what looks implausible."""
+    return completeness.review(
+        db.session, found.product, found, utcnow(), product_image_file
+    )
+
+
+def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
+    records = db.session.scalars(
+        select(IssuanceRecord)
+        .where(IssuanceRecord.batch_id == found.id)
+        .order_by(IssuanceRecord.id.desc())
+    ).all()
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    hours = config["PRINT_FILE_HOURS"]
+    issue_form = forms.get("issue_form") or IssueForm(formdata=None)
+    with_pin = with_pin or bool(issue_form.with_pin.data)
+    return {
+        "batch": found,
+        "issued": batch_service.stamps_issued(db.session, found),
+        "records": records,
+        "downloadable": print_jobs.still_kept(folder, (r.id for r in records), hours),
+        "issue_form": issue_form,
+        "event_form": forms.get("event_form") or event_form(found),
+        "status_form": forms.get("status_form") or BatchStatusForm(formdata=None),
+        "portal_items": _portal_items(found),
+        "findings": findings_of(found),
+        "portal_configured": portal_link.configured(),
+        "label_fits": label_preview.fits(sheet_text(found), with_pin),
+        "with_pin": with_pin,
+        "layouts": LAYOUTS,
+        "layout_names": {choice.value: choice.label for choice in LAYOUT_CHOICES},
+    }
+
+
+def _portal_items(found: Batch) -> list[PortalItem]:
+    """The outbox items this batch depends on or produced, in sending order."""
+    event_ids = [event.id for event in found.events]
+    return list(
+        db.session.scalars(
+            select(PortalItem)
+            .where(
+                PortalItem.organisation_id == found.product.organisation_id,
+                or_(
+                    PortalItem.kind == "organisation",
+                    (PortalItem.kind == "product")
+                    & (PortalItem.object_id == found.product_id),
+                    PortalItem.kind.in_(("production_order", "chain"))
+                    & (PortalItem.object_id == found.id),
+                    (PortalItem.kind == "stage") & PortalItem.object_id.in_(event_ids),
+                ),
+            )
+            .order_by(PortalItem.id)
+        )
+    )
+
+
+def batch_again(found: Batch, **forms):
+    """The batch page with a form's errors, where the producer filled it in."""
+    return render_template("producer/batch.html", **_batch_context(found, **forms)), 400
+
+
+def _batch_input(form: BatchEditForm, **kept) -> BatchInput:
+    """The form's values; kept overrides fields the form no longer offers."""
+    values = {
+        name: kept[name] if name in kept else getattr(form, name).data
+        for name in BATCH_FIELDS
+    }
+    return BatchInput(**values)

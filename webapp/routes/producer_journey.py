@@ -1,0 +1,123 @@
+"""The producer portal, continued: a batch's journey events and their places."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp.auth import role_required
+from webapp.extensions import db
+from webapp.forms.producer import EventForm, EventLocationForm
+from webapp.fragments import wants_fragment
+from webapp.i18n import current_lang
+from webapp.models import Batch, JourneyEvent, utcnow
+from webapp.routes.producer import bp, field_error, own_batch
+from webapp.routes.producer_batches import batch_again, event_form, findings_of
+from webapp.services import batches as batch_service
+from webapp.services import cases as case_service
+from webapp.services import portal_outbox
+from webapp.services.batches import BatchError, EventInput
+from webapp.services.clock import VIETNAM
+from webapp.services.photos import PhotoRefused
+from webapp.uploads import chosen_files, discard, refusal, store_upload
+
+
+@bp.post("/batches/<int:batch_id>/events")
+@role_required("producer")
+def add_event(batch_id: int):
+    """Record a step of the batch's journey; the story shows it at once.
+
+    With htmx the journey section is swapped, and the completeness panel with
+    it (out of band); refusals come back with 200 so htmx shows them. Without
+    JavaScript the whole page reloads.
+    """
+    found = own_batch(batch_id)
+    form = event_form(found, formdata=request.form)
+    if not form.validate():
+        return _journey_again(found, form)
+    stored = None
+    try:
+        files = chosen_files([request.files.get("photo")])
+        stored = store_upload(files[0], "events") if files else None
+        event = batch_service.add_event(
+            db.session, found, _event_input(form, stored), utcnow()
+        )
+        db.session.flush()
+        portal_outbox.follow_event(db.session, event)
+        db.session.commit()
+    except PhotoRefused as refused:
+        form.photo.errors = [refusal(refused.code)[0]]
+        return _journey_again(found, form)
+    except BatchError as error:
+        db.session.rollback()
+        discard([stored.path] if stored else [])
+        field_error(form, error)
+        return _journey_again(found, form)
+    if wants_fragment():
+        return _journey_fragment(found, event_form(found), added=True)
+    flash(_("Journey event added."))
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#journey", code=303)
+
+
+@bp.route(
+    "/batches/<int:batch_id>/events/<int:event_id>/location", methods=["GET", "POST"]
+)
+@role_required("producer")
+def locate_event(batch_id: int, event_id: int):
+    """Give a stage recorded without one its location code (ward or GLN)."""
+    found = own_batch(batch_id)
+    event = db.session.get(JourneyEvent, event_id)
+    if event is None or event.batch_id != found.id or event.stamp_id is not None:
+        abort(404)
+    form = EventLocationForm(data={"province": event.province_code})
+    form.fill_choices(current_lang(), form.province.data)
+    page = "producer/event_location.html"
+    if request.method == "GET" or not form.validate():
+        status = 200 if request.method == "GET" else 400
+        return render_template(page, batch=found, event=event, form=form), status
+    try:
+        batch_service.set_location(
+            event, form.province.data, form.ward.data, form.gln.data
+        )
+        case_service.audit(
+            db.session, current_user, "event.locate", "journey_event", event.id,
+            ward=event.ward_code, gln=event.gln,
+        )  # fmt: skip
+        db.session.commit()
+    except BatchError as error:
+        db.session.rollback()
+        field_error(form, error)
+        return render_template(page, batch=found, event=event, form=form), 400
+    flash(_("Location code added to the stage at %(place)s.", place=event.place_vi))
+    return redirect(url_for("producer.batch", batch_id=found.id) + "#journey", code=303)
+
+
+def _event_input(form: EventForm, stored) -> EventInput:
+    return EventInput(
+        biz_step=form.biz_step.data,
+        event_time=form.event_time.data.replace(tzinfo=VIETNAM),
+        place_vi=form.place_vi.data,
+        place_en=form.place_en.data,
+        province_code=form.province.data or None,
+        ward_code=form.ward.data or None,
+        gln=form.gln.data,
+        note_vi=form.note_vi.data,
+        note_en=form.note_en.data,
+        photo_path=stored.path if stored else None,
+    )
+
+
+def _journey_again(found: Batch, form: EventForm):
+    if wants_fragment():
+        return _journey_fragment(found, form)
+    return batch_again(found, event_form=form)
+
+
+def _journey_fragment(found: Batch, form: EventForm, added: bool = False):
+    """The journey; after a new step, the completeness panel too (out of band)."""
+    return render_template(
+        "producer/_journey_update.html",
+        batch=found,
+        event_form=form,
+        added=added,
+        findings=findings_of(found) if added else None,
+    )

@@ -1,0 +1,51 @@
+"""The producer portal, continued: a batch's stamp labels as they will print."""
+
+from flask import Response, abort, current_app, request
+
+from webapp.auth import role_required
+from webapp.i18n import translate_to
+from webapp.models import Batch
+from webapp.routes.producer import bp, own_batch
+from webapp.services import label_preview
+from webapp.services.label_layout import LabelTooSmall
+from webapp.services.stamp_sheet import LAYOUTS, SheetText
+
+
+@bp.get("/batches/<int:batch_id>/labels/<any(small, medium, large):size>.png")
+@role_required("producer")
+def label_image(batch_id: int, size: str):
+    """A PNG of one label of this batch, with a sample code that never verifies."""
+    found = own_batch(batch_id)
+    product = found.product
+    link = label_preview.sample_link(
+        current_app.config["PUBLIC_BASE_URL"], product.gtin, found.lot_code
+    )
+    try:
+        image = label_preview.png(
+            sheet_text(found), LAYOUTS[size], request.args.get("pin") == "1", link
+        )
+    except LabelTooSmall:
+        abort(404)
+    response = Response(image, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def sheet_text(found: Batch) -> SheetText:
+    """The words on the labels, in Vietnamese: the stamps go on goods sold here."""
+    product = found.product
+    expiry = found.expires_on
+    return SheetText(
+        product=product.name_vi,
+        short_name=product.label_name,
+        stars=product.ocop_stars,
+        lot_line=translate_to("vi", "Lot %(lot)s", lot=found.lot_code),
+        expiry_line=translate_to(
+            "vi", "Best before %(date)s", date=expiry.strftime("%d/%m/%Y")
+        )
+        if expiry
+        else None,
+        scan_hint=translate_to("vi", "Scan to check"),
+        pin_hint=translate_to("vi", "Scratch for the PIN"),
+    )
