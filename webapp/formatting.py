@@ -88,12 +88,6 @@ def ward_name(code: str | None) -> str:
     return found.label(current_lang()) if found else (code or "")
 
 
-def ward_name(code: str | None) -> str:
-    """A ward's name in the visitor's language (the code if unknown)."""
-    found = regions.ward(code or "")
-    return found.label(current_lang()) if found else (code or "")
-
-
 def init_formatting(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_local=date_local,
