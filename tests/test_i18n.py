@@ -15,7 +15,7 @@ TEMPLATES = I18N.parent / "templates"
 JINJA = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|<script.*?</script>", re.S)
 TAG = re.compile(r"<[^>]*>")
 SHOWN_ATTRIBUTE = re.compile(r'(?:alt|title|aria-label|placeholder)="([^"]*)"')
-NEVER_TRANSLATED = {"OCOP", "Trace", "GTIN"}  # names, kept in every language
+NEVER_TRANSLATED = {"OCOP", "Trace", "GTIN", "GLN"}  # names, kept in every language
 
 
 def _translated(message) -> bool:
