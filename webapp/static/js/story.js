@@ -43,8 +43,11 @@ function recordScan() {
 
   function send() {
     // htmx swaps the verdict in place; without it the form posts and the page reloads.
-    if (window.htmx) window.htmx.trigger(form, "scan-ready");
-    else form.requestSubmit();
+    if (!window.htmx) return form.requestSubmit();
+    // This may run before htmx has processed the page (an answer stored earlier
+    // sends at once): process the form first, or the trigger has no listener.
+    window.htmx.process(form);
+    window.htmx.trigger(form, "scan-ready");
   }
 
   function withPosition() {
@@ -77,7 +80,6 @@ function recordScan() {
   else consentBox.hidden = false;
 }
 
-// After htmx (also deferred, loaded first) has wired up the form.
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", recordScan);
 else recordScan();
 
