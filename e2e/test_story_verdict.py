@@ -1,10 +1,19 @@
 """Every story ends with an answer, whatever the location choice, timing or error."""
 
+import threading
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import serving
+
 VERDICT = "#verdict[data-verdict]"
 NO_LOCATION = "Không, kiểm tra không cần vị trí"
+
+
+def story_path(stamp: dict) -> str:
+    return urlsplit(stamp["url"]).path
 
 
 @pytest.mark.parametrize("stored", ["no", "yes", None])
@@ -19,3 +28,51 @@ def test_every_location_choice_gets_a_verdict(page: Page, context, demo_codes, s
     if stored is None:
         page.get_by_role("button", name=NO_LOCATION).click()
     expect(page.locator(VERDICT)).to_be_visible()
+
+
+class LateAnswers:
+    """Answers one path at once but hands the answer back only when released.
+
+    Plays a slow network: the server sees the request with the cookies it had
+    when it was sent; the browser stores the answer's cookies when it lands.
+    """
+
+    def __init__(self, app, path: str):
+        self.app, self.path = app, path
+        self.arrived, self.release = threading.Event(), threading.Event()
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] != self.path:
+            return self.app(environ, start_response)
+        answer = {}
+        body = b"".join(self.app(environ, lambda *head: answer.update(head=head)))
+        self.arrived.set()
+        self.release.wait(timeout=60)
+        start_response(*answer["head"][:2])
+        return [body]
+
+
+def test_first_visit_background_requests_keep_the_story_form_valid(
+    page: Page, live_server, demo_codes
+):
+    late = LateAnswers(live_server["app"], "/report/")  # precached by the worker
+    with serving(late) as base:
+        page.goto(base + "/")
+        assert late.arrived.wait(timeout=60)  # the worker's precache is under way
+        page.goto(base + story_path(demo_codes[2]))
+        late.release.set()
+        page.evaluate("navigator.serviceWorker.ready")
+        page.get_by_role("button", name=NO_LOCATION).click()
+        expect(page.locator(VERDICT)).to_be_visible()
+
+
+def test_a_refused_check_says_so_and_reloads_to_an_answer(page: Page, demo_codes):
+    page.goto(demo_codes[3]["url"])
+    token = page.locator("[data-scan-form] [name=csrf_token]")
+    token.evaluate("field => { field.value = 'expired'; }")
+    page.get_by_role("button", name=NO_LOCATION).click()
+    problem = page.get_by_role("alert").filter(has_text="Trang đã hết hạn")
+    expect(problem).to_be_visible()
+    expect(page.get_by_text("Đang kiểm tra mã…")).to_be_hidden()
+    problem.get_by_role("button", name="Tải lại trang").click()
+    expect(page.locator(VERDICT)).to_be_visible()  # "no" was kept: checked at once
