@@ -1,5 +1,6 @@
 """Every story ends with an answer, whatever the location choice, timing or error."""
 
+import re
 import threading
 from urllib.parse import urlsplit
 
@@ -7,6 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import serving
+from tests import factories
+from webapp.extensions import db
 
 VERDICT = "#verdict[data-verdict]"
 NO_LOCATION = "Không, kiểm tra không cần vị trí"
@@ -76,3 +79,21 @@ def test_a_refused_check_says_so_and_reloads_to_an_answer(page: Page, demo_codes
     expect(page.get_by_text("Đang kiểm tra mã…")).to_be_hidden()
     problem.get_by_role("button", name="Tải lại trang").click()
     expect(page.locator(VERDICT)).to_be_visible()  # "no" was kept: checked at once
+
+
+def test_a_recalled_product_leads_with_the_recall_in_red(
+    page: Page, live_server, artifacts
+):
+    with live_server["app"].app_context():
+        issued = factories.stamp()
+        factories.stamp_row(issued).batch.status = "recalled"
+        db.session.commit()
+    page.goto(live_server["url"] + factories.path_of(issued))
+    first = page.locator("main > *").first
+    expect(first).to_have_attribute("data-notice", "recalled")
+    expect(first).to_have_class(re.compile(r"\bbanner-danger\b"))
+    page.get_by_role("button", name=NO_LOCATION).click()
+    verdict = page.locator(VERDICT)
+    expect(verdict).to_have_attribute("data-verdict", "authentic")
+    expect(verdict).not_to_have_class(re.compile(r"\bbanner-ok\b"))
+    page.screenshot(path=artifacts / "shopper-recalled-vi.png", full_page=True)

@@ -92,7 +92,7 @@ NOTICES = {
         "The check of the code itself still works."
     ),
     "recalled": _l("This batch has been recalled. Do not eat or use it."),
-    "expired": _l("This product is past its expiry date."),
+    "expired": _l("This product is past its use-by date. Do not eat or use it."),
     "certificate_lapsed": _l("The product's OCOP certificate has lapsed."),
 }
 
