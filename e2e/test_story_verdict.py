@@ -6,10 +6,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import func, select
 
 from e2e.conftest import serving
 from tests import factories
 from webapp.extensions import db
+from webapp.models import Scan
 
 VERDICT = "#verdict[data-verdict]"
 NO_LOCATION = "Không, kiểm tra không cần vị trí"
@@ -97,3 +99,18 @@ def test_a_recalled_product_leads_with_the_recall_in_red(
     expect(verdict).to_have_attribute("data-verdict", "authentic")
     expect(verdict).not_to_have_class(re.compile(r"\bbanner-ok\b"))
     page.screenshot(path=artifacts / "shopper-recalled-vi.png", full_page=True)
+
+
+def test_a_reload_and_a_language_switch_record_one_scan(page: Page, live_server):
+    with live_server["app"].app_context():
+        issued = factories.stamp()
+    page.goto(live_server["url"] + factories.path_of(issued))
+    page.get_by_role("button", name=NO_LOCATION).click()
+    expect(page.locator(VERDICT)).to_contain_text("Mã này là thật")
+    page.reload()
+    expect(page.locator(VERDICT)).to_contain_text("Mã này là thật")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator(VERDICT)).to_contain_text("This code is genuine")
+    with live_server["app"].app_context():
+        count = select(func.count()).where(Scan.serial == issued.serial)
+        assert db.session.scalar(count) == 1

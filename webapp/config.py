@@ -55,6 +55,11 @@ class Config:
     # stored hashes cannot be linked back to a phone or an address.
     PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None  # None: derived from SECRET_KEY
     SCAN_RETENTION_DAYS = int(os.environ.get("SCAN_RETENTION_DAYS", "180"))
+    # A story reloaded or switched to the other language by the same phone within
+    # this time is the same page view: it records no second scan.
+    SCAN_REPEAT_WINDOW_SECONDS = int(
+        os.environ.get("SCAN_REPEAT_WINDOW_SECONDS", "600")
+    )
     # Detection thresholds are data: defaults, then per OCOP category, then a
     # product's own duplicate_threshold.
     DETECTION_RULES = {

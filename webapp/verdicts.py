@@ -9,10 +9,11 @@ from flask_babel import gettext as _
 
 from webapp import vocab
 from webapp.i18n import current_lang
-from webapp.models import Batch, Scan, SerialStats
+from webapp.models import Batch, SerialStats
 from webapp.services import regions
 from webapp.services.detection import verdict_for
 from webapp.services.resolution import Resolution
+from webapp.services.scanning import ScanOutcome
 
 # Notices that mean "do not eat or use it": they lead the story, in red, and a
 # genuine code under one of them is not shown as good news.
@@ -57,26 +58,26 @@ def notice_views(notices: list[str]) -> list[NoticeView]:
     ]
 
 
-def verdict_view(
-    scan: Scan, resolution: Resolution, stats: SerialStats | None
-) -> VerdictView:
+def verdict_view(outcome: ScanOutcome) -> VerdictView:
     """The verdict of a recorded scan, in the visitor's language."""
-    reasons = list(scan.reasons)
+    resolution, stats, verdict = outcome.resolution, outcome.stats, outcome.verdict
     stamp = resolution.stamp
     unclaimed = stats is None or stats.claimed_device_hash is None
     unsafe = any(code in UNSAFE_NOTICES for code in resolution.notices)
-    overshadowed = unsafe and scan.verdict == "authentic"
+    overshadowed = unsafe and verdict == "authentic"
     return VerdictView(
-        verdict=scan.verdict,
-        headline=headline(scan.verdict),
-        explanations=explain(reasons, stats, resolution.batch, current_lang()),
-        advice=_overshadowed_advice() if overshadowed else advice(scan.verdict),
-        code=resolution.link.path,
-        scan_id=scan.id,
-        can_claim=bool(
-            stamp and stamp.has_pin and unclaimed and scan.verdict != "counterfeit"
+        verdict=verdict,
+        headline=headline(verdict),
+        explanations=explain(
+            list(outcome.reasons), stats, resolution.batch, current_lang()
         ),
-        tone="info" if overshadowed else TONES[scan.verdict],
+        advice=_overshadowed_advice() if overshadowed else advice(verdict),
+        code=resolution.link.path,
+        scan_id=outcome.scan.id,
+        can_claim=bool(
+            stamp and stamp.has_pin and unclaimed and verdict != "counterfeit"
+        ),
+        tone="info" if overshadowed else TONES[verdict],
     )
 
 
