@@ -26,9 +26,8 @@ def test_every_location_choice_gets_a_verdict(page: Page, context, demo_codes, s
     context.grant_permissions(["geolocation"])
     context.set_geolocation({"latitude": 20.65, "longitude": 106.05})
     if stored:  # answered on an earlier story
-        context.add_init_script(
-            f"localStorage.setItem('ocop-location-consent', '{stored}')"
-        )
+        cookie = {"name": "location_consent", "value": stored}
+        context.add_cookies([{**cookie, "url": demo_codes[1]["url"]}])
     page.goto(demo_codes[1]["url"])
     if stored is None:
         page.get_by_role("button", name=NO_LOCATION).click()

@@ -50,6 +50,9 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = "i18n"
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+    # Whether the story page may use the location: "yes", "no" or unset (ask).
+    # Readable by story.js, which sets it when the visitor answers there.
+    LOCATION_COOKIE = "location_consent"
 
     # Keyed hashes of device ids and client addresses: without this key the
     # stored hashes cannot be linked back to a phone or an address.

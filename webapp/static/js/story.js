@@ -21,24 +21,20 @@ function recordScan() {
   if (!form) return;
   if (!navigator.onLine) return answerOffline(form);
   form.addEventListener("htmx:sendError", () => answerOffline(form));
-  const KEY = "ocop-location-consent";
+  // The answer is a cookie, so the settings page (/settings) can show and change it.
+  const COOKIE = form.dataset.consentCookie;
   const consentBox = form.querySelector("[data-consent]");
   form.querySelectorAll("[data-nojs]").forEach((el) => (el.hidden = true));
 
   function stored() {
-    try {
-      return localStorage.getItem(KEY);
-    } catch (error) {
-      return null;
-    }
+    const found = document.cookie.split("; ").find((pair) => pair.startsWith(COOKIE + "="));
+    const answer = found ? found.slice(COOKIE.length + 1) : null;
+    return answer === "yes" || answer === "no" ? answer : null;
   }
 
   function remember(answer) {
-    try {
-      localStorage.setItem(KEY, answer);
-    } catch (error) {
-      /* private mode: ask again next time */
-    }
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${COOKIE}=${answer}; path=/; max-age=31536000; samesite=lax${secure}`;
   }
 
   function send() {
