@@ -113,3 +113,21 @@ def test_a_reload_and_a_language_switch_record_one_scan(page: Page, live_server)
     with live_server["app"].app_context():
         count = select(func.count()).where(Scan.serial == issued.serial)
         assert db.session.scalar(count) == 1
+
+
+def test_a_request_lost_on_the_way_says_so_and_is_sent_again(
+    page: Page, context, live_server
+):
+    with live_server["app"].app_context():
+        issued = factories.stamp(with_pin=True)
+    story = live_server["url"] + factories.path_of(issued)
+    context.add_cookies([{"name": "location_consent", "value": "no", "url": story}])
+    page.goto(story)
+    page.get_by_label(re.compile("nhập mã PIN")).fill(issued.pin)
+    page.route("**/scan/claim", lambda route: route.abort("connectionreset"))
+    page.get_by_role("button", name="Kích hoạt", exact=True).click()
+    problem = page.get_by_role("alert").filter(has_text="Không kết nối được")
+    expect(problem).to_be_visible()
+    page.unroute("**/scan/claim")
+    problem.get_by_role("button", name="Thử lại").click()
+    expect(page.get_by_text("bạn là người đầu tiên")).to_be_visible()
