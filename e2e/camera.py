@@ -1,12 +1,15 @@
-"""A fake camera: a Y4M clip of a QR code for Chromium's fake capture device."""
+"""A fake camera (a Y4M clip of a QR code), and phones with or without a camera."""
 
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import segno
 from PIL import Image
+
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
 
 def qr_image(data: str, scale: int = 6) -> Image.Image:
@@ -36,3 +39,26 @@ def write_clip(
             clip.write(cb.resize(half, Image.BILINEAR).tobytes())
             clip.write(cr.resize(half, Image.BILINEAR).tobytes())
     return path
+
+
+FAKE_DEVICE = "--use-fake-device-for-media-stream"  # without the next flag: denied
+GRANT = "--use-fake-ui-for-media-stream"
+
+
+@contextmanager
+def phone(playwright, flags=(), lang="vi", size=(390, 844), scheme="light"):
+    """A page in a fresh Chromium with these camera flags, at a phone's size."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + list(flags)
+    )
+    try:
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]},
+            locale={"vi": "vi-VN", "en": "en-US"}[lang],
+            color_scheme=scheme,
+            is_mobile=True,
+            has_touch=True,
+        )
+        yield context.new_page()
+    finally:
+        browser.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from webapp import create_app
@@ -112,3 +113,14 @@ def browser_context_args(browser_context_args):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def screenshots(page, artifacts: Path, name: str) -> None:
+    """This page as it is (Vietnamese), then reloaded in English, then back."""
+    page.screenshot(path=artifacts / f"{name}-vi.png", full_page=True)
+    for lang in ("en", "vi"):
+        page.context.add_cookies([{"name": "lang", "value": lang, "url": page.url}])
+        page.reload()
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        if lang == "en":
+            page.screenshot(path=artifacts / f"{name}-en.png", full_page=True)

@@ -24,8 +24,8 @@ def test_producer_issues_stamps_and_a_printed_code_opens_the_story(
     page.get_by_label("Mã lô").fill("E2E2611")
     page.get_by_label("Ngày sản xuất").fill(date.today().isoformat())
     page.get_by_label("Số lượng sản xuất (sản phẩm)").fill("500")
-    page.get_by_label("Tỉnh Hưng Yên").check()
-    page.get_by_label("Thành phố Hà Nội").check()
+    page.get_by_label("Hưng Yên", exact=True).check()
+    page.get_by_label("Hà Nội", exact=True).check()
     page.get_by_role("button", name="Tạo lô hàng").click()
     expect(page.get_by_text("Đã tạo lô E2E2611.")).to_be_visible()
 

@@ -1,9 +1,12 @@
 """A shopper reports a fake with photos; an inspector triages, inspects and seizes."""
 
+import secrets
+
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import sign_in
+from e2e.conftest import screenshots, sign_in
+from webapp.services.serials import ALPHABET, group
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}
@@ -91,16 +94,8 @@ def test_inspector_triages_inspects_and_seizes(
     expect(page.get_by_text("2 điện thoại khác nhau")).to_be_visible()
     page.screenshot(path=artifacts / "inspector-dossier-phone.png", full_page=True)
 
-    page.get_by_label("Hàng giả: đã tạm giữ hàng").check()
-    page.get_by_label("Địa điểm (chợ, cửa hàng, sạp)").fill("Chợ Bến Thành, sạp 14")
-    page.locator("#province").select_option("79")
-    page.get_by_label("Ghi chú", exact=True).fill("Tem in lại, bao bì khác màu.")
-    page.get_by_label("Ảnh (không bắt buộc)").set_input_files(
-        photo(tmp_path, "thu-giu.jpg", (90, 90, 90))
-    )
-    page.get_by_role("button", name="Lưu kết quả kiểm tra").click()
-
-    expect(page.get_by_text("Đã ghi nhận lần kiểm tra.")).to_be_visible()
+    seizure = photo(tmp_path, "thu-giu.jpg", (90, 90, 90))
+    record_seizure(page.locator("#record"), "Chợ Bến Thành, sạp 14", seizure, "79")
     expect(page.locator("[data-verdict]").first).to_have_attribute(
         "data-verdict", "counterfeit"
     )
@@ -119,3 +114,102 @@ def test_inspector_triages_inspects_and_seizes(
         page.get_by_text("Cán bộ quản lý thị trường đã xác nhận mã này là hàng giả.")
     ).to_be_visible()
     page.screenshot(path=artifacts / "story-after-seizure-phone.png", full_page=True)
+
+
+def report_a_code(page: Page, base: str, code: str) -> str:
+    """A shopper reports the code bought in Phố Hiến ward; returns the reference."""
+    page.goto(f"{base}/report/")
+    page.get_by_label("Mã trên tem (nếu có)").fill(code)
+    page.get_by_label("Chợ hoặc cửa hàng").fill("Chợ Phố Hiến, quầy 5")
+    page.get_by_label("Tỉnh, thành phố").select_option("33")
+    page.get_by_label("Phường, xã").select_option("11953")  # filled in by htmx
+    page.get_by_label("Bao bì trông khác thường").check()
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    expect(page.get_by_text("Cảm ơn bạn. Báo cáo đã được tiếp nhận.")).to_be_visible()
+    return page.locator(".reference").inner_text()
+
+
+def record_seizure(form, place: str, picture, province: str | None = None) -> None:
+    """Fill in and save an inspection form: goods seized, with a photo."""
+    form.get_by_label("Hàng giả: đã tạm giữ hàng").check()
+    form.get_by_label("Địa điểm (chợ, cửa hàng, sạp)").fill(place)
+    if province:
+        form.get_by_label("Tỉnh/thành phố", exact=True).select_option(province)
+    form.get_by_label("Ghi chú", exact=True).fill("Tem giả, bao bì khác màu.")
+    form.get_by_label("Ảnh (không bắt buộc)").set_input_files(picture)
+    form.get_by_role("button", name="Lưu kết quả kiểm tra").click()
+    expect(form.page.get_by_text("Đã ghi nhận lần kiểm tra.")).to_be_visible()
+
+
+def seize(page: Page, tmp_path, code: str) -> None:
+    """On the case page, goods bearing the code were seized (province preset)."""
+    form = page.locator("#inspect")
+    expect(form.get_by_label("Tỉnh/thành phố", exact=True)).to_have_value("33")
+    form.get_by_label(code).check()
+    record_seizure(
+        form, "Chợ Phố Hiến, quầy 5", photo(tmp_path, "gia.jpg", (120, 40, 40))
+    )
+
+
+def never_issued_code(base: str, demo_codes) -> tuple[str, str]:
+    """A link in the shape of a Hưng Yên demo lot, with a serial never issued."""
+    row = next(r for r in demo_codes if "33" in r["regions"].split(";"))
+    serial = "".join(secrets.choice(ALPHABET) for _ in range(16))
+    return f"{base}/01/{row['gtin']}/10/{row['lot']}/21/{serial}", serial
+
+
+def open_reported_case(page: Page, serial: str, code: str) -> None:
+    """From the queue, the case whose report named the code; it shows code and ward."""
+    page.locator(".case-row", has_text=group(serial)).get_by_role("link").click()
+    expect(page.get_by_text(code).first).to_be_visible()
+    expect(page.get_by_text("Chưa từng được phát hành").first).to_be_visible()
+    expect(page.get_by_text("Phường Phố Hiến, Hưng Yên").first).to_be_visible()
+
+
+def look_up_report(page: Page, base: str, reference: str) -> None:
+    """Signed out, a shopper finds the report again by its reference."""
+    page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/report/")
+    page.get_by_label("Mã báo cáo (R- và 8 chữ cái hoặc chữ số)").fill(reference)
+    page.get_by_role("button", name="Xem tình trạng").click()
+
+
+def test_inspector_seizes_a_never_issued_code_from_a_report(
+    page: Page, live_server, demo_codes, tmp_path, artifacts
+):
+    base, journey = live_server["url"], "inspector-journey"
+    code, serial = never_issued_code(base, demo_codes)
+    reference = report_a_code(page, base, code)
+    screenshots(page, artifacts, f"{journey}-1-report-sent")
+    expect(page.get_by_text("Cảm ơn bạn")).to_have_count(0)  # thanked once only
+    expect(page.locator(".progress .done")).to_have_text(["✔ Tiếp nhận"])
+    sign_in(page, base, INSPECTOR)
+    open_reported_case(page, serial, code)
+    screenshots(page, artifacts, f"{journey}-2-case")
+    seize(page, tmp_path, code)
+    expect(page.locator("#case-title .status-chip")).to_have_text("Đã xác nhận giả")
+    expect(page.locator("#history")).to_contain_text("Hàng giả: đã tạm giữ hàng")
+    screenshots(page, artifacts, f"{journey}-3-case-closed")
+    look_up_report(page, base, reference)
+    expect(page.locator(".progress .done")).to_have_count(3)
+    expect(page.locator(".outcome")).to_contain_text("xác nhận sản phẩm là hàng giả")
+    screenshots(page, artifacts, f"{journey}-4-shopper-sees-outcome")
+
+
+def test_a_report_closed_without_being_taken_skips_the_inspector_step(
+    page: Page, live_server, demo_codes, artifacts
+):
+    base = live_server["url"]
+    code, serial = never_issued_code(base, demo_codes)
+    reference = report_a_code(page, base, code)
+    sign_in(page, base, INSPECTOR)
+    page.locator(".case-row", has_text=group(serial)).get_by_role("link").click()
+    page.get_by_label("Trạng thái mới").select_option("dismissed")
+    page.get_by_label("Ghi chú (bắt buộc khi đóng vụ việc)").fill("Trùng lặp.")
+    page.get_by_role("button", name="Lưu trạng thái").click()
+    expect(page.get_by_text("Đã cập nhật vụ việc.")).to_be_visible()
+    look_up_report(page, base, reference)
+    expect(page.locator(".progress li")).to_have_text(["✔ Tiếp nhận", "✔ Đã đóng"])
+    expect(page.locator(".outcome")).to_contain_text("mà không xử lý thêm")
+    screenshots(page, artifacts, "report-closed-untaken-status")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 
 import pytest
@@ -94,6 +95,8 @@ def app(engine, engine_apps, database_urls):
         yield app
         db.session.remove()
         _empty_all_tables(engine)
+        # Ids start again at 1: an issuance's print files must not meet the last test's.
+        shutil.rmtree(app.config["PRINT_DIR"], ignore_errors=True)
 
 
 def _empty_all_tables(engine: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from webapp.models import (
     Product,
     Stamp,
 )
+from webapp.services import spreadsheets
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
@@ -161,3 +163,15 @@ def sign_in(client, account) -> None:
         "/login", data={"email": account.email, "password": PASSWORD}
     )
     assert response.status_code == 303, response.text
+
+
+def sheet_rows(response) -> list[dict]:
+    """A downloaded workbook's first sheet, as rows keyed by its header row."""
+    from openpyxl import load_workbook
+
+    assert response.mimetype == spreadsheets.MEDIA_TYPE, response.mimetype
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    header, *rows = sheet.iter_rows()
+    return [
+        {h.value: cell for h, cell in zip(header, row, strict=True)} for row in rows
+    ]

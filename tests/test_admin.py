@@ -1,7 +1,5 @@
-"""The province's administrator: targets from real data, approvals, training, CSV."""
+"""The province's administrator: targets from data, approvals, training, exports."""
 
-import csv
-import io
 from datetime import date
 
 import pytest
@@ -27,7 +25,10 @@ def complete_product(org=None):
 
 
 def rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    return [
+        {header: cell.value for header, cell in row.items()}
+        for row in factories.sheet_rows(response)
+    ]
 
 
 @pytest.mark.parametrize("role", ["inspector", "producer"])
@@ -38,7 +39,7 @@ def test_only_the_administrator_opens_the_programme(client, app, role):
         "/admin/",
         "/admin/approvals",
         "/admin/training",
-        "/admin/export/products.csv",
+        "/admin/export/products.xlsx",
     ):
         assert client.get(path).status_code == 403
 
@@ -50,8 +51,11 @@ def test_dashboard_counts_complete_products_against_the_targets(client, admin):
     assert page.status_code == 200
     assert "1 trên 2 sản phẩm (50 %)" in page.text
     assert page.text.count('<svg class="chart"') == 4
-    exported = rows(client.get("/admin/export/products.csv"))
-    assert sorted(row["complete"] for row in exported) == ["no", "yes"]
+    exported = rows(client.get("/admin/export/products.xlsx"))
+    assert sorted(row["Đủ dữ liệu truy xuất nguồn gốc"] for row in exported) == [
+        "Có",
+        "Không",
+    ]
 
 
 def test_training_sessions_count_toward_the_training_target(client, admin):
@@ -116,12 +120,42 @@ def test_weekly_scans_and_provinces_come_from_recorded_scans(client, admin, app)
             },
             environ_base={"REMOTE_ADDR": f"10.1.0.{n}"},
         )
-    weeks = rows(client.get("/admin/export/weeks.csv"))
-    assert len(weeks) == 12 and sum(int(w["shopper_scans"]) for w in weeks) == 3
-    provinces = rows(client.get("/admin/export/provinces.csv"))
+    weeks = rows(client.get("/admin/export/weeks.xlsx"))
+    assert len(weeks) == 12 and sum(w["Lượt quét của người mua"] for w in weeks) == 3
+    provinces = rows(client.get("/admin/export/provinces.xlsx"))
     assert (
-        provinces[0]["province_code"] == "33" and provinces[0]["shopper_scans"] == "3"
+        provinces[0]["Mã tỉnh"] == "33" and provinces[0]["Tỉnh/thành phố"] == "Hưng Yên"
     )
+    assert provinces[0]["Lượt quét của người mua"] == 3
+
+
+@pytest.mark.parametrize(
+    "lang, headers",
+    [
+        ("vi", ["GTIN", "Sản phẩm", "Nhà sản xuất", "Mã tỉnh", "Tỉnh/thành phố",
+                "Đủ dữ liệu truy xuất nguồn gốc"]),
+        ("en", ["GTIN", "Product", "Producer", "Province code", "Province",
+                "Complete traceability data"]),
+    ],
+)  # fmt: skip
+def test_the_products_table_opens_in_excel_in_the_visitors_language(
+    client, admin, lang, headers
+):
+    product = complete_product(factories.organisation(name="HTX Nhãn lồng Hồng Châu"))
+    export = client.get(f"/admin/export/products.xlsx?lang={lang}")
+    row = factories.sheet_rows(export)[0]
+    assert list(row) == headers
+    gtin = row["GTIN"]
+    assert (gtin.value, gtin.data_type) == (product.gtin, "s") and gtin.value[0] == "0"
+    assert row[headers[1]].value == product.localized("name", lang).text
+    assert row[headers[2]].value == "HTX Nhãn lồng Hồng Châu"
+
+
+def test_weeks_are_dates_in_the_form_the_reader_knows(client, admin):
+    for lang, shown in (("vi", "dd/mm/yyyy"), ("en", "d mmm yyyy")):
+        export = client.get(f"/admin/export/weeks.xlsx?lang={lang}")
+        first_week = next(iter(factories.sheet_rows(export)[0].values()))
+        assert first_week.is_date and first_week.number_format == shown
 
 
 @pytest.mark.parametrize(

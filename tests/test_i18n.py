@@ -1,12 +1,21 @@
 """The catalogs are complete, and pages format for the visitor's locale."""
 
+import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 from tests import factories
+from tests.conftest import TEST_KEYS
+from webapp.extensions import db
+from webapp.services.issuance import issue_stamps
 
 I18N = Path(__file__).resolve().parent.parent / "webapp" / "i18n"
+TEMPLATES = I18N.parent / "templates"
+JINJA = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|<script.*?</script>", re.S)
+TAG = re.compile(r"<[^>]*>")
+SHOWN_ATTRIBUTE = re.compile(r'(?:alt|title|aria-label|placeholder)="([^"]*)"')
+NEVER_TRANSLATED = {"OCOP", "Trace", "GTIN"}  # names, kept in every language
 
 
 def _translated(message) -> bool:
@@ -48,7 +57,39 @@ def test_placeholders_survive_translation():
 
 def test_dates_follow_the_locale(client, app):
     batch = factories.batch()
-    issued = factories.stamp(batch)
-    path = issued.url.removeprefix(factories.BASE_URL)
-    assert "1 thg 8, 2026" in client.get(path).text
-    assert "Aug 1, 2026" in client.get(path, headers={"Accept-Language": "en"}).text
+    factories.event(batch)  # 2 August 2026, 01:30 UTC: 08:30 in Vietnam
+    path = factories.stamp(batch).url.removeprefix(factories.BASE_URL)
+    vi = client.get(path).text
+    assert "01/08/2026" in vi and "02/08/2026 08:30" in vi and "thg" not in vi
+    en = client.get(path, headers={"Accept-Language": "en"}).text
+    assert "Aug 1, 2026" in en and "Aug 2, 2026, 8:30 AM" in en
+
+
+def test_a_language_chosen_by_link_sticks_across_a_form_post(client, app):
+    first = client.get("/report/?lang=en")
+    assert first.headers["Set-Cookie"].startswith("lang=en;")
+    again = client.post("/report/", data={"code": ""})  # no ?lang= any more
+    assert '<html lang="en">' in again.text
+
+
+def test_templates_hold_no_text_outside_the_catalog():
+    found = []
+    for path in TEMPLATES.rglob("*.html"):
+        code = JINJA.sub(" ", path.read_text(encoding="utf-8"))
+        shown = TAG.sub(" ", code) + " ".join(SHOWN_ATTRIBUTE.findall(code))
+        words = set(re.findall(r"[^\W\d_]{2,}", shown)) - NEVER_TRANSLATED
+        found += [f"{path.relative_to(TEMPLATES)}: {word}" for word in words]
+    assert sorted(found) == []
+
+
+def test_issuances_without_a_person_are_named_in_the_language(client, app):
+    batch = factories.batch()
+    issue_stamps(
+        db.session, batch, 1, TEST_KEYS, factories.BASE_URL, False, None, "demo data"
+    )
+    db.session.commit()
+    factories.sign_in(
+        client, factories.user("producer", org=batch.product.organisation)
+    )
+    page = client.get(f"/producer/batches/{batch.id}").text
+    assert "trình nạp dữ liệu mẫu" in page and "demo data" not in page

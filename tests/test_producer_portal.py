@@ -133,6 +133,48 @@ def test_issuing_stamps_makes_a_sheet_whose_codes_open_the_story(client, produce
     assert links <= {row["url"] for row in rows}
 
 
+def issued_codes(client, producer, count: int = 20) -> str:
+    """Issue stamps with PINs; the URL of their codes file, less its extension."""
+    new_batch(client, producer.product, quantity=str(count))
+    batch = batch_named("LN2611A")
+    data = {"count": str(count), "with_pin": "y"}
+    issued = client.post(f"/producer/batches/{batch.id}/stamps", data=data)
+    assert issued.status_code == 303
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    return f"/producer/issuances/{record.id}/codes"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        ("vi", ["Đường dẫn trong mã QR", "GTIN", "Số lô", "Số sê-ri", "Mã PIN",
+                "Được bán tại"]),
+        ("en", ["Link in the QR code", "GTIN", "Lot", "Serial", "PIN",
+                "May be sold in"]),
+    ],
+)  # fmt: skip
+def test_issued_codes_open_in_excel_as_text(client, producer, lang, headers):
+    codes = issued_codes(client, producer)
+    with client.get(codes + ".csv") as machine_file:
+        machine = list(csv.DictReader(io.StringIO(machine_file.text)))
+    people = factories.sheet_rows(client.get(f"{codes}.xlsx?lang={lang}"))
+    assert list(people[0]) == headers and len(people) == len(machine) == 20
+    for row, line in zip(people, machine, strict=True):
+        cells = list(row.values())
+        assert [cell.value for cell in cells[:5]] == list(line.values())[:5]
+        assert {cell.data_type for cell in cells} == {"s"}  # "0893…", "0042…" kept
+    sold_in = people[0][headers[5]].value
+    assert "Hà Nội" in sold_in and "Hưng Yên" in sold_in  # names, in Vietnamese
+
+
+def test_the_print_shop_csv_stays_plain_for_print_software(client, producer):
+    with client.get(issued_codes(client, producer, 3) + ".csv") as codes:
+        raw = codes.data
+    # No byte-order mark: data-merge tools and scripts match the header "url".
+    assert raw.startswith(b"url,gtin,lot,serial,pin,regions\r\n")
+    assert raw.decode("ascii").count("\r\n") == 4  # ASCII only: no encoding to guess
+
+
 def test_more_stamps_than_items_are_refused(client, producer):
     new_batch(client, producer.product, quantity="10")
     batch = batch_named("LN2611A")

@@ -20,6 +20,7 @@ def limited_app(request, tmp_path):
         RATELIMIT_REPORTS="2/hour",
         RATELIMIT_REPORTS_ADDRESS="4/hour",
         RATELIMIT_LOGINS="3/minute",
+        RATELIMIT_REPORT_LOOKUPS="3/hour",
         RATELIMIT_STORAGE_URI=request.param,
         WTF_CSRF_ENABLED=False,
     ) as app:
@@ -95,3 +96,23 @@ def test_password_guessing_is_slowed_down(limited_app):
         for _ in range(4)
     ]
     assert [r.status_code for r in statuses] == [200, 200, 200, 429]
+
+
+def look_up(client, reference, address):
+    response = client.get(f"/report/{reference}", environ_base={"REMOTE_ADDR": address})
+    return response.status_code, response.text
+
+
+def test_guessing_report_references_is_limited_but_finding_ones_own_is_not(
+    limited_app,
+):
+    client = limited_app.test_client()
+    sent = report(client, "phone-cccc-cccc-0003", "100.64.0.9").headers["Location"]
+    reference = sent.rsplit("/", 1)[1]
+    assert {look_up(client, reference, "100.64.0.9")[0] for _ in range(5)} == {200}
+    guesses = [look_up(client, f"R-AAAAAAA{n}", "100.64.0.7")[0] for n in range(4)]
+    assert guesses == [404, 404, 404, 429]
+    status, page = look_up(client, reference, "100.64.0.7")
+    assert status == 429 and "Bạn đã thử quá nhiều mã báo cáo" in page
+    assert 'action="/report/find"' in page  # the form is still there
+    assert look_up(client, "R-AAAAAAAA", "100.64.0.8")[0] == 404

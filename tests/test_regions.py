@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from tests import factories
+from webapp import verdicts
+from webapp.models import SerialStats
 from webapp.services import regions
 from webapp.services.collation import sort_key
 from webapp.services.ocop import certificate_valid_until
@@ -24,10 +27,23 @@ def test_labels_in_both_languages():
     assert ward.label("vi") == "Xã Nam Cường"
     assert ward.label("en") == "Nam Cường Commune"
     assert regions.province("01").label("vi") == "Thành phố Hà Nội"
-    assert (
+    assert (  # a postal address keeps the official names
         regions.address("13057", "vi", "Thôn Đông")
-        == "Thôn Đông, Xã Nam Cường, Hưng Yên"
+        == "Thôn Đông, Xã Nam Cường, Tỉnh Hưng Yên"
     )
+
+
+def test_provinces_are_named_one_way_in_sentences_and_lists(client, app):
+    batch = factories.batch(regions=("01", "33"))
+    stats = SerialStats(provinces=["33", "79"])
+    with app.test_request_context():
+        [sentence] = verdicts.explain(["out_of_region"], stats, batch, "vi")
+    assert "tại Hà Nội, Hưng Yên," in sentence and "TP. Hồ Chí Minh" in sentence
+    story = client.get(factories.path_of(factories.stamp(batch))).text
+    assert "<li>Hà Nội</li>" in story and "Phường Hồng Châu, Tỉnh Hưng Yên" in story
+    form = client.get("/report/").text
+    assert ">Hà Nội</option>" in form and ">Hưng Yên</option>" in form
+    assert "Thành phố Hà Nội" not in story + form
 
 
 def test_ward_must_belong_to_province():

@@ -93,7 +93,7 @@ def test_json_has_the_same_story(client, item):
     assert [e["biz_step"] for e in data["journey"]] == ["harvesting", "packing"]
     assert data["batch"]["authorised_provinces"][0] == {
         "code": "01",
-        "name": "Thành phố Hà Nội",
+        "name": "Hà Nội",
     }
     assert data["code_status"] == {
         "issued": True,

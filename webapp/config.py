@@ -92,6 +92,10 @@ class Config:
     RATELIMIT_REPORTS_ADDRESS = os.environ.get(
         "RATELIMIT_REPORTS_ADDRESS", "30/hour;200/day"
     )
+    # Report look-ups that find nothing, per address: guessing references stops.
+    RATELIMIT_REPORT_LOOKUPS = os.environ.get(
+        "RATELIMIT_REPORT_LOOKUPS", "20/hour;100/day"
+    )
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
     # The national traceability portal (unset: nothing is sent).
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")

@@ -77,7 +77,7 @@ def link_of(stamp: Stamp) -> DigitalLink:
 
 
 def _map(authorised: list[str], points, lang: str) -> Markup:
-    labels = {p.code: p.short_label(lang) for p in regions.provinces()}
+    labels = {p.code: province_name(p.code, lang) for p in regions.provinces()}
     located = [
         (
             point.lat,
@@ -90,8 +90,12 @@ def _map(authorised: list[str], points, lang: str) -> Markup:
     title = _(
         "Scans of this code on the map; shaded provinces are where the batch is sold"
     )
+    islands = {
+        "hoang_sa": _("Hoàng Sa (Paracel) archipelago"),
+        "truong_sa": _("Trường Sa (Spratly) archipelago"),
+    }
     # Every value inside is escaped by the renderer.
-    return Markup(map_svg.render(authorised, located, labels, title))
+    return Markup(map_svg.render(authorised, located, labels, title, islands))
 
 
 def _place(code: str | None) -> str:

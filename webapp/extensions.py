@@ -50,14 +50,17 @@ def device_key() -> str:
     return "device:" + (request.cookies.get("device_id") or client_address())
 
 
-def rate_limited(setting: str, per_device: bool = False, on_breach=None):
+def rate_limited(
+    setting: str, per_device: bool = False, on_breach=None, deduct_when=None
+):
     """Limit a view by the rate in config[setting], unless limits are switched off.
 
     Flask-Limiter keeps its on/off switch on the shared extension object, so
     the switch is read per app here: one app (a test, a simulation) cannot
     turn another's limits on or off. per_device counts by the anonymous
     device cookie instead of the address, so one household behind a shared
-    address is not blocked by its neighbours.
+    address is not blocked by its neighbours. deduct_when(response) counts
+    only some answers (such as misses), while every request is checked.
     """
     return limiter.limit(
         lambda: current_app.config[setting],
@@ -65,4 +68,5 @@ def rate_limited(setting: str, per_device: bool = False, on_breach=None):
         exempt_when=rate_limits_off,
         scope=f"{setting}:device" if per_device else None,
         on_breach=on_breach,
+        deduct_when=deduct_when,
     )

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import format_date, format_decimal, format_time, to_user_timezone
+from flask_babel import format_date, format_datetime, format_decimal
 
 from webapp import vocab
 from webapp.fragments import wants_fragment
@@ -22,22 +22,28 @@ def _as_datetime(value: str | datetime) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def date_local(value: str | date | None, format: str = "medium") -> str:
-    return format_date(_as_date(value), format) if value else ""
+# Every date and time the site shows, per locale: Vietnamese readers expect
+# 16/08/2025 and 14:05; English keeps its familiar medium form.
+DATE_PATTERNS = {
+    "vi": {"date": "dd/MM/yyyy", "datetime": "dd/MM/yyyy HH:mm"},
+    "en": {"date": "MMM d, yyyy", "datetime": "MMM d, yyyy, h:mm a"},
+}
 
 
-def datetime_local(value: str | datetime | None, day_format: str = "medium") -> str:
-    """Date and time of day, e.g. '12 thg 8, 2025, 05:45' in the site's zone."""
+def _pattern(kind: str) -> str:
+    return DATE_PATTERNS.get(current_lang(), DATE_PATTERNS["vi"])[kind]
+
+
+def date_local(value: str | date | None) -> str:
+    """A calendar day, e.g. '16/08/2025' or 'Aug 16, 2025'."""
+    return format_date(_as_date(value), _pattern("date")) if value else ""
+
+
+def datetime_local(value: str | datetime | None) -> str:
+    """Date and time of day in the site's zone, e.g. '16/08/2025 14:05'."""
     if not value:
         return ""
-    moment = _as_datetime(value)
-    day = format_date(to_user_timezone(moment), day_format)
-    return f"{day}, {format_time(moment, 'short')}"
-
-
-def datetime_short(value: str | datetime | None) -> str:
-    """Compact date and time for tables on a phone, e.g. '29/11/26, 13:42'."""
-    return datetime_local(value, "short")
+    return format_datetime(_as_datetime(value), _pattern("datetime"))
 
 
 def whole(value: int | float | None) -> str:
@@ -65,23 +71,34 @@ def vocab_label(code: str | None, table: str) -> str:
     return vocab.label(getattr(vocab, table), code)
 
 
-def province_name(code: str | None) -> str:
-    """A province's short name in the visitor's language (the code if unknown)."""
+def province_name(code: str | None, lang: str | None = None) -> str:
+    """How every page names a province: 'Hưng Yên', 'Hà Nội' (the code if unknown).
+
+    The one rule: the name people use on its own, in sentences, lists, tables,
+    menus and maps; the official 'Tỉnh …' / 'Thành phố …' only in a postal
+    address (regions.address).
+    """
     found = regions.province(code or "")
-    return found.short_label(current_lang()) if found else (code or "")
+    return found.short_label(lang or current_lang()) if found else (code or "")
+
+
+def ward_name(code: str | None) -> str:
+    """A ward's or commune's full name in the visitor's language (else the code)."""
+    found = regions.ward(code or "")
+    return found.label(current_lang()) if found else (code or "")
 
 
 def init_formatting(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_local=date_local,
         datetime_local=datetime_local,
-        datetime_short=datetime_short,
         whole=whole,
         number=number,
         paragraphs=paragraphs,
         serial_groups=group,
         label=vocab_label,
         province_name=province_name,
+        ward_name=ward_name,
         finding=vocab.finding,
     )
     app.jinja_env.globals.update(

@@ -1,6 +1,6 @@
 """Language choice: ?lang=, then the saved cookie, then the browser, then Vietnamese."""
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request
 from flask_babel import Babel, force_locale, get_locale, gettext
 
 
@@ -31,12 +31,39 @@ def translate_to(lang: str, message: str, **variables) -> str:
         return gettext(message, **variables)
 
 
+def remember_language(response: Response, lang: str) -> None:
+    """Save the visitor's language choice in its cookie."""
+    config = current_app.config
+    response.set_cookie(
+        config["LANGUAGE_COOKIE"],
+        lang,
+        max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
+        samesite="Lax",
+        secure=request.is_secure,
+    )
+
+
 def init_i18n(app: Flask, babel: Babel) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals.update(
         current_lang=current_lang, other_lang=other_lang, translate_to=translate_to
     )
     app.jinja_env.add_extension("jinja2.ext.i18n")
+
+    @app.after_request
+    def keep_language_from_query(response):
+        # A ?lang= link is a choice too: keep it for the next form post or
+        # redirect, whose URL no longer carries it. Never on shared-cacheable
+        # answers (a cache would hand the cookie to everyone).
+        lang = request.args.get("lang")
+        saved = request.cookies.get(app.config["LANGUAGE_COOKIE"])
+        if (
+            lang in app.config["LANGUAGES"]
+            and lang != saved
+            and not response.cache_control.public
+        ):
+            remember_language(response, lang)
+        return response
 
     @app.after_request
     def vary_on_language(response):

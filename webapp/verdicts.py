@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from webapp import vocab
+from webapp.formatting import date_local, province_name
 from webapp.i18n import current_lang
 from webapp.models import Batch, SerialStats
 from webapp.services import regions
@@ -174,16 +175,16 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             return _(
                 "This item was first claimed with its PIN on %(date)s in %(province)s, "
                 "by another phone.",
-                date=format_date(stats.claimed_at, "medium"),
-                province=where.short_label(lang),
+                date=date_local(stats.claimed_at),
+                province=province_name(where.code, lang),
             )
         return _(
             "This item was first claimed with its PIN on %(date)s, by another phone.",
-            date=format_date(stats.claimed_at, "medium"),
+            date=date_local(stats.claimed_at),
         )
     return vocab.label(vocab.REASONS, reason)
 
 
 def _names(codes, lang: str) -> str:
-    found = (regions.province(code) for code in codes)
-    return ", ".join(p.short_label(lang) for p in found if p)
+    known = (code for code in codes if regions.is_province_code(code))
+    return ", ".join(province_name(code, lang) for code in known)

@@ -201,6 +201,14 @@ ISSUANCE_PROBLEMS = {
     ),
 }
 
+# Who issued stamps when no staff member did: the label stored (and sealed) in
+# the issuance log; a staff member's e-mail address is shown as it is.
+ISSUERS = {
+    "demo data": _l("demo data loader"),
+    "command line": _l("command line"),
+    "system": _l("system"),
+}
+
 
 # The national portal outbox, as producers read it.
 PORTAL_KINDS = {

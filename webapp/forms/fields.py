@@ -16,6 +16,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from webapp.formatting import province_name
 from webapp.services import regions
 from webapp.services.clock import today_in_vietnam
 
@@ -76,4 +77,6 @@ class RadioChoiceField(RadioField):
 def province_choices(lang: str, blank: str | None = None) -> list[SelectChoice]:
     """The official provinces as select options, after an empty one if blank."""
     first = [SelectChoice("", blank)] if blank is not None else []
-    return first + [SelectChoice(p.code, p.label(lang)) for p in regions.provinces()]
+    return first + [
+        SelectChoice(p.code, province_name(p.code, lang)) for p in regions.provinces()
+    ]

@@ -9,6 +9,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp import vocab
 from webapp.forms.fields import ChoiceField, RadioChoiceField, province_choices
+from webapp.services.inspections import UNISSUED_RESULTS
+from webapp.services.reported_codes import ReportedCode
 
 CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items()]
 RESULT_CHOICES = [SelectChoice(k, v) for k, v in vocab.INSPECTION_RESULTS.items()]
@@ -44,6 +46,23 @@ class InspectionForm(FlaskForm):
 
     def fill_province_choices(self, lang: str) -> None:
         self.province.choices = province_choices(lang, _l("Choose a province"))
+
+
+class CaseInspectionForm(InspectionForm):
+    """An inspection of a code shoppers reported that was never issued."""
+
+    PREFIX = "inspection"  # its fields' ids differ from the status form's beside it
+    code = RadioChoiceField(
+        _l("Code inspected"),
+        validators=[InputRequired(_l("Choose the code you inspected."))],
+    )
+
+    def fill_choices(self, lang: str, codes: list[ReportedCode]) -> None:
+        self.fill_province_choices(lang)
+        self.code.choices = [
+            SelectChoice(c.reference, c.code_text) for c in codes if not c.issued
+        ]
+        self.result.choices = [c for c in RESULT_CHOICES if c.value in UNISSUED_RESULTS]
 
 
 class PinResetForm(FlaskForm):

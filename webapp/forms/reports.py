@@ -27,6 +27,7 @@ from webapp.forms.fields import (
     LocalDateField,
     LocalIntegerField,
     not_in_future,
+    province_choices,
 )
 from webapp.services import regions
 from webapp.services.scanning import IDEMPOTENCY_KEY
@@ -75,10 +76,7 @@ class ReportForm(FlaskForm):
     def fill_region_choices(self, lang: str) -> None:
         """Province list, and the wards of the chosen province."""
         empty = [SelectChoice("", _l("— choose —"))]
-        provinces = regions.provinces()
-        self.province.choices = empty + [
-            SelectChoice(p.code, p.name) for p in provinces
-        ]
+        self.province.choices = province_choices(lang, _l("— choose —"))
         wards = regions.wards_of(self.province.data) if self.province.data else []
         self.ward.choices = empty + [SelectChoice(w.code, w.label(lang)) for w in wards]
 

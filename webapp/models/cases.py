@@ -43,6 +43,10 @@ class Case(db.Model):
     reports: Mapped[list[Report]] = relationship(  # noqa: F821
         back_populates="case", order_by="Report.created_at.desc()"
     )
+    # Inspections of codes reported here that were never issued.
+    inspections: Mapped[list[Inspection]] = relationship(
+        order_by="Inspection.at.desc()"
+    )
 
     __table_args__ = (
         CheckConstraint(
@@ -83,10 +87,19 @@ class Alert(db.Model):
 
 
 class Inspection(db.Model):
-    """An inspector's check of one item in the field."""
+    """An inspector's check of one item in the field.
+
+    Of an issued stamp (stamp_id), or of a code shoppers reported that was never
+    issued (case_id and the code as reported): such a code names no item of ours.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    stamp_id: Mapped[int] = mapped_column(BigId, ForeignKey("stamp.id"), index=True)
+    stamp_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("stamp.id"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), index=True)
+    code_text: Mapped[str | None] = mapped_column(String(500))
+    serial: Mapped[str | None] = mapped_column(String(20))
     inspector_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     result: Mapped[str] = mapped_column(String(20))
@@ -102,5 +115,8 @@ class Inspection(db.Model):
         CheckConstraint(
             "result IN ('genuine', 'suspected', 'counterfeit_seized')",
             name="result_known",
+        ),
+        CheckConstraint(
+            "stamp_id IS NOT NULL OR case_id IS NOT NULL", name="names_what_it_checked"
         ),
     )

@@ -1,15 +1,13 @@
 """The province's administrator: programme dashboard, approvals, training."""
 
-import csv
-import io
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from webapp import exports
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.admin import ApproveForm, TrainingForm
@@ -21,7 +19,7 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
-from webapp.services import charts, programme, regions
+from webapp.services import charts, programme
 from webapp.services.cases import audit
 from webapp.services.clock import today_in_vietnam
 
@@ -76,38 +74,11 @@ def dashboard():
     )
 
 
-@bp.get("/export/<any('products', 'weeks', 'provinces'):name>.csv")
+@bp.get("/export/<any('products', 'weeks', 'provinces'):name>.xlsx")
 @role_required("admin")
 def export(name: str):
-    """The dashboard's numbers as CSV, for the province's reports."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if name == "products":
-        _share, rows = programme.products_with_complete_data(db.session, utcnow())
-        writer.writerow(["gtin", "product", "producer", "province", "complete"])
-        for product, done in rows:
-            organisation = product.organisation
-            writer.writerow(
-                [product.gtin, product.name_vi, organisation.name,
-                 organisation.province_code, "yes" if done else "no"]
-            )  # fmt: skip
-    elif name == "weeks":
-        writer.writerow(["week_start", "shopper_scans", "new_alerts"])
-        for week in programme.weekly(db.session, today_in_vietnam()):
-            writer.writerow([week.start.isoformat(), week.scans, week.alerts])
-    else:
-        since = programme.window_start(today_in_vietnam())  # as on the dashboard
-        writer.writerow(["province_code", "province", "shopper_scans", "flagged_scans"])
-        for code, scans, flagged in programme.by_province(db.session, since):
-            found = regions.province(code)
-            writer.writerow([code, found.label("vi") if found else "", scans, flagged])
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="ocop-trace-{name}.csv"'
-        },
-    )
+    """A dashboard table as an Excel workbook, for the province's reports."""
+    return exports.download(exports.DASHBOARD[name](), f"ocop-trace-{name}.xlsx")
 
 
 @bp.get("/approvals")

@@ -1,5 +1,7 @@
 """The market inspector's workspace: triage queue, cases, dossier, inspections."""
 
+from dataclasses import astuple
+
 from flask import (
     Blueprint,
     abort,
@@ -22,24 +24,28 @@ from webapp.extensions import db
 from webapp.forms.fields import province_choices
 from webapp.forms.inspector import (
     AssignForm,
+    CaseInspectionForm,
     CaseStatusForm,
     InspectionForm,
     PinResetForm,
 )
 from webapp.fragments import render
 from webapp.i18n import current_lang
+from webapp.inspection_view import blank_case_form, finding, save_inspection
 from webapp.links import own_hosts, resolve_link
-from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp, utcnow
+from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp
 from webapp.services import cases as case_service
 from webapp.services.cases import CaseError
 from webapp.services.code_entry import interpret
 from webapp.services.inspections import (
     InspectionError,
+    preset_province,
+    record_case_inspection,
     record_inspection,
     reset_pin_claim,
 )
-from webapp.services.photos import PhotoRefused
-from webapp.uploads import chosen_files, discard, refusal, store_upload, upload_dir
+from webapp.services.reported_codes import by_report, reported_codes
+from webapp.uploads import upload_dir
 
 bp = Blueprint("inspector", __name__, url_prefix="/inspector")
 
@@ -98,11 +104,11 @@ def change_status(case_id: int):
     # Refusals come back with 200 too: htmx 2 swaps only successful answers.
     if form.validate():
         try:
-            case_service.change_status(
+            changed = case_service.change_status(
                 db.session, found, current_user, form.status.data, form.note.data or ""
             )
             db.session.commit()
-            flash(_("Case updated."))
+            flash(_("Case updated.") if changed else _("Nothing changed."))
         except CaseError:
             db.session.rollback()
             form.note.errors = [_("Write a note before closing the case.")]
@@ -115,13 +121,35 @@ def change_status(case_id: int):
 def assign(case_id: int):
     """Take the case: the reporter sees that an inspector is on it."""
     found = _visible_case(case_id)
-    if AssignForm().validate():
-        case_service.assign(db.session, found, current_user)
+    if AssignForm().validate() and case_service.assign(db.session, found, current_user):
         db.session.commit()
         flash(_("You are now handling this case."))
     return render(
         "inspector/case.html", "inspector/_case_manage.html", **_case_context(found)
     )
+
+
+@bp.post("/cases/<int:case_id>/inspections")
+@role_required(*STAFF)
+def inspect_case(case_id: int):
+    """Record an inspection of a reported code that was never issued."""
+    found = _visible_case(case_id)
+    codes = reported_codes(db.session, found)
+    form = CaseInspectionForm(prefix=CaseInspectionForm.PREFIX)
+    form.fill_choices(current_lang(), codes)
+    if not form.validate():
+        return _case_again(found, form, 400)
+    code = next(c for c in codes if c.reference == form.code.data)
+    status = save_inspection(
+        form,
+        lambda photo_path: record_case_inspection(
+            db.session, found, code, current_user, finding(form, photo_path)
+        ),
+    )
+    if status is not None:
+        return _case_again(found, form, status)
+    flash(_("Inspection recorded."))
+    return redirect(url_for("inspector.case", case_id=found.id) + "#history", 303)
 
 
 @bp.get("/dossier")
@@ -151,35 +179,14 @@ def inspect(stamp_id: int):
     form.fill_province_choices(current_lang())
     if not form.validate():
         return _dossier_again(stamp, form, None)
-    photo_path = None
-    try:
-        files = chosen_files([request.files.get("photo")])
-        photo_path = store_upload(files[0], "inspections").path if files else None
-        record_inspection(
-            db.session,
-            stamp,
-            current_user,
-            form.result.data,
-            form.place.data,
-            form.province.data or None,
-            form.note.data or "",
-            utcnow(),
-            photo_path,
-        )
-        db.session.commit()
-    except PhotoRefused as refused:
-        message, status = refusal(refused.code)
-        form.photo.errors = [message]
+    status = save_inspection(
+        form,
+        lambda photo_path: record_inspection(
+            db.session, stamp, current_user, *astuple(finding(form, photo_path))
+        ),
+    )
+    if status is not None:
         return _dossier_again(stamp, form, None, status)
-    except InspectionError:
-        db.session.rollback()
-        discard([photo_path] if photo_path else [])
-        form.place.errors = [_("Check the place and the province.")]
-        return _dossier_again(stamp, form, None)
-    except Exception:
-        db.session.rollback()
-        discard([photo_path] if photo_path else [])
-        raise
     flash(_("Inspection recorded."))
     return redirect(_dossier_url(stamp) + "#inspections", code=303)
 
@@ -222,6 +229,8 @@ def photo(path: str):
         )
         if inspection is None or current_user.role not in STAFF:
             abort(404)
+        if inspection.case_id is not None:  # as its case: the provinces covered
+            _visible_case(inspection.case_id)
     response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "private, max-age=86400"
     return response
@@ -235,13 +244,31 @@ def _visible_case(case_id: int) -> Case:
     return found
 
 
-def _case_context(found: Case, status_form: CaseStatusForm | None = None) -> dict:
+def _case_context(
+    found: Case,
+    status_form: CaseStatusForm | None = None,
+    inspection_form: CaseInspectionForm | None = None,
+) -> dict:
+    codes = reported_codes(db.session, found)
     return {
         "case": found,
         "history": case_service.history(db.session, found),
-        "status_form": status_form or CaseStatusForm(data={"status": found.status}),
+        "status_form": status_form
+        or CaseStatusForm(formdata=None, data={"status": found.status}),
         "assign_form": AssignForm(),
+        "codes": codes,
+        "reported": by_report(codes),
+        "inspection_form": inspection_form
+        or blank_case_form(found, codes, current_user),
     }
+
+
+def _case_again(found: Case, form: CaseInspectionForm, status: int):
+    """The case page with the inspection form's errors where it was filled in."""
+    page = render_template(
+        "inspector/case.html", **_case_context(found, inspection_form=form)
+    )
+    return page, status
 
 
 def _stamp(stamp_id: int) -> Stamp:
@@ -266,12 +293,16 @@ def _dossier_again(stamp, inspection_form, pin_form, status: int = 400):
 
 
 def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> str:
+    context = dossier_context(stamp, resolution, current_user)
     if inspection_form is None:
-        inspection_form = InspectionForm()
+        case = context["cases"][0] if context["cases"] else None
+        inspection_form = InspectionForm(
+            formdata=None, data={"province": preset_province(current_user, case)}
+        )
         inspection_form.fill_province_choices(current_lang())
     return render_template(
         "inspector/dossier.html",
-        **dossier_context(stamp, resolution, current_user),
+        **context,
         inspection_form=inspection_form,
         pin_form=pin_form or PinResetForm(),
     )

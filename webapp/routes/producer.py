@@ -20,7 +20,7 @@ from markupsafe import Markup
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from webapp import portal_link, vocab
+from webapp import exports, portal_link, vocab
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import (
@@ -273,7 +273,9 @@ def issue(batch_id: int):
     return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
 
 
-@bp.get("/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv'):name>")
+@bp.get(
+    "/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv', 'codes.xlsx'):name>"
+)
 @role_required("producer")
 def print_file(issuance_id: int, name: str):
     """Download an issuance's print file while it is kept."""
@@ -284,8 +286,9 @@ def print_file(issuance_id: int, name: str):
     ):
         abort(404)
     config = current_app.config
+    kept = print_jobs.CODES if name == "codes.xlsx" else name  # made from the CSV
     path = print_jobs.file_for(
-        Path(config["PRINT_DIR"]), issuance_id, name, config["PRINT_FILE_HOURS"]
+        Path(config["PRINT_DIR"]), issuance_id, kept, config["PRINT_FILE_HOURS"]
     )
     if path is None:
         return render_template(
@@ -296,6 +299,8 @@ def print_file(issuance_id: int, name: str):
             ),
         ), 410
     download = f"{record.batch.lot_code}-{issuance_id}-{name}"
+    if name == "codes.xlsx":
+        return exports.download(exports.codes(path), download)
     response = send_file(path, as_attachment=True, download_name=download)
     response.headers["Cache-Control"] = "private, no-store"
     return response

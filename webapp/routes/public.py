@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from webapp import fragments, vocab
 from webapp.extensions import db
+from webapp.i18n import remember_language
 from webapp.links import own_base_url, own_hosts, safe_next
 from webapp.services.catalog import public_products
 from webapp.services.code_entry import interpret
@@ -116,15 +117,8 @@ def media(kind: str, name: str):
 def set_language():
     """Remember the visitor's language and go back to where they were."""
     lang = request.form.get("lang", "")
-    config = current_app.config
     target = safe_next(request.form.get("next", "")) or url_for("public.index")
     response = redirect(target, code=303)
-    if lang in config["LANGUAGES"]:
-        response.set_cookie(
-            config["LANGUAGE_COOKIE"],
-            lang,
-            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
-            samesite="Lax",
-            secure=request.is_secure,
-        )
+    if lang in current_app.config["LANGUAGES"]:
+        remember_language(response, lang)
     return response

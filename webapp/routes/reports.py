@@ -2,6 +2,8 @@
 
 from flask import (
     Blueprint,
+    flash,
+    get_flashed_messages,
     jsonify,
     make_response,
     redirect,
@@ -20,10 +22,16 @@ from webapp.i18n import current_lang
 from webapp.models import Report
 from webapp.services import regions
 from webapp.services.photos import PhotoRefused, StoredPhoto
-from webapp.services.reports import ReportInput, file_report, status_of
+from webapp.services.reports import (
+    ReportInput,
+    file_report,
+    normalize_reference,
+    progress_of,
+)
 from webapp.uploads import chosen_files, discard, refusal, store_upload
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
+SENT = "report-sent"  # the flash category of the one-time thank-you
 
 
 @bp.get("/")
@@ -57,7 +65,7 @@ def create():
         return render_template("reports/new.html", form=form), 400
     already = _already_filed(form.idempotency_key.data)
     if already is not None:
-        return redirect(url_for("reports.show", reference=already.reference), code=303)
+        return _sent(already)
     uploads = chosen_files(request.files.getlist("photos"))
     if len(uploads) > MAX_PHOTOS:
         return _photo_error(form, _("Send at most 3 photos."), 400)
@@ -81,18 +89,51 @@ def create():
     except Exception:
         discard(p.path for p in stored)  # no half-written report: its photos go too
         raise
+    return _sent(report)
+
+
+def _sent(report: Report):
+    """Its status page, thanking once: later visits show only the status."""
+    flash(_("Thank you. Your report has been received."), SENT)
     return redirect(url_for("reports.show", reference=report.reference), code=303)
 
 
+@bp.get("/find")
+def find():
+    """Look up a report by the reference its sender kept."""
+    typed = request.args.get("reference", "")
+    reference = normalize_reference(typed)
+    if reference is None:
+        return _find_page(typed, 400 if typed.strip() else 200)
+    return redirect(url_for("reports.show", reference=reference), code=303)
+
+
+def _too_many_lookups(_limit):
+    message = _("Too many references tried from here. Please wait and try again.")
+    return make_response(_find_page("", 429, message))
+
+
 @bp.get("/<reference>")
+@rate_limited(
+    "RATELIMIT_REPORT_LOOKUPS",
+    deduct_when=lambda response: response.status_code == 404,
+    on_breach=_too_many_lookups,
+)
 def show(reference: str):
     """Where a report stands, for whoever holds its reference."""
-    report = db.session.scalar(
-        select(Report).where(Report.reference == reference.strip().upper())
-    )
+    wanted = normalize_reference(reference)
+    report = db.session.scalar(select(Report).where(Report.reference == wanted))
     if report is None:
-        return render_template("reports/unknown.html", reference=reference), 404
-    return render_template("reports/show.html", report=report, status=status_of(report))
+        return _find_page(reference, 404)
+    sent = bool(get_flashed_messages(category_filter=[SENT]))
+    page = render_template(
+        "reports/show.html", report=report, progress=progress_of(report), sent=sent
+    )
+    response = make_response(page)
+    response.headers["X-Robots-Tag"] = "noindex"
+    if sent:  # the thank-you is for this visit only: no cached copy keeps it
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/wards")
@@ -111,6 +152,17 @@ def token():
     response = jsonify(csrf_token=generate_csrf())
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _find_page(typed: str, status: int, message: str | None = None):
+    """The look-up form, saying what went wrong if anything (status 200: nothing)."""
+    page = render_template(
+        "reports/unknown.html",
+        reference=typed.strip()[:40],
+        status=status,
+        message=message,
+    )
+    return page, status
 
 
 def _already_filed(key: str | None) -> Report | None:

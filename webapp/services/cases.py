@@ -155,13 +155,21 @@ def can_see(session: Session, user: User, case: Case) -> bool:
 
 def change_status(
     session: Session, case: Case, user: User, status: str, note: str
-) -> None:
-    """Move the case through its states, recording who did it and why."""
+) -> bool:
+    """Move the case through its states, recording who did it and why.
+
+    False when nothing changes: the same status (and, once closed, the same
+    outcome) leaves the case and its history as they were.
+    """
     if status not in ("new", "investigating", *RESOLVED):
         raise CaseError("unknown status")
     if status in RESOLVED and not note.strip():
         raise CaseError("note_required")
     before = case.status
+    if status == before and (
+        status not in RESOLVED or note.strip() == (case.outcome_note or "")
+    ):
+        return False
     case.status = status
     if status == "investigating" and case.assigned_to is None:
         case.assigned_to = user
@@ -178,14 +186,20 @@ def change_status(
         after=status,
         note=note,
     )
+    return True
 
 
-def assign(session: Session, case: Case, user: User) -> None:
+def assign(session: Session, case: Case, user: User) -> bool:
+    """Give the case to user; False when it is theirs and under way already."""
+    mine = case.assigned_to is not None and case.assigned_to.id == user.id
+    if mine and case.status != "new":
+        return False
     case.assigned_to = user
     if case.status == "new":
         case.status = "investigating"
     case.updated_at = utcnow()
     audit(session, user, "case.assign", "case", case.id, assignee=user.id)
+    return True
 
 
 def audit(

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from webapp.models import INSPECTION_RESULTS, Inspection, JourneyEvent, Stamp, User
+from webapp.models import (
+    INSPECTION_RESULTS,
+    Case,
+    Inspection,
+    JourneyEvent,
+    Stamp,
+    User,
+)
 from webapp.services import regions
-from webapp.services.cases import audit, change_status, open_case
+from webapp.services.cases import assign, audit, change_status, open_case
+from webapp.services.reported_codes import ReportedCode
 from webapp.services.scanning import locked_stats
 
 DISPOSITIONS = {
@@ -17,6 +26,20 @@ DISPOSITIONS = {
     "suspected": "non_conformant",
     "counterfeit_seized": "non_conformant",
 }
+# A code that was never issued cannot be found genuine.
+UNISSUED_RESULTS = ("suspected", "counterfeit_seized")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the inspector found, where and when, and the photo they took."""
+
+    result: str
+    place: str
+    province_code: str | None
+    note: str
+    at: datetime
+    photo_path: str | None = None
 
 
 class InspectionError(ValueError):
@@ -39,12 +62,8 @@ def record_inspection(
     photo_path: str | None = None,
 ) -> Inspection:
     """Store the inspection and its EPCIS event; a seizure marks the serial fake."""
-    if result not in INSPECTION_RESULTS:
-        raise InspectionError("unknown_result")
-    if not place.strip():
-        raise InspectionError("place_required")
-    if province_code and not regions.is_province_code(province_code):
-        raise InspectionError("unknown_province")
+    found = Finding(result, place, province_code, note, at, photo_path)
+    _check(found)
     event = JourneyEvent(
         batch_id=stamp.batch_id,
         stamp_id=stamp.id,
@@ -61,16 +80,92 @@ def record_inspection(
     )
     session.add(event)
     session.flush()
+    inspection = _store(
+        session,
+        inspector,
+        found,
+        {"stamp_id": stamp.id, "event_id": event.id},
+        ("stamp", stamp.id),
+    )
+    if result == "counterfeit_seized":
+        stamp.confirmed_fake_at = at
+        case = open_case(session, stamp, stamp.batch)
+        session.flush()
+        _act_on_case(session, case, inspector, inspection)
+    return inspection
+
+
+def record_case_inspection(
+    session: Session, case: Case, code: ReportedCode, inspector: User, found: Finding
+) -> Inspection:
+    """Store an inspection of a reported code that was never issued, on its case.
+
+    No EPCIS event is made: an EPCIS event names the objects it saw by their
+    identifiers, and a never-issued serial identifies no object in any
+    producer's chain (its GTIN may not even be ours). Hung on the batch it
+    claims, the event would also publish a seizure in the genuine batch's
+    journey. The inspection, its case and the audit log are the record.
+    """
+    if code.issued:
+        raise InspectionError("code_issued")
+    if found.result not in UNISSUED_RESULTS:
+        raise InspectionError("unknown_result")
+    _check(found)
+    inspection = _store(
+        session,
+        inspector,
+        found,
+        {"case_id": case.id, "code_text": code.code_text, "serial": code.serial},
+        ("case", case.id),
+        code=code.code_text,
+        place=found.place.strip(),
+    )
+    _act_on_case(session, case, inspector, inspection)
+    return inspection
+
+
+def preset_province(user: User, case: Case | None = None) -> str | None:
+    """Where an inspection form starts: the case's province the inspector covers.
+
+    Else the first province they cover. Where shoppers bought the item comes
+    before the case's other provinces (such as the maker's).
+    """
+    covered = user.province_codes
+    if case is not None:
+        bought = [r.province_code for r in case.reports if r.province_code]
+        for code in [*bought, *case.province_codes]:
+            if code in covered or user.role == "admin":
+                return code
+    return covered[0] if covered else None
+
+
+def _check(found: Finding) -> None:
+    if found.result not in INSPECTION_RESULTS:
+        raise InspectionError("unknown_result")
+    if not found.place.strip():
+        raise InspectionError("place_required")
+    if found.province_code and not regions.is_province_code(found.province_code):
+        raise InspectionError("unknown_province")
+
+
+def _store(
+    session: Session,
+    inspector: User,
+    found: Finding,
+    what: dict,
+    target: tuple[str, int],
+    **details,
+) -> Inspection:
+    """Add the inspection of what it names, audited on target (a stamp or a case)."""
     inspection = Inspection(
-        stamp_id=stamp.id,
         inspector=inspector,
-        at=at,
-        result=result,
-        note=note.strip() or None,
-        place=place.strip(),
-        province_code=province_code,
-        photo_path=photo_path,
-        event_id=event.id,
+        at=found.at,
+        result=found.result,
+        note=found.note.strip() or None,
+        place=found.place.strip(),
+        province_code=found.province_code,
+        photo_path=found.photo_path,
+        **what,
     )
     session.add(inspection)
     session.flush()
@@ -78,23 +173,24 @@ def record_inspection(
         session,
         inspector,
         "inspection.record",
-        "stamp",
-        stamp.id,
+        *target,
         inspection=inspection.id,
-        result=result,
+        result=found.result,
+        **details,
     )
-    if result == "counterfeit_seized":
-        stamp.confirmed_fake_at = at
-        case = open_case(session, stamp, stamp.batch)
-        session.flush()
-        change_status(
-            session,
-            case,
-            inspector,
-            "confirmed_fake",
-            note.strip() or f"Seized at {place.strip()}",
-        )
     return inspection
+
+
+def _act_on_case(
+    session: Session, case: Case, inspector: User, inspection: Inspection
+) -> None:
+    """The inspector who checked the item handles the case; a seizure closes it."""
+    if case.assigned_to is None:
+        assign(session, case, inspector)
+    if inspection.result == "counterfeit_seized":
+        # The place says where without tying the record to one language.
+        outcome = inspection.note or inspection.place
+        change_status(session, case, inspector, "confirmed_fake", outcome)
 
 
 def reset_pin_claim(

@@ -38,6 +38,8 @@ KIND_EN = {
     "commune": "Commune",
     "special_zone": "Special Zone",
 }
+# Short names that cannot drop the kind (vi, en).
+_NAMED_AFTER_A_PERSON = {"79": ("TP. Hồ Chí Minh", "Hồ Chí Minh City")}
 _KINDS = {
     VietNamDivisionType.THANH_PHO_TRUNG_UONG: "city",
     VietNamDivisionType.TINH: "province",
@@ -63,10 +65,13 @@ class Division:
         return f"{KIND_VI[self.kind]} {self.name}"
 
     def short_label(self, lang: str) -> str:
-        """Name as people say it: provinces without 'Tỉnh'."""
-        if self.kind == "province":
-            return self.name
-        return self.label(lang)
+        """Name as people say it, without 'Tỉnh' or 'Thành phố': 'Hà Nội'.
+
+        A city named after a person keeps its kind, as everyone writes it.
+        """
+        if self.code in _NAMED_AFTER_A_PERSON:
+            return _NAMED_AFTER_A_PERSON[self.code][lang == "en"]
+        return self.name if self.kind in ("province", "city") else self.label(lang)
 
 
 def _bare_name(name: str, division_type: VietNamDivisionType) -> str:
@@ -139,6 +144,6 @@ def address(ward_code: str, lang: str, line: str | None = None) -> str:
     parts = [
         line,
         found.label(lang),
-        _provinces()[found.province_code].short_label(lang),
+        _provinces()[found.province_code].label(lang),
     ]
     return ", ".join(p for p in parts if p)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -79,12 +79,34 @@ def file_report(
     return report
 
 
-def status_of(report: Report) -> str:
-    """received, assigned or resolved, as the reporter follows it."""
+@dataclass(frozen=True)
+class Progress:
+    """The path a report has taken, as the reporter follows it."""
+
+    looked_at: bool  # an inspector took the case, or inspected the item
+    closed_as: str | None  # the case's outcome once closed
+    closed_at: datetime | None
+
+
+def progress_of(report: Report) -> Progress:
+    """Received → looked at (only when it was) → closed with its outcome."""
     case = report.case
-    if case is None or (case.status == "new" and case.assigned_to_id is None):
-        return "received"
-    return "assigned" if case.is_open else "resolved"
+    if case is None:
+        return Progress(False, None, None)
+    looked_at = case.assigned_to_id is not None or case.status == "investigating"
+    if case.is_open:
+        return Progress(looked_at, None, None)
+    return Progress(looked_at, case.status, case.updated_at)
+
+
+def normalize_reference(text: str) -> str | None:
+    """R-7K2P9Q4M from what a person typed (r-7k2p 9q4m, 7K2P9Q4M…), else None."""
+    body = serials.normalize_typed(text)
+    if len(body) == REFERENCE_LENGTH + 1 and body.startswith("R"):
+        body = body[1:]
+    if len(body) != REFERENCE_LENGTH or any(c not in serials.ALPHABET for c in body):
+        return None
+    return f"R-{body}"
 
 
 def _named(session: Session, gtin, lot, serial) -> tuple[Stamp | None, Batch | None]:

@@ -1,4 +1,5 @@
-/* The scan page: camera preview, QR decoding, torch, and clear guidance when the camera fails. */
+/* The scan page: camera preview, QR decoding, torch. Whenever no camera stream runs,
+   the other ways (type the code, take a photo, try again) lead, with the reason. */
 "use strict";
 
 (function () {
@@ -6,21 +7,61 @@
   if (!root) return;
   const video = root.querySelector("video");
   const status = root.querySelector("[data-status]");
+  const messages = root.querySelector("[data-messages]").content;
+  const choices = root.querySelector("[data-choices]");
+  const again = root.querySelector("[data-camera-again]");
+  const help = again.querySelector("[data-help]");
   const torchButton = root.querySelector("[data-torch]");
   const startButton = root.querySelector("[data-start]");
+  const photoForm = root.querySelector("[data-photo-form]");
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });
   const MAX_WIDTH = 800;
+  // A tap that fails at once would look as if nothing happened: "starting" stays up this long.
+  const MIN_STARTING_MS = 700;
+  const NO_RETRY = ["insecure", "unsupported"]; // trying again cannot help
   let stream = null;
   let detector = null;
   let decoding = false;
   let done = false;
+  let attempt = 0; // a newer start, or the choice to type instead, makes an older start stale
 
-  function showProblem(name) {
-    root.querySelectorAll("[data-problem]").forEach((el) => {
-      el.hidden = el.dataset.problem !== name;
-    });
-    root.classList.toggle("has-problem", Boolean(name));
+  function piece(kind, name) {
+    const found = messages.querySelector(`[data-${kind}="${name}"]`);
+    return found ? found.cloneNode(true) : null;
+  }
+
+  function say(name) {
+    status.replaceChildren(piece("message", name));
+  }
+
+  function off(reason) {
+    stop();
+    root.dataset.camera = "off";
+    say(reason);
+    const advice = piece("help", reason);
+    help.replaceChildren(...(advice ? [advice] : []));
+    help.hidden = !advice;
+    startButton.hidden = NO_RETRY.includes(reason);
+    const label = ["stopped", "queued"].includes(reason) ? "first" : "again";
+    startButton.replaceChildren(piece("start-text", label));
+    again.hidden = false;
+  }
+
+  function reasonFor(error) {
+    switch (error && error.name) {
+      case "NotAllowedError":
+      case "SecurityError":
+        return "denied";
+      case "NotFoundError":
+      case "OverconstrainedError":
+        return "no-camera";
+      case "NotReadableError":
+      case "TrackStartError":
+        return "in-use";
+      default:
+        return "failed";
+    }
   }
 
   function ourPath(text) {
@@ -42,12 +83,11 @@
       // No connection: keep the code; it is checked as soon as the phone is back online.
       // Meanwhile the producer's signature says who issued it.
       window.ocopQueueScan(ourPath(text));
-      status.textContent = root.dataset.queuedText;
+      off("queued"); // the next stamp: the camera starts again on a tap
       if (window.ocopOfflineAnswer) window.ocopOfflineAnswer(text);
-      startButton.hidden = false; // the next stamp: the camera starts again on a tap
       return;
     }
-    status.textContent = root.dataset.foundText;
+    say("found");
     // Our own links open directly; anything else is explained (or warned about) by the server.
     // Inspectors always go through the server, which opens the code's dossier.
     const path = "inspect" in root.dataset ? null : ourPath(text);
@@ -97,6 +137,8 @@
 
   function stop() {
     if (stream) stream.getTracks().forEach((track) => track.stop());
+    stream = null;
+    video.srcObject = null;
   }
 
   // The camera restarts for the next stamp: the torch follows the current track.
@@ -118,49 +160,93 @@
     torchButton.hidden = !capabilities.torch;
   }
 
-  async function loop(decode) {
-    if (done) return;
+  async function loop(decode, mine) {
+    if (done || mine !== attempt) return;
     if (!decoding && video.readyState >= 2 && video.videoWidth) {
       decoding = true;
       try {
         const text = await decode(video);
-        if (text) found(text);
+        if (text && mine === attempt) found(text);
       } finally {
         decoding = false;
       }
     }
-    requestAnimationFrame(() => loop(decode));
+    requestAnimationFrame(() => loop(decode, mine));
   }
 
-  async function start() {
-    done = false;
-    showProblem(null);
-    startButton.hidden = true;
-    if (!window.isSecureContext || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      showProblem("insecure");
-      return;
-    }
+  async function blocked() {
+    // Known before asking: no "starting" flash on a page that cannot have the camera.
+    if (!window.isSecureContext) return "insecure";
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return "unsupported";
     try {
-      stream = await navigator.mediaDevices.getUserMedia({
+      const permission = await navigator.permissions.query({ name: "camera" });
+      return permission.state === "denied" ? "denied" : null;
+    } catch (error) {
+      return null; // browsers that cannot tell say so when asked for the camera
+    }
+  }
+
+  async function start(tapped) {
+    const mine = ++attempt;
+    done = false;
+    const began = performance.now();
+    const fail = async (reason) => {
+      const left = tapped ? MIN_STARTING_MS - (performance.now() - began) : 0;
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+      if (mine === attempt) off(reason);
+    };
+    if (tapped) {
+      root.dataset.camera = "starting";
+      say("starting");
+    }
+    const reason = await blocked();
+    if (reason) return fail(reason);
+    root.dataset.camera = "starting";
+    say("starting");
+    let opened;
+    try {
+      opened = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: { ideal: "environment" }, width: { ideal: 1280 } },
         audio: false,
       });
     } catch (error) {
-      const name = error && error.name;
-      if (name === "NotAllowedError" || name === "SecurityError") showProblem("denied");
-      else if (name === "NotFoundError" || name === "OverconstrainedError") showProblem("no-camera");
-      else showProblem("failed");
-      startButton.hidden = false;
+      return fail(reasonFor(error));
+    }
+    if (mine !== attempt) {
+      opened.getTracks().forEach((track) => track.stop()); // the shopper chose to type meanwhile
       return;
     }
+    stream = opened;
     video.srcObject = stream;
     await video.play().catch(() => {});
+    root.dataset.camera = "live";
+    say("live");
     offerTorch(stream.getVideoTracks()[0]);
     detector ||= (await nativeDetector()) || workerDetector(); // one decoder for the page
-    loop(detector);
+    loop(detector, mine);
   }
 
-  startButton.addEventListener("click", start);
-  window.addEventListener("pagehide", stop);
-  start();
+  startButton.addEventListener("click", () => start(true));
+  root.querySelector("[data-stop]").addEventListener("click", () => {
+    attempt++;
+    off("stopped");
+    choices.focus();
+  });
+  // With a script, choosing the photo sends it: one step fewer on a phone.
+  photoForm.classList.add("photo-form-auto");
+  photoForm.photo.addEventListener("change", () => {
+    if (!photoForm.photo.files.length) return;
+    attempt++;
+    off("photo");
+    photoForm.requestSubmit();
+  });
+  window.addEventListener("pagehide", () => {
+    attempt++;
+    stop();
+  });
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && root.dataset.camera !== "off") start(false); // back from a story
+  });
+  if ("autostart" in root.dataset) start(false);
+  else off("stopped");
 })();

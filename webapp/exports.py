@@ -1,0 +1,110 @@
+"""Downloads people open in Excel: the dashboard's tables and an issuance's codes.
+
+Headers and words in the visitor's language; codes (GTIN, province code, lot,
+serial, PIN) as text; counts and dates as numbers and dates.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from flask import Response
+from flask_babel import gettext as _
+
+from webapp.extensions import db
+from webapp.formatting import province_name
+from webapp.i18n import current_lang
+from webapp.models import utcnow
+from webapp.services import programme, spreadsheets
+from webapp.services.clock import today_in_vietnam
+from webapp.services.spreadsheets import WHOLE, Column
+
+DATE_FORMATS = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
+
+
+def products() -> bytes:
+    """Every OCOP product and whether its traceability data is complete."""
+    lang = current_lang()
+    _share, rows = programme.products_with_complete_data(db.session, utcnow())
+    columns = [
+        Column("GTIN", width=17),
+        Column(_("Product"), width=36),
+        Column(_("Producer"), width=36),
+        Column(_("Province code"), width=8),
+        Column(_("Province"), width=18),
+        Column(_("Complete traceability data"), width=14),
+    ]
+    table = (
+        [product.gtin, product.localized("name", lang).text,
+         product.organisation.name, product.organisation.province_code,
+         province_name(product.organisation.province_code),
+         _("Yes") if done else _("No")]
+        for product, done in rows
+    )  # fmt: skip
+    return spreadsheets.workbook(_("Products"), columns, table)
+
+
+def weeks() -> bytes:
+    """Shopper scans and new alerts per week, as on the dashboard."""
+    columns = [
+        Column(_("Week from"), DATE_FORMATS[current_lang()], width=13),
+        Column(_("Shopper scans"), WHOLE),
+        Column(_("New alerts"), WHOLE),
+    ]
+    table = (
+        [week.start, week.scans, week.alerts]
+        for week in programme.weekly(db.session, today_in_vietnam())
+    )
+    return spreadsheets.workbook(_("Scans and alerts"), columns, table)
+
+
+def provinces() -> bytes:
+    """Shopper scans and flagged scans per province over the dashboard's weeks."""
+    since = programme.window_start(today_in_vietnam())
+    columns = [
+        Column(_("Province code"), width=8),
+        Column(_("Province"), width=18),
+        Column(_("Shopper scans"), WHOLE),
+        Column(_("Flagged"), WHOLE),
+    ]
+    table = (
+        [code, province_name(code), scans, flagged]
+        for code, scans, flagged in programme.by_province(db.session, since)
+    )
+    return spreadsheets.workbook(_("Scans by province"), columns, table)
+
+
+DASHBOARD = {"products": products, "weeks": weeks, "provinces": provinces}
+
+
+def codes(path: Path) -> bytes:
+    """An issuance's codes CSV (for print software) as a workbook for people."""
+    columns = [
+        Column(_("Link in the QR code"), width=60),
+        Column("GTIN", width=17),
+        Column(_("Lot"), width=12),
+        Column(_("Serial"), width=19),
+        Column(_("PIN"), width=10),
+        Column(_("May be sold in"), width=30),
+    ]
+    with open(path, newline="", encoding="utf-8") as file:
+        rows = csv.DictReader(file)
+        table = (
+            [row["url"], row["gtin"], row["lot"], row["serial"], row["pin"],
+             ", ".join(map(province_name, filter(None, row["regions"].split(";"))))]
+            for row in rows
+        )  # fmt: skip
+        return spreadsheets.workbook(_("Stamps"), columns, table)
+
+
+def download(body: bytes, filename: str) -> Response:
+    """A workbook as an attachment, never kept by a cache."""
+    return Response(
+        body,
+        mimetype=spreadsheets.MEDIA_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -1,0 +1,71 @@
+"""Web glue of the inspection forms: a case's blank form, saving one with its photo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import request
+from flask_babel import gettext as _
+
+from webapp.extensions import db
+from webapp.forms.inspector import CaseInspectionForm, InspectionForm
+from webapp.i18n import current_lang
+from webapp.models import Case, User, utcnow
+from webapp.services.inspections import Finding, InspectionError, preset_province
+from webapp.services.photos import PhotoRefused
+from webapp.services.reported_codes import ReportedCode
+from webapp.uploads import chosen_files, discard, refusal, store_upload
+
+
+def blank_case_form(
+    case: Case, codes: list[ReportedCode], user: User
+) -> CaseInspectionForm:
+    """The case's inspection form, on the inspector's province and its only code."""
+    form = CaseInspectionForm(
+        formdata=None,
+        prefix=CaseInspectionForm.PREFIX,
+        data={"province": preset_province(user, case)},
+    )
+    form.fill_choices(current_lang(), codes)
+    if len(form.code.choices) == 1:
+        form.code.data = form.code.choices[0].value
+    return form
+
+
+def finding(form: InspectionForm, photo_path: str | None) -> Finding:
+    """What the form says was found, now."""
+    return Finding(
+        form.result.data,
+        form.place.data,
+        form.province.data or None,
+        form.note.data or "",
+        utcnow(),
+        photo_path,
+    )
+
+
+def save_inspection(form: InspectionForm, save: Callable[[str | None], object]):
+    """Keep the photo, save(photo_path) and commit; else the status to answer with.
+
+    A refusal leaves nothing behind: no row, no photo file.
+    """
+    photo_path = None
+    try:
+        files = chosen_files([request.files.get(form.photo.name)])
+        photo_path = store_upload(files[0], "inspections").path if files else None
+        save(photo_path)
+        db.session.commit()
+    except PhotoRefused as refused:
+        message, status = refusal(refused.code)
+        form.photo.errors = [message]
+        return status
+    except InspectionError:
+        db.session.rollback()
+        discard([photo_path] if photo_path else [])
+        form.place.errors = [_("Check the place and the province.")]
+        return 400
+    except Exception:
+        db.session.rollback()
+        discard([photo_path] if photo_path else [])
+        raise
+    return None
