@@ -42,7 +42,9 @@ def test_story_is_shared_or_its_link_copied(page: Page, demo_codes):
     assert copied == stamp["url"].partition("?")[0]
 
 
-@pytest.mark.parametrize("path", ["story", "/scan/", "/report/", "/guide/traceability"])
+@pytest.mark.parametrize(
+    "path", ["story", "/scan/", "/report/", "/guide/traceability", "/settings"]
+)
 def test_pages_fit_a_320_px_screen(page: Page, live_server, demo_codes, path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(demo_codes[0]["url"] if path == "story" else live_server["url"] + path)

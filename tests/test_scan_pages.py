@@ -1,7 +1,9 @@
 """The story page records its scan; verdict, PIN claim, photo upload and warnings."""
 
 import io
+from datetime import date
 
+import pytest
 import segno
 from PIL import Image
 from sqlalchemy import func, select
@@ -195,3 +197,29 @@ def test_a_queued_scan_sent_twice_is_recorded_once(client, app):
     assert first.status_code == again.status_code == 200
     assert 'data-verdict="authentic"' in again.text
     assert db.session.scalar(select(func.count()).select_from(Scan)) == 1
+
+
+def unsafe_stamp(notice: str):
+    if notice == "expired":
+        return factories.stamp(
+            factories.batch(produced_on=date(2024, 1, 1), expires_on=date(2025, 1, 1))
+        )
+    issued = factories.stamp()
+    factories.stamp_row(issued).batch.status = "recalled"
+    db.session.commit()
+    return issued
+
+
+@pytest.mark.parametrize("notice", ["recalled", "expired"])
+def test_an_unsafe_product_leads_with_its_warning_not_a_green_verdict(
+    client, app, notice
+):
+    issued = unsafe_stamp(notice)
+    page = client.get(factories.path_of(issued)).text
+    warning = page.index(
+        f'class="banner banner-danger notice" role="alert" data-notice="{notice}"'
+    )
+    assert warning < page.index('id="verdict"')
+    verdict = record(client, issued).text
+    assert 'data-verdict="authentic"' in verdict and "banner-ok" not in verdict
+    assert "không được ăn hoặc sử dụng" in verdict

@@ -50,11 +50,19 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = "i18n"
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+    # Whether the story page may use the location: "yes", "no" or unset (ask).
+    # Readable by story.js, which sets it when the visitor answers there.
+    LOCATION_COOKIE = "location_consent"
 
     # Keyed hashes of device ids and client addresses: without this key the
     # stored hashes cannot be linked back to a phone or an address.
     PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None  # None: derived from SECRET_KEY
     SCAN_RETENTION_DAYS = int(os.environ.get("SCAN_RETENTION_DAYS", "180"))
+    # A story reloaded or switched to the other language by the same phone within
+    # this time is the same page view: it records no second scan.
+    SCAN_REPEAT_WINDOW_SECONDS = int(
+        os.environ.get("SCAN_REPEAT_WINDOW_SECONDS", "600")
+    )
     # Detection thresholds are data: defaults, then per OCOP category, then a
     # product's own duplicate_threshold.
     DETECTION_RULES = {

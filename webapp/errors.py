@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from webapp.extensions import db
+from webapp.fragments import wants_fragment
 from webapp.negotiation import json_error, wants_json
 
 MESSAGES = {
@@ -51,9 +52,12 @@ def _http_error(error: HTTPException):
 
 
 def _csrf_error(error: CSRFError):
-    message = str(
-        _l("This form has expired. Go back, reload the page and send it again.")
-    )
+    if wants_fragment():  # shown in place, next to a button that reloads the page
+        message = str(_l("This page has expired. Reload it and try again."))
+    else:
+        message = str(
+            _l("This form has expired. Go back, reload the page and send it again.")
+        )
     page = render_template("errors/http.html", status=400, message=message)
     return page, 400
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from flask import current_app, request
 
@@ -45,15 +46,23 @@ def remember_device(response, device: str) -> None:
     )
 
 
-def record(code: str, device: str, role: str = "shopper", **position) -> ScanOutcome:
-    """Record a scan made now by this client; the caller commits."""
+def record(
+    code: str, device: str, role: str = "shopper", page_view=False, **position
+) -> ScanOutcome:
+    """Record a scan made now by this client; the caller commits.
+
+    A story page's scan is one per page view: the same phone reloading it or
+    switching its language soon after gets the same scan back.
+    """
     config = current_app.config
+    window = timedelta(seconds=config["SCAN_REPEAT_WINDOW_SECONDS"])
     scan_request = ScanRequest(
         code=code,
         device_id=device,
         client_address=client_address(),
         at=utcnow(),
         role=role,
+        repeat_window=window if page_view else None,
         **position,
     )
     return record_scan(
@@ -98,4 +107,7 @@ def page_verdict(resolution):
         return None
     if scan.device_hash != device_hash(device):
         return None
-    return verdict_view(scan, resolution, db.session.get(SerialStats, scan.stamp_id))
+    stats = db.session.get(SerialStats, scan.stamp_id)
+    return verdict_view(
+        ScanOutcome(scan, resolution, stats, scan.verdict, list(scan.reasons))
+    )

@@ -10,10 +10,17 @@ from flask_babel import ngettext
 from webapp import vocab
 from webapp.formatting import date_local, province_name
 from webapp.i18n import current_lang
-from webapp.models import Batch, Scan, SerialStats
+from webapp.models import Batch, SerialStats
 from webapp.services import regions
 from webapp.services.detection import verdict_for
 from webapp.services.resolution import Resolution
+from webapp.services.scanning import ScanOutcome
+
+# Notices that mean "do not eat or use it": they lead the story, in red, and a
+# genuine code under one of them is not shown as good news.
+UNSAFE_NOTICES = ("recalled", "expired")
+NOTICE_ORDER = (*UNSAFE_NOTICES, "certificate_lapsed", "awaiting_approval")
+TONES = {"authentic": "ok", "suspicious": "warning", "counterfeit": "danger"}
 
 
 @dataclass(frozen=True)
@@ -27,25 +34,51 @@ class VerdictView:
     code: str
     scan_id: int
     can_claim: bool
+    tone: str = "ok"
 
 
-def verdict_view(
-    scan: Scan, resolution: Resolution, stats: SerialStats | None
-) -> VerdictView:
+@dataclass(frozen=True)
+class NoticeView:
+    """A notice banner: recall, expiry, lapsed certificate, awaiting approval."""
+
+    code: str
+    tone: str
+    sentence: str
+
+
+def notice_views(notices: list[str]) -> list[NoticeView]:
+    """The notices, the most urgent first, each with its banner's tone."""
+    return [
+        NoticeView(
+            code,
+            "danger" if code in UNSAFE_NOTICES else "warning",
+            vocab.label(vocab.NOTICES, code),
+        )
+        for code in NOTICE_ORDER
+        if code in notices
+    ]
+
+
+def verdict_view(outcome: ScanOutcome) -> VerdictView:
     """The verdict of a recorded scan, in the visitor's language."""
-    reasons = list(scan.reasons)
+    resolution, stats, verdict = outcome.resolution, outcome.stats, outcome.verdict
     stamp = resolution.stamp
     unclaimed = stats is None or stats.claimed_device_hash is None
+    unsafe = any(code in UNSAFE_NOTICES for code in resolution.notices)
+    overshadowed = unsafe and verdict == "authentic"
     return VerdictView(
-        verdict=scan.verdict,
-        headline=headline(scan.verdict),
-        explanations=explain(reasons, stats, resolution.batch, current_lang()),
-        advice=advice(scan.verdict),
-        code=resolution.link.path,
-        scan_id=scan.id,
-        can_claim=bool(
-            stamp and stamp.has_pin and unclaimed and scan.verdict != "counterfeit"
+        verdict=verdict,
+        headline=headline(verdict),
+        explanations=explain(
+            list(outcome.reasons), stats, resolution.batch, current_lang()
         ),
+        advice=_overshadowed_advice() if overshadowed else advice(verdict),
+        code=resolution.link.path,
+        scan_id=outcome.scan.id,
+        can_claim=bool(
+            stamp and stamp.has_pin and unclaimed and verdict != "counterfeit"
+        ),
+        tone="info" if overshadowed else TONES[verdict],
     )
 
 
@@ -64,6 +97,7 @@ def preview(resolution: Resolution) -> VerdictView | None:
         code=resolution.link.path,
         scan_id=0,
         can_claim=False,
+        tone=TONES[verdict],
     )
 
 
@@ -87,6 +121,13 @@ def advice(verdict: str) -> str:
         ),
         "counterfeit": _("Do not buy, eat or use it. Report where you found it."),
     }[verdict]
+
+
+def _overshadowed_advice() -> str:
+    return _(
+        "The stamp itself is genuine, but read the warning above: this product "
+        "must not be eaten or used."
+    )
 
 
 def explain(

@@ -92,7 +92,7 @@ NOTICES = {
         "The check of the code itself still works."
     ),
     "recalled": _l("This batch has been recalled. Do not eat or use it."),
-    "expired": _l("This product is past its expiry date."),
+    "expired": _l("This product is past its use-by date. Do not eat or use it."),
     "certificate_lapsed": _l("The product's OCOP certificate has lapsed."),
 }
 
@@ -348,6 +348,25 @@ ENTRY_PROBLEMS = {
         "That does not look like one of our codes: a serial has 16 letters and digits."
     ),
 }
+
+
+# The location choice on /settings; "ask" is stored as no choice at all.
+LOCATION_CHOICES = {
+    "ask": _l("Ask me at the next check"),
+    "yes": _l("Always use my location"),
+    "no": _l("Never use my location"),
+}
+
+
+def code_fact(problem: str | None) -> str | None:
+    """The kind of code warning (errors/code.html) a typed code's problem is, if any.
+
+    A never-issued or malformed code is a fact about the code, told the same way
+    whether it was typed or opened as a link; other problems are about the typing.
+    """
+    if problem == "unknown_code":
+        return problem
+    return "malformed" if problem in LINK_ERRORS else None
 
 
 def entry_problem(problem: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from webapp.extensions import db
@@ -18,6 +18,10 @@ class Scan(db.Model):
     Device ids and client addresses are kept only as keyed hashes, positions
     only coarsened (about 1 km).
     """
+
+    # A phone's scans of the last minutes, found at once however long a serial's
+    # history: a reload of the same story is the same scan (services/repeats).
+    __table_args__ = (Index("ix_scan_device_recent", "device_hash", "scanned_at"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"), index=True)

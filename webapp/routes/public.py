@@ -1,14 +1,16 @@
-"""Pages for everyone: home, code entry and the language switch."""
+"""Pages for everyone: home, code entry, settings and the language switch."""
 
 from flask import (
     Blueprint,
     current_app,
+    flash,
     redirect,
     render_template,
     request,
     send_from_directory,
     url_for,
 )
+from flask_babel import gettext as _
 
 from webapp import fragments, vocab
 from webapp.extensions import db
@@ -20,6 +22,7 @@ from webapp.uploads import upload_dir
 
 bp = Blueprint("public", __name__)
 PRODUCTS_PER_PAGE = 24
+CHOICE_MAX_AGE = 365 * 24 * 3600  # a choice is kept a year, like the language
 
 
 @bp.get("/")
@@ -38,15 +41,62 @@ def check():
     entry = interpret(db.session, code, own_hosts())
     if entry.link is not None:
         return redirect(own_base_url() + entry.link.path, code=303)
+    problem = vocab.entry_problem(entry.problem)
     status = 404 if entry.problem == "unknown_code" else 400
+    kind = vocab.code_fact(entry.problem)
+    if kind:  # the same warning as the code's own link gets
+        return render_template(
+            "errors/code.html", kind=kind, detail=problem, code=code
+        ), status
     page = render_template(
         "public/check.html",
         code=code,
-        problem=vocab.entry_problem(entry.problem),
+        problem=problem,
         foreign_host=entry.foreign_host,
         own_path=entry.foreign_link.path if entry.foreign_link else None,
     )
     return page, status
+
+
+@bp.get("/settings")
+def settings():
+    """The visitor's choices: for now, whether a check may use their location."""
+    cookie = request.cookies.get(current_app.config["LOCATION_COOKIE"])
+    choice = cookie if cookie in vocab.LOCATION_CHOICES else "ask"
+    return _settings_page(choice)
+
+
+@bp.post("/settings")
+def save_settings():
+    """Remember the location choice where the story page reads it (a cookie)."""
+    choice = request.form.get("location", "")
+    if choice not in vocab.LOCATION_CHOICES:
+        return _settings_page("ask", invalid=True), 400
+    target = safe_next(request.form.get("next", "")) or url_for("public.settings")
+    response = redirect(target, code=303)
+    _remember_location(response, choice)
+    flash(_("Your choice is saved."))
+    return response
+
+
+def _settings_page(choice: str, invalid: bool = False) -> str:
+    return render_template(
+        "public/settings.html",
+        choice=choice,
+        choices=vocab.LOCATION_CHOICES,
+        invalid=invalid,
+    )
+
+
+def _remember_location(response, choice: str) -> None:
+    name = current_app.config["LOCATION_COOKIE"]
+    if choice == "ask":
+        response.delete_cookie(name)
+        return
+    # Not HttpOnly: story.js reads it, and writes it when asked on a story.
+    response.set_cookie(
+        name, choice, max_age=CHOICE_MAX_AGE, samesite="Lax", secure=request.is_secure
+    )
 
 
 @bp.get("/guide/traceability")

@@ -34,6 +34,7 @@ SHELL_FILES = (
     "css/app.css",
     "js/pwa.js",
     "js/outbox.js",
+    "js/htmx-errors.js",
     "js/story.js",
     "js/offline-check.js",
     "vendor/noble-ed25519-3.2.0/index.js",

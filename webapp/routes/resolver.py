@@ -66,6 +66,7 @@ def resolve(rest: str):
             story=data,
             verdict=verdict,
             known=verdicts.preview(resolution),
+            notices=verdicts.notice_views(resolution.notices),
         )
         response = Response(page)
     return _with_links(response, link, links)

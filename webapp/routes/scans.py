@@ -58,6 +58,7 @@ def record_scan():
         outcome = record(
             request.form.get("code", ""),
             device,
+            page_view=True,
             idempotency_key=_idempotency_key(),
             **_position(),
         )
@@ -66,7 +67,7 @@ def record_scan():
         return render_template("errors/http.html", status=400, message=message), 400
     db.session.commit()
     if wants_fragment():
-        view = verdict_view(outcome.scan, outcome.resolution, outcome.stats)
+        view = verdict_view(outcome)
         response = current_app.make_response(
             render_template("story/_verdict.html", verdict=view)
         )

@@ -161,8 +161,19 @@ def assess(
         change = network_after.weight(rules) - before.weight(rules)
         stats = replace(stats, effective_devices=stats.effective_devices + change)
         stats = _remember_position(stats, scan)
+    verdict, reasons = verdict_now(stats, rules, regions, code_reasons)
+    return Assessment(verdict, reasons, stats, network_after, new_device)
+
+
+def verdict_now(
+    stats: Aggregates,
+    rules: Rules,
+    regions: tuple[str, ...],
+    code_reasons: tuple[str, ...] = (),
+) -> tuple[str, list[str]]:
+    """The serial's verdict and reasons from its aggregates as they stand."""
     reasons = list(code_reasons) + behaviour_reasons(stats, rules, regions)
-    return Assessment(verdict_for(reasons), reasons, stats, network_after, new_device)
+    return verdict_for(reasons), reasons
 
 
 def behaviour_reasons(

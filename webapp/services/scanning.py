@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -22,10 +21,12 @@ from webapp.services.detection import (
     ScanFacts,
     assess,
     verdict_for,
+    verdict_now,
 )
 from webapp.services.errors import DigitalLinkError
-from webapp.services.privacy import keyed_hash
+from webapp.services.privacy import keyed_hash, network_of
 from webapp.services.regions import is_province_code
+from webapp.services.repeats import earlier_view
 from webapp.services.resolution import Resolution, resolve
 
 ROLES = ("shopper", "inspector", "producer")
@@ -48,13 +49,21 @@ class ScanRequest:
     lon: float | None = None
     province: str | None = None
     idempotency_key: str | None = None
+    # A scan of the same code by the same device and role this recently is the
+    # same page view (a reload, a language switch): it records nothing new.
+    repeat_window: timedelta | None = None
 
 
 @dataclass(frozen=True)
 class ScanOutcome:
+    """The scan that stands for this request, and the serial's verdict now: for a
+    repeat of an earlier scan, what the serial's aggregates say today."""
+
     scan: Scan
     resolution: Resolution
     stats: SerialStats | None
+    verdict: str
+    reasons: list[str]
     replayed: bool = False
 
 
@@ -79,9 +88,19 @@ def record_scan(
         )
         if earlier is not None:
             resolution = resolve(session, link, stamp_keys, today)
-            return ScanOutcome(earlier, resolution, _stats_of(session, earlier), True)
+            stats = _stats_of(session, earlier)
+            return ScanOutcome(
+                earlier, resolution, stats, earlier.verdict, earlier.reasons, True
+            )
     resolution = resolve(session, link, stamp_keys, today)
     facts = _facts(request, privacy_key)
+    stamp = resolution.stamp
+    # Locked first, so two quick reloads of one story cannot both insert.
+    stats = locked_stats(session, stamp.id) if stamp is not None else None
+    if request.repeat_window:
+        repeat = _repeat(session, request, resolution, facts, stats, rules_config)
+        if repeat is not None:
+            return repeat
     scan = Scan(
         gtin=link.gtin,
         lot=link.lot,
@@ -96,16 +115,40 @@ def record_scan(
         longitude=facts.lon,
         idempotency_key=request.idempotency_key,
     )
-    stats = None
-    if resolution.stamp is None:
+    if stamp is None:
         scan.reasons = list(resolution.reasons) or ["unknown_code"]
         scan.verdict = verdict_for(scan.reasons)
     else:
-        stats = _judge(session, resolution, facts, rules_config, scan)
+        _judge(session, resolution, facts, stats, rules_config, scan)
     scan.notices = list(resolution.notices)
     session.add(scan)
     session.flush()
-    return ScanOutcome(scan, resolution, stats)
+    return ScanOutcome(scan, resolution, stats, scan.verdict, scan.reasons)
+
+
+def _repeat(
+    session: Session,
+    request: ScanRequest,
+    resolution: Resolution,
+    facts: ScanFacts,
+    stats: SerialStats | None,
+    rules_config: dict,
+) -> ScanOutcome | None:
+    """The same page view again: its scan, with the serial's verdict now."""
+    stamp = resolution.stamp
+    since = request.at - request.repeat_window
+    earlier = earlier_view(session, resolution, facts.device, facts.role, since)
+    if earlier is None:
+        return None
+    if stamp is None:  # a never-issued code: nothing about it can have changed
+        return ScanOutcome(
+            earlier, resolution, None, earlier.verdict, earlier.reasons, True
+        )
+    rules = rules_for(resolution.product, rules_config)
+    regions = tuple(resolution.batch.province_codes)
+    code_reasons = tuple(resolution.reasons)
+    verdict, reasons = verdict_now(_aggregates(stats), rules, regions, code_reasons)
+    return ScanOutcome(earlier, resolution, stats, verdict, reasons, True)
 
 
 def rules_for(product: Product, rules_config: dict) -> Rules:
@@ -115,23 +158,6 @@ def rules_for(product: Product, rules_config: dict) -> Rules:
     if product.duplicate_threshold:
         values["max_shopper_devices"] = product.duplicate_threshold
     return Rules.from_mapping(values)
-
-
-def network_of(address: str) -> str:
-    """The part of a client address that names its network.
-
-    IPv6 phones rotate the low 64 bits, so the /64 prefix is the network; an
-    IPv4 address (often a carrier's shared one) is kept whole.
-    """
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
 
 
 def _facts(request: ScanRequest, privacy_key: str) -> ScanFacts:
@@ -155,11 +181,11 @@ def _judge(
     session: Session,
     resolution: Resolution,
     facts: ScanFacts,
+    stats: SerialStats,
     rules_config: dict,
     scan: Scan,
-) -> SerialStats:
+) -> None:
     stamp: Stamp = resolution.stamp
-    stats = locked_stats(session, stamp.id)
     device = session.get(SerialDevice, (stamp.id, facts.device))
     network = session.get(SerialNetwork, (stamp.id, facts.network))
     code_reasons = tuple(resolution.reasons)
@@ -195,7 +221,6 @@ def _judge(
             facts.province,
             facts.at,
         )
-    return stats
 
 
 def locked_stats(session: Session, stamp_id: int) -> SerialStats:

@@ -21,30 +21,29 @@ function recordScan() {
   if (!form) return;
   if (!navigator.onLine) return answerOffline(form);
   form.addEventListener("htmx:sendError", () => answerOffline(form));
-  const KEY = "ocop-location-consent";
+  // The answer is a cookie, so the settings page (/settings) can show and change it.
+  const COOKIE = form.dataset.consentCookie;
   const consentBox = form.querySelector("[data-consent]");
   form.querySelectorAll("[data-nojs]").forEach((el) => (el.hidden = true));
 
   function stored() {
-    try {
-      return localStorage.getItem(KEY);
-    } catch (error) {
-      return null;
-    }
+    const found = document.cookie.split("; ").find((pair) => pair.startsWith(COOKIE + "="));
+    const answer = found ? found.slice(COOKIE.length + 1) : null;
+    return answer === "yes" || answer === "no" ? answer : null;
   }
 
   function remember(answer) {
-    try {
-      localStorage.setItem(KEY, answer);
-    } catch (error) {
-      /* private mode: ask again next time */
-    }
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${COOKIE}=${answer}; path=/; max-age=31536000; samesite=lax${secure}`;
   }
 
   function send() {
     // htmx swaps the verdict in place; without it the form posts and the page reloads.
-    if (window.htmx) window.htmx.trigger(form, "scan-ready");
-    else form.requestSubmit();
+    if (!window.htmx) return form.requestSubmit();
+    // This may run before htmx has processed the page (an answer stored earlier
+    // sends at once): process the form first, or the trigger has no listener.
+    window.htmx.process(form);
+    window.htmx.trigger(form, "scan-ready");
   }
 
   function withPosition() {
@@ -77,7 +76,6 @@ function recordScan() {
   else consentBox.hidden = false;
 }
 
-// After htmx (also deferred, loaded first) has wired up the form.
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", recordScan);
 else recordScan();
 
