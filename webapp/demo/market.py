@@ -29,7 +29,7 @@ from webapp.simulation.market import Item, Market, MarketConfig, PlannedScan
 WEEKS = 12
 MARKET = MarketConfig(
     seed=2026,
-    genuine_items=170,
+    genuine_items=130,
     cloned_serials=3,
     bot_serials=0,
     days=WEEKS * 7,
@@ -67,7 +67,7 @@ def seed_market(
     rng = Random(MARKET.seed)
     stock = _stock(session, settings, start, now, rng)
     items = [
-        Item(s.url, s.regions, stock.kinds[s.serial], stock.on_sale[s.serial])
+        Item(s.url, s.regions, stock.sold.kinds[s.serial], stock.on_sale[s.serial])
         for s in stock.sold.issued
     ]
     planned = Market(replace(MARKET, start=start), items).plan()
@@ -84,8 +84,7 @@ def seed_market(
 @dataclass
 class _Stock:
     sold: MarketStamps
-    kinds: dict[str, str]
-    on_sale: dict[str, tuple[datetime, datetime]]
+    on_sale: dict[str, tuple[datetime, datetime]]  # serial → when it could be bought
 
 
 def _stock(session, settings, start, now, rng: Random) -> _Stock:
@@ -99,13 +98,13 @@ def _stock(session, settings, start, now, rng: Random) -> _Stock:
     for kind in kinds:
         batch, window = _pick(windows, kind, now, rng)
         wanted[batch].append((kind, window))
-    stock = _Stock(MarketStamps(), {}, {})
+    stock = _Stock(MarketStamps(), {})
     for batch, sales in wanted.items():
         for stamp, (kind, window) in zip(
             _issue(session, settings, batch, len(sales)), sales, strict=True
         ):
             stock.sold.issued.append(stamp)
-            stock.sold.kinds[stamp.serial] = stock.kinds[stamp.serial] = kind
+            stock.sold.kinds[stamp.serial] = kind
             stock.on_sale[stamp.serial] = window
     return stock
 
