@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 
 from webapp import create_app
 from webapp.demo.accounts import DEMO_PASSWORD
-from webapp.demo.seed import seed_demo
+from webapp.demo.load import load_demo
 from webapp.extensions import db
 from webapp.services.issuance import write_codes_csv
 
@@ -55,8 +55,9 @@ def live_server(tmp_path_factory):
         app.config["PUBLIC_BASE_URL"] = base_url  # stamps issued here point back here
         with app.app_context():
             upgrade()
-            issued = seed_demo(db.session, app.config["STAMP_KEYS"], base_url)
-            codes = write_codes_csv(folder / "codes.csv", issued)
+            demo = load_demo(db.session, app.config)
+            # The stamps nobody has scanned yet; the market's have a history.
+            codes = write_codes_csv(folder / "codes.csv", demo.catalog)
             db.session.commit()
         yield {"url": base_url, "codes": codes, "app": app}
 

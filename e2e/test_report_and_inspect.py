@@ -78,10 +78,12 @@ def test_inspector_triages_inspects_and_seizes(
     expect(row.first).to_be_visible()
     # Filtering swaps only the list (htmx), and the case stays among open ones.
     page.get_by_label("Tình trạng").select_option("dismissed")
-    expect(page.get_by_text("Không có vụ việc nào khớp bộ lọc.")).to_be_visible()
+    expect(row).to_have_count(0)
+    expect(page.locator(".case-row .status-dismissed").first).to_be_visible()
     page.get_by_label("Tình trạng").select_option("open")
+    expect(row.first).to_be_visible()
     page.screenshot(path=artifacts / "inspector-queue-phone.png", full_page=True)
-    page.locator(".case-row a").first.click()
+    row.first.get_by_role("link").click()
 
     page.get_by_role("button", name="Tôi nhận xử lý vụ việc này").click()
     expect(page.get_by_text("Bạn đang xử lý vụ việc này.")).to_be_visible()

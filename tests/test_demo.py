@@ -1,32 +1,66 @@
-"""`flask seed-demo`: realistic Hưng Yên data on an empty database, and its CSV."""
+"""The demo: Hưng Yên data as of the day it is loaded, lived in, and its script."""
 
 import csv
-from datetime import timedelta
+import os
+import signal
+import socket
+import subprocess
+import threading
+import urllib.request
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
+from tests.conftest import TEST_KEYS
+from webapp.demo import timeline
 from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from webapp.demo.casework import HUNG_YEN_INSPECTOR
+from webapp.demo.catalog import PRODUCTS
+from webapp.demo.seed import seed_demo
+from webapp.demo.showcase import suggestions
 from webapp.extensions import db
 from webapp.models import (
+    CASE_STATUSES,
+    Alert,
     Batch,
+    Case,
     JourneyEvent,
     Organisation,
     Product,
+    Report,
+    Scan,
     Stamp,
     User,
     utcnow,
 )
-from webapp.services import completeness, regions
+from webapp.services import cases, completeness, digital_link, regions
 from webapp.services.accounts import authenticate
+from webapp.services.clock import VIETNAM
 from webapp.services.gtin import has_valid_check_digit
+from webapp.services.issuance import CSV_COLUMNS
+from webapp.services.reports import progress_of
+from webapp.services.resolution import resolve
+
+PROJECT = Path(__file__).resolve().parent.parent
+BASE = "https://trace.example.vn"
 
 
 def seed(app, tmp_path):
+    """The whole demo through `flask seed-demo`, and the rows of its CSV."""
     out = tmp_path / "codes.csv"
     result = app.test_cli_runner().invoke(args=["seed-demo", "--codes-out", str(out)])
     assert result.exit_code == 0, result.output
     with open(out, newline="", encoding="utf-8") as file:
         return list(csv.DictReader(file))
+
+
+def catalog(now: datetime | None = None) -> list[dict]:
+    """Only the catalog (no market) as of now: quicker, where that is all we need."""
+    issued = seed_demo(db.session, TEST_KEYS, BASE, now)
+    db.session.commit()
+    return [dict(zip(CSV_COLUMNS, stamp.csv_row(), strict=True)) for stamp in issued]
 
 
 def count(model) -> int:
@@ -52,8 +86,8 @@ def test_seed_creates_the_demo_and_its_codes(app, tmp_path):
         assert all(regions.is_province_code(code) for code in row["regions"].split(";"))
 
 
-def test_demo_data_is_realistic(app, tmp_path):
-    seed(app, tmp_path)
+def test_demo_data_is_realistic(app):
+    catalog()
     for org in db.session.scalars(select(Organisation)):
         assert org.is_demo and org.province_code == "33"
         assert regions.ward_in_province(org.ward_code, "33")
@@ -69,15 +103,15 @@ def test_demo_data_is_realistic(app, tmp_path):
     assert len({tuple(b.province_codes) for b in db.session.scalars(select(Batch))}) > 3
 
 
-def test_event_places_are_real_wards(app, tmp_path):
-    seed(app, tmp_path)
+def test_event_places_are_real_wards(app):
+    catalog()
     for event in db.session.scalars(select(JourneyEvent)):
         assert regions.ward_in_province(event.ward_code, event.province_code)
         assert event.event_time.utcoffset() == timedelta(0)
 
 
 def test_seeding_twice_is_refused_without_touching_data(app, tmp_path):
-    seed(app, tmp_path)
+    catalog()
     before = count(Stamp)
     again = tmp_path / "again.csv"
     result = app.test_cli_runner().invoke(args=["seed-demo", "--codes-out", str(again)])
@@ -85,8 +119,8 @@ def test_seeding_twice_is_refused_without_touching_data(app, tmp_path):
     assert not again.exists() and count(Stamp) == before
 
 
-def test_demo_stamps_resolve_in_both_languages(app, client, tmp_path):
-    row = seed(app, tmp_path)[0]
+def test_demo_stamps_resolve_in_both_languages(app, client):
+    row = catalog()[0]
     path = row["url"].split("://", 1)[1].split("/", 1)[1]
     vi = client.get(f"/{path}")
     en = client.get(f"/{path}", headers={"Accept-Language": "en"})
@@ -94,3 +128,186 @@ def test_demo_stamps_resolve_in_both_languages(app, client, tmp_path):
     assert "Dữ liệu minh họa" in vi.text and "Demo data" in en.text
     data = client.get(f"/{path}", headers={"Accept": "application/json"}).json
     assert data["demo"] is True and data["serial"] == row["serial"]
+
+
+# Two days far from the one the catalog was written for, in and out of season.
+DAYS = [date(2027, 3, 10), date(2028, 8, 30)]
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_the_stamps_shown_are_current_whatever_the_day(app, today):
+    rows = catalog(datetime.combine(today, time(9), VIETNAM))
+    shown = suggestions(db.session, rows, today)
+    assert {"genuine, never scanned", "with a scratch-off PIN"} <= {
+        s.label for s in shown
+    }
+    for suggestion in shown:
+        found = resolve(
+            db.session, digital_link.parse(suggestion.url), TEST_KEYS, today
+        )
+        recall = suggestion.label == "from a recalled batch"
+        assert found.notices == (["recalled"] if recall else []), suggestion.label
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_demo_dates_are_relative_to_the_day_it_is_loaded(app, today):
+    now = datetime.combine(today, time(9), VIETNAM)
+    catalog(now)
+    assert db.session.scalar(select(func.max(JourneyEvent.event_time))) < now
+    products = db.session.scalars(select(Product)).all()
+    assert all(product.certificate_valid_on(today) for product in products)
+    newest = db.session.scalar(select(func.max(Batch.produced_on)))
+    assert today - timedelta(days=14) <= newest < today  # fresh goods stay fresh
+    for batch in db.session.scalars(select(Batch)):  # lot codes name the month
+        assert f"{batch.produced_on:%y%m}" in batch.lot_code
+    assert _harvest_months(products) <= {6, 7, 8, 12, 1}  # longans, lotus, turmeric
+
+
+def _harvest_months(products) -> set[int]:
+    seasonal = {spec["gtin"] for spec in PRODUCTS if spec.get("seasonal")}
+    return {
+        event.event_time.astimezone(VIETNAM).month
+        for product in products
+        if product.gtin in seasonal
+        for batch in product.batches
+        for event in batch.events
+        if event.biz_step == "harvesting"
+    }
+
+
+def test_seasonal_crops_move_to_their_latest_season():
+    longan = next(spec for spec in PRODUCTS if spec["key"] == "long-nhan")
+    assert timeline.for_product(longan, date(2027, 3, 10)) == timeline.Shift(years=0)
+    assert timeline.for_product(longan, date(2027, 9, 20)) == timeline.Shift(years=1)
+    assert timeline.lot_code("LN2608A", date(2027, 8, 4), set()) == "LN2708A"
+    assert timeline.lot_code("RBB2610A", date(2026, 11, 1), {"RBB2611A"}) == "RBB2611B"
+
+
+def test_the_demo_market_is_lived_in(app, tmp_path):
+    seed(app, tmp_path)
+    scans = db.session.scalars(select(Scan).where(Scan.role == "shopper")).all()
+    assert len({scan.scanned_at.isocalendar()[:2] for scan in scans}) >= 10
+    assert max(scan.scanned_at for scan in scans) <= utcnow()
+    assert _share_in_region(scans) >= 0.75  # mostly where the batches are sold
+    reasons = {r for alert in db.session.scalars(select(Alert)) for r in alert.reasons}
+    assert {"duplicate_scans", "out_of_region", "impossible_travel"} <= reasons
+    reports = db.session.scalars(select(Report)).all()
+    assert {_stage(r) for r in reports} == {"received", "looked at", "closed"}
+    assert set(db.session.scalars(select(Case.status))) == set(CASE_STATUSES)
+    inspector = db.session.scalars(select(User).filter_by(email=HUNG_YEN_INSPECTOR))
+    queue = cases.queue(inspector.one(), status="open")
+    assert len(db.session.scalars(queue).all()) >= 4
+
+
+def _stage(report: Report) -> str:
+    progress = progress_of(report)
+    if progress.closed_as:
+        return "closed"
+    return "looked at" if progress.looked_at else "received"
+
+
+def _share_in_region(scans) -> float:
+    located = [scan for scan in scans if scan.province_code and scan.stamp_id]
+    regions_of = {
+        stamp.id: stamp.batch.province_codes
+        for stamp in db.session.scalars(select(Stamp))
+    }
+    inside = [s for s in located if s.province_code in regions_of[s.stamp_id]]
+    return len(inside) / len(located)
+
+
+def test_a_test_install_serves_the_demo_until_pyproject_changes(tmp_path):
+    (tmp_path / "scripts" / "lib").mkdir(parents=True)
+    env_script = PROJECT / "scripts" / "lib" / "python-env.sh"
+    (tmp_path / "scripts" / "lib" / "python-env.sh").write_text(env_script.read_text())
+    (tmp_path / "pyproject.toml").write_text("[project]\n")
+    fake_python = tmp_path / ".venv" / "bin" / "python"  # records what it is asked
+    fake_python.parent.mkdir(parents=True)
+    fake_python.write_text('#!/bin/sh\necho "$@" >> "$(dirname "$0")/../calls"\n')
+    fake_python.chmod(0o755)
+    (tmp_path / ".venv" / ".installed-test").touch()
+    _source_env(tmp_path)
+    assert not (tmp_path / ".venv" / "calls").exists()
+    later = (tmp_path / ".venv" / ".installed-test").stat().st_mtime + 10
+    os.utime(tmp_path / "pyproject.toml", (later, later))
+    _source_env(tmp_path)
+    assert "-m pip install -e ." in (tmp_path / ".venv" / "calls").read_text()
+
+
+def _source_env(folder: Path) -> None:
+    script = ". scripts/lib/python-env.sh"
+    subprocess.run(["bash", "-c", script], cwd=folder, check=True, capture_output=True)
+
+
+def test_the_demo_script_prints_its_url_once_the_page_answers(tmp_path):
+    _assert_install_is_current()
+    port = _free_port()
+    demo = _start_demo(tmp_path, port)
+    try:
+        url = _printed_url(demo)
+        with urllib.request.urlopen(url, timeout=5) as answer:  # answers at once
+            assert answer.status == 200
+        assert url == f"http://127.0.0.1:{port}/"
+        assert "(PIN " in _rest_of_welcome(demo)
+    finally:
+        os.killpg(demo.pid, signal.SIGINT)  # Ctrl-C
+        assert demo.wait(timeout=60) == 0
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1)
+
+
+def _assert_install_is_current() -> None:
+    """Else the script would reinstall .venv under the running tests."""
+    installed = (PROJECT / ".venv" / ".installed-test").stat().st_mtime
+    assert installed >= (PROJECT / "pyproject.toml").stat().st_mtime, (
+        "pyproject.toml changed: run `. scripts/lib/python-env.sh test` first"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_demo(instance: Path, port: int) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k not in DEMO_SETTINGS}
+    env.update(PORT=str(port), INSTANCE_DIR=str(instance))
+    demo = subprocess.Popen(
+        [PROJECT / "scripts" / "demo"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, as in a terminal
+    )
+    watchdog = threading.Timer(600, _stop, (demo,))  # never hang the suite
+    watchdog.daemon = True
+    watchdog.start()
+    return demo
+
+
+DEMO_SETTINGS = ("DATABASE_URL", "PUBLIC_BASE_URL", "SECRET_KEY", "STAMP_KEYS")
+
+
+def _stop(demo: subprocess.Popen) -> None:
+    if demo.poll() is None:
+        os.killpg(demo.pid, signal.SIGKILL)
+
+
+def _printed_url(demo: subprocess.Popen) -> str:
+    lines = []
+    for line in demo.stdout:
+        if line.startswith("OCOP Trace is running at "):
+            return line.split(" at ", 1)[1].strip()
+        lines.append(line)
+    raise AssertionError("the demo stopped before printing its URL:\n" + "".join(lines))
+
+
+def _rest_of_welcome(demo: subprocess.Popen) -> str:
+    lines = []
+    for line in demo.stdout:
+        lines.append(line)
+        if line.startswith("Ctrl-C"):
+            return "".join(lines)
+    raise AssertionError("the welcome was cut short")

@@ -42,18 +42,31 @@ def register_commands(app: Flask) -> None:
     help="Write url,gtin,lot,serial,pin,regions of every demo stamp to this CSV.",
 )
 def seed_demo_command(codes_out: Path | None) -> None:
-    """Create the database schema and load the Hưng Yên demo data."""
-    from webapp.demo.seed import SeedError, seed_demo
+    """Create the schema and load the Hưng Yên demo, with weeks of market."""
+    from webapp.demo.seed import SeedError
 
     upgrade()
-    config = current_app.config
     try:
-        issued = seed_demo(db.session, config["STAMP_KEYS"], config["PUBLIC_BASE_URL"])
+        loaded = load_demo_data(codes_out)
     except SeedError as error:
-        db.session.rollback()
         raise click.ClickException(str(error)) from None
-    _commit_with_codes(issued, codes_out)
-    click.echo(f"Demo data loaded: {len(issued)} stamps issued.")
+    click.echo(
+        f"Demo data loaded: {len(loaded.stamps)} stamps issued, "
+        f"{len(loaded.market.issued)} of them sold and scanned."
+    )
+
+
+def load_demo_data(codes_out: Path | None):
+    """Load the demo into the app's empty database; its codes reach disk first."""
+    from webapp.demo.load import load_demo
+
+    try:
+        loaded = load_demo(db.session, current_app.config)
+    except Exception:
+        db.session.rollback()
+        raise
+    _commit_with_codes(loaded.stamps, codes_out)
+    return loaded
 
 
 @click.group()

@@ -6,9 +6,14 @@ python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-# Reinstall only when the dependency list changed since the last install.
-stamp=.venv/.installed-${extras:-base}
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+# Reinstall only when the dependency list changed since the last install. Every
+# install brings the base packages too, so any install newer than pyproject.toml
+# (e.g. the tests' one) serves the base.
+installed=
+for stamp in .venv/.installed-${extras:-*}; do
+  if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ]; then installed=$stamp; fi
+done
+if [ -z "$installed" ]; then
   echo "Installing Python packages into .venv…"
   log=.venv/install.log
   if ! { .venv/bin/python -m pip install --upgrade pip \
@@ -17,7 +22,13 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "pip install failed; the whole log is in $log" >&2
     exit 1
   fi
-  touch "$stamp"
+  touch ".venv/.installed-${extras:-base}"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
-flask --app webapp translate compile >/dev/null 2>&1
+# Compile the catalogs when a .po changed since its .mo was made (or there is none).
+for po in webapp/i18n/*/LC_MESSAGES/messages.po; do
+  if [ "$po" -nt "${po%.po}.mo" ]; then
+    python -m babel.messages.frontend compile -d webapp/i18n >/dev/null 2>&1
+    break
+  fi
+done

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, User
-from webapp.services.accounts import create_user
+from webapp.services.accounts import create_user, hash_password
 
 DEMO_PASSWORD = "ocop-trace-demo"
 
@@ -41,6 +41,7 @@ DEMO_ACCOUNTS = [
 
 def seed_accounts(session: Session, producers: dict[str, Organisation]) -> list[User]:
     """Create the demo accounts; the caller commits."""
+    shared = hash_password(DEMO_PASSWORD)  # hashed once: argon2 is slow on purpose
     return [
         create_user(
             session,
@@ -50,6 +51,7 @@ def seed_accounts(session: Session, producers: dict[str, Organisation]) -> list[
             DEMO_PASSWORD,
             organisation=producers.get(spec.get("producer", "")),
             province_codes=spec.get("provinces", ()),
+            password_hash=shared,
         )
         for spec in DEMO_ACCOUNTS
     ]

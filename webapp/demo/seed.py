@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from webapp.demo import timeline
 from webapp.demo.accounts import seed_accounts
 from webapp.demo.catalog import PRODUCERS, PRODUCTS
 from webapp.models import (
@@ -21,6 +23,7 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
+from webapp.services.clock import VIETNAM
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
 
@@ -32,22 +35,30 @@ class SeedError(RuntimeError):
 
 
 def seed_demo(
-    session: Session, keys: Sequence[str], base_url: str
+    session: Session,
+    keys: Sequence[str],
+    base_url: str,
+    now: datetime | None = None,
 ) -> list[IssuedStamp]:
     """Add every demo producer, product, batch, event, stamp and staff account.
 
-    The caller commits.
+    Its dates are moved to read as of now (see timeline). The caller commits.
     """
     if session.scalar(select(func.count()).select_from(Organisation)):
         raise SeedError("the database already holds producers; seed an empty one")
+    now = now or utcnow()
+    today = now.astimezone(VIETNAM).date()
+    year_round = timeline.year_round(today)
     producers = {p["key"]: _organisation(p) for p in PRODUCERS}
     session.add_all(producers.values())
     issued: list[IssuedStamp] = []
     for spec in PRODUCTS:
-        product = _product(spec, producers[spec["producer"]])
+        product = _product(spec, producers[spec["producer"]], year_round)
         session.add(product)
+        shift = timeline.for_product(spec, today)
+        lots: set[str] = set()
         for batch_spec in spec["batches"]:
-            batch = _batch(batch_spec, product)
+            batch = _batch(batch_spec, product, shift, lots)
             session.add(batch)
             session.flush()
             active = batch.status
@@ -60,24 +71,31 @@ def seed_demo(
                 base_url,
                 batch_spec["pins"],
                 issued_by_label="demo data",
+                at=commissioned_at(batch),
             )
             batch.status = active
     seed_accounts(session, producers)
-    session.add(_training(producers))
-    approved = utcnow()  # the demo catalogue is published
-    for organisation in producers.values():
-        organisation.approved_at = approved
+    session.add(_training(producers, year_round))
+    for organisation in producers.values():  # the demo catalogue is published
+        organisation.approved_at = now
         for product in organisation.products:
-            product.approved_at = approved
+            product.approved_at = now
     session.flush()
     return issued
 
 
-def _training(producers: dict[str, Organisation]) -> TrainingSession:
+def commissioned_at(batch: Batch) -> datetime:
+    """When the batch's stamps were applied (its commissioning event)."""
+    return next(e.event_time for e in batch.events if e.biz_step == "commissioning")
+
+
+def _training(
+    producers: dict[str, Organisation], shift: timeline.Shift
+) -> TrainingSession:
     """A session the province held, attended by some of the demo producers."""
     attended = ("hong-chau", "pho-hien", "dong-tao", "vit-bien")
     return TrainingSession(
-        held_on=date(2026, 9, 18),
+        held_on=shift.date(date(2026, 9, 18)),
         title="Truy xuất nguồn gốc theo Thông tư 02/2024/TT-BKHCN, "
         "GS1 Digital Link và EPCIS 2.0",
         place="Hội trường Sở Khoa học và Công nghệ, Phường Phố Hiến",
@@ -98,9 +116,9 @@ def _organisation(spec: dict) -> Organisation:
     )
 
 
-def _product(spec: dict, organisation: Organisation) -> Product:
+def _product(spec: dict, organisation: Organisation, shift: timeline.Shift) -> Product:
     texts = ("name", "summary", "story", "ingredients", "storage")
-    certified_on = date.fromisoformat(spec["ocop_certified_on"])
+    certified_on = shift.date(date.fromisoformat(spec["ocop_certified_on"]))
     return Product(
         organisation=organisation,
         gtin=spec["gtin"],
@@ -119,22 +137,30 @@ def _product(spec: dict, organisation: Organisation) -> Product:
     )
 
 
-def _batch(spec: dict, product: Product) -> Batch:
+def _batch(
+    spec: dict, product: Product, shift: timeline.Shift, lots: set[str]
+) -> Batch:
+    produced_on = shift.date(date.fromisoformat(spec["produced_on"]))
     expires_on = spec.get("expires_on")
+    expires_on = shift.date(date.fromisoformat(expires_on)) if expires_on else None
+    lot = timeline.lot_code(spec["lot"], produced_on, lots)
+    notes = partial(
+        timeline.fill, lot=lot, produced_on=produced_on, expires_on=expires_on
+    )
     return Batch(
         product=product,
-        lot_code=spec["lot"],
-        produced_on=date.fromisoformat(spec["produced_on"]),
-        expires_on=date.fromisoformat(expires_on) if expires_on else None,
+        lot_code=lot,
+        produced_on=produced_on,
+        expires_on=expires_on,
         quantity=spec["quantity"],
         status=spec.get("status", "active"),
         regions=[BatchRegion(province_code=code) for code in spec["regions"]],
-        events=[_event(e) for e in spec["events"]],
+        events=[_event(e, shift, notes) for e in spec["events"]],
     )
 
 
-def _event(spec: dict) -> JourneyEvent:
-    moment = datetime.fromisoformat(spec["time"])
+def _event(spec: dict, shift: timeline.Shift, notes) -> JourneyEvent:
+    moment = shift.moment(datetime.fromisoformat(spec["time"]))
     return JourneyEvent(
         event_id=f"urn:uuid:{uuid.uuid4()}",
         event_type=spec["event_type"],
@@ -150,6 +176,6 @@ def _event(spec: dict) -> JourneyEvent:
         province_code=spec.get("province_code"),
         latitude=spec.get("lat"),
         longitude=spec.get("lon"),
-        note_vi=spec.get("note_vi"),
-        note_en=spec.get("note_en"),
+        note_vi=notes(spec.get("note_vi")),
+        note_en=notes(spec.get("note_en")),
     )

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -76,8 +77,12 @@ def issue_stamps(
     with_pin: bool = False,
     issued_by: User | None = None,
     issued_by_label: str = "system",
+    at: datetime | None = None,
 ) -> list[IssuedStamp]:
-    """Add count new stamps for batch, and their issuance record; the caller commits."""
+    """Add count new stamps for batch, and their issuance record; the caller commits.
+
+    at is when they were issued: now, unless loading a history (the demo).
+    """
     if not 1 <= count <= MAX_STAMPS_PER_ISSUE:
         raise IssuanceError(f"count must be between 1 and {MAX_STAMPS_PER_ISSUE}")
     if batch.status != "active":
@@ -89,7 +94,7 @@ def issue_stamps(
         codes.setdefault(serials.new_serial(gtin, lot, keys[0]), None)
     if with_pin:
         codes = {serial: serials.new_pin() for serial in codes}
-    now = utcnow()
+    now = at or utcnow()
     record = issuance_log.append(
         session, batch, list(codes), with_pin, now, issued_by, issued_by_label
     )

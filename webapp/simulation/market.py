@@ -43,6 +43,7 @@ class MarketConfig:
     fakes_per_clone: tuple[int, int] = (8, 60)
     fake_scan_rate: float = 0.35
     clone_elsewhere: float = 0.5
+    start: datetime = SIM_START
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Item:
     url: str
     regions: tuple[str, ...]
     kind: str  # genuine | traveller | cloned | botted
+    # When it can be bought; else some time in the first 60 % of the market's days.
+    on_sale: tuple[datetime, datetime] | None = None
 
 
 @dataclass(order=True)
@@ -79,7 +82,7 @@ class Market:
         scans: list[PlannedScan] = []
         for item in self.items:
             province = self.rng.choice(item.regions)
-            bought = self._moment(0, self.config.days * 0.6)
+            bought = self._bought(item)
             scans += self._household(item, province, bought)
             if item.kind == "traveller":
                 scans += self._traveller(item, province, bought)
@@ -88,6 +91,12 @@ class Market:
             elif item.kind == "botted":
                 scans += self._bot(item, bought)
         return sorted(scans)
+
+    def _bought(self, item: Item) -> datetime:
+        if item.on_sale is None:
+            return self._moment(0, self.config.days * 0.6)
+        first, last = item.on_sale
+        return first + (last - first) * self.rng.random()
 
     def _household(
         self, item: Item, province: str, bought: datetime
@@ -187,7 +196,7 @@ class Market:
         return random_point(province, self.rng)
 
     def _moment(self, first_day: float, last_day: float) -> datetime:
-        return SIM_START + timedelta(days=self.rng.uniform(first_day, last_day))
+        return self.config.start + timedelta(days=self.rng.uniform(first_day, last_day))
 
     def _later(self, after: datetime, min_hours: float, max_hours: float) -> datetime:
         return after + timedelta(hours=self.rng.uniform(min_hours, max_hours))

@@ -6,18 +6,20 @@ import statistics
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from random import Random
 
 from sqlalchemy.orm import Session
 
 from webapp.demo.seed import seed_demo
 from webapp.models import Batch
+from webapp.services.clock import VIETNAM
 from webapp.services.issuance import issue_stamps
 from webapp.services.scanning import ScanRequest, record_scan
 from webapp.simulation.market import Item, Market, MarketConfig
 
 TODAY = date(2026, 11, 1)
+NOW = datetime(2026, 11, 1, 9, tzinfo=VIETNAM)
 
 
 @dataclass
@@ -84,7 +86,7 @@ def prepare_items(
     session: Session, config: MarketConfig, keys, base_url: str
 ) -> list[Item]:
     """Load the demo catalog and issue the stamps the market needs."""
-    seed_demo(session, keys, base_url)
+    seed_demo(session, keys, base_url, now=NOW)
     batches = [b for b in session.query(Batch).all() if b.status == "active"]
     rng = Random(config.seed)
     total = config.genuine_items + config.cloned_serials + config.bot_serials

@@ -67,6 +67,8 @@ PRODUCTS = [
         "standards": ["VietGAP", "TCCS 01:2024/HTXHC"],
         "net_content": "500 g",
         "shelf_life_days": 365,
+        # Harvested once a year: its dates move to the latest season.
+        "seasonal": True,
         "image": "long-nhan.svg",
         "batches": [
             {
@@ -162,12 +164,12 @@ PRODUCTS = [
                         "lon": 106.0725,
                         "gln": "8935301000010",
                         "note_vi": (
-                            "Dán tem truy xuất có lớp PIN cào cho lô LN2508A sau "
+                            "Dán tem truy xuất có lớp PIN cào cho lô {lot} sau "
                             "khi kiểm tra độ kín của từng túi."
                         ),
                         "note_en": (
                             "Traceability stamps with scratch-off PINs applied to lot "
-                            "LN2508A after every bag was checked for a tight seal."
+                            "{lot} after every bag was checked for a tight seal."
                         ),
                     },
                     {
@@ -310,12 +312,12 @@ PRODUCTS = [
                         "lon": 106.0725,
                         "gln": "8935301000010",
                         "note_vi": (
-                            "Kích hoạt tem truy xuất cho lô LN2608A; tem loại "
+                            "Kích hoạt tem truy xuất cho lô {lot}; tem loại "
                             "không có PIN cào, dán trên mặt sau túi."
                         ),
                         "note_en": (
                             "Traceability stamps without scratch-off PINs activated "
-                            "for lot LN2608A and applied to the back of each bag."
+                            "for lot {lot} and applied to the back of each bag."
                         ),
                     },
                     {
@@ -450,10 +452,10 @@ PRODUCTS = [
                         "lat": 20.6281,
                         "lon": 106.0725,
                         "gln": "8935301000010",
-                        "note_vi": "Dán tem truy xuất có lớp PIN cào cho lô LN2608B.",
+                        "note_vi": "Dán tem truy xuất có lớp PIN cào cho lô {lot}.",
                         "note_en": (
                             "Traceability stamps with scratch-off PINs applied to "
-                            "lot LN2608B."
+                            "lot {lot}."
                         ),
                     },
                     {
@@ -565,6 +567,8 @@ PRODUCTS = [
         "standards": ["TCCS 02:2025/HTXHC"],
         "net_content": "250 g",
         "shelf_life_days": 365,
+        # Harvested once a year: its dates move to the latest season.
+        "seasonal": True,
         "image": "hat-sen.svg",
         "batches": [
             {
@@ -659,11 +663,11 @@ PRODUCTS = [
                         "lon": 106.0725,
                         "gln": "8935301000010",
                         "note_vi": (
-                            "Dán tem truy xuất (không có PIN cào) cho lô HS2507A."
+                            "Dán tem truy xuất (không có PIN cào) cho lô {lot}."
                         ),
                         "note_en": (
                             "Traceability stamps without scratch-off PINs applied "
-                            "to lot HS2507A."
+                            "to lot {lot}."
                         ),
                     },
                     {
@@ -793,10 +797,10 @@ PRODUCTS = [
                         "lat": 20.6281,
                         "lon": 106.0725,
                         "gln": "8935301000010",
-                        "note_vi": "Dán tem truy xuất có lớp PIN cào cho lô HS2606A.",
+                        "note_vi": "Dán tem truy xuất có lớp PIN cào cho lô {lot}.",
                         "note_en": (
                             "Traceability stamps with scratch-off PINs applied to "
-                            "lot HS2606A."
+                            "lot {lot}."
                         ),
                     },
                     {
@@ -926,11 +930,11 @@ PRODUCTS = [
                         "lon": 106.0725,
                         "gln": "8935301000010",
                         "note_vi": (
-                            "Dán tem truy xuất (không có PIN cào) cho lô HS2607A."
+                            "Dán tem truy xuất (không có PIN cào) cho lô {lot}."
                         ),
                         "note_en": (
                             "Traceability stamps without scratch-off PINs applied "
-                            "to lot HS2607A."
+                            "to lot {lot}."
                         ),
                     },
                     {
@@ -1050,6 +1054,8 @@ PRODUCTS = [
         "standards": ["VietGAP", "TCCS 01:2024/PHX"],
         "net_content": "1 kg",
         "shelf_life_days": 7,
+        # Harvested once a year: its dates move to the latest season.
+        "seasonal": True,
         "image": "nhan-long.svg",
         "batches": [
             {
@@ -1268,11 +1274,11 @@ PRODUCTS = [
                         "lon": 106.0560,
                         "gln": "8935302000019",
                         "note_vi": (
-                            "Dán tem truy xuất (không có PIN cào) cho lô NL2608A."
+                            "Dán tem truy xuất (không có PIN cào) cho lô {lot}."
                         ),
                         "note_en": (
                             "Traceability stamps without scratch-off PINs applied "
-                            "to lot NL2608A."
+                            "to lot {lot}."
                         ),
                     },
                     {

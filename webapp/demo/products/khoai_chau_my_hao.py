@@ -79,6 +79,8 @@ PRODUCTS = [
         "standards": ["VietGAP", "TCCS 01:2024/NVKC"],
         "net_content": "500 g",
         "shelf_life_days": 730,
+        # Harvested once a year: its dates move to the latest season.
+        "seasonal": True,
         "image": "tinh-bot-nghe.svg",
         "batches": [
             {
@@ -615,11 +617,11 @@ PRODUCTS = [
                         "gln": None,
                         "note_vi": (
                             "Cửa hàng nhận 60 cây, đo nhiệt độ giò 3 °C, xếp ngay vào "
-                            "tủ mát để bán dịp Tết Bính Ngọ."
+                            "tủ mát để bán."
                         ),
                         "note_en": (
                             "The shop took in 60 rolls, measured at 3 °C, and moved "
-                            "them straight into the chiller for the Tết holiday trade."
+                            "them straight into the chiller for sale."
                         ),
                     },
                 ],
@@ -769,11 +771,11 @@ PRODUCTS = [
                         "gln": None,
                         "note_vi": (
                             "Siêu thị nhận 50 cây, đo nhiệt độ giò 3 °C, đối chiếu hạn "
-                            "dùng 30/11/2026 rồi xếp vào tủ mát."
+                            "dùng {expires_on} rồi xếp vào tủ mát."
                         ),
                         "note_en": (
                             "The minimart took in 50 rolls at 3 °C, checked the use-by "
-                            "date of 30 November 2026 and put them in the chiller."
+                            "date of {expires_on} and put them in the chiller."
                         ),
                     },
                 ],

@@ -181,11 +181,11 @@ PRODUCTS = [
                         "gln": "8935308000013",
                         "note_vi": (
                             "Dán tem truy xuất QR có mã PIN cào lên các hũ của lô "
-                            "RBB2601A, xếp thùng carton 24 hũ và nhập kho khô, thoáng."
+                            "{lot}, xếp thùng carton 24 hũ và nhập kho khô, thoáng."
                         ),
                         "note_en": (
                             "QR traceability stamps with scratch-off PINs were applied "
-                            "to the jars of lot RBB2601A, packed 24 to a carton and "
+                            "to the jars of lot {lot}, packed 24 to a carton and "
                             "put into the dry store."
                         ),
                     },
@@ -227,12 +227,11 @@ PRODUCTS = [
                         "gln": None,
                         "note_vi": (
                             "Cửa hàng nhận đủ 120 hũ, tem và màng seal còn nguyên; "
-                            "hàng được bày bán ngay trong dịp sắm Tết Bính Ngọ."
+                            "hàng được bày bán ngay."
                         ),
                         "note_en": (
                             "The shop received all 120 jars with stamps and seals "
-                            "intact and put them straight on sale for the Tết (Lunar "
-                            "New Year) shopping season."
+                            "intact and put them straight on sale."
                         ),
                     },
                 ],
@@ -331,12 +330,12 @@ PRODUCTS = [
                         "lon": 106.5565,
                         "gln": "8935308000013",
                         "note_vi": (
-                            "Dán tem truy xuất QR lên các hũ của lô RBB2610A, xếp "
+                            "Dán tem truy xuất QR lên các hũ của lô {lot}, xếp "
                             "thùng carton 24 hũ và nhập kho."
                         ),
                         "note_en": (
                             "QR traceability stamps were applied to the jars of lot "
-                            "RBB2610A, packed 24 to a carton and put into store."
+                            "{lot}, packed 24 to a carton and put into store."
                         ),
                     },
                     {
@@ -491,11 +490,11 @@ PRODUCTS = [
                         "gln": "8935308000013",
                         "note_vi": (
                             "Dán tem truy xuất QR có mã PIN cào lên các hũ của lô "
-                            "RBB2611A, xếp thùng carton 24 hũ và nhập kho."
+                            "{lot}, xếp thùng carton 24 hũ và nhập kho."
                         ),
                         "note_en": (
                             "QR traceability stamps with scratch-off PINs were applied "
-                            "to the jars of lot RBB2611A, packed 24 to a carton and "
+                            "to the jars of lot {lot}, packed 24 to a carton and "
                             "put into store."
                         ),
                     },
@@ -730,12 +729,12 @@ PRODUCTS = [
                         "lon": 106.4027,
                         "gln": "8935309000012",
                         "note_vi": (
-                            "Dán tem truy xuất QR lên các hũ của lô MC2512A; hũ được "
+                            "Dán tem truy xuất QR lên các hũ của lô {lot}; hũ được "
                             "bọc giấy, xếp thùng carton 12 hũ."
                         ),
                         "note_en": (
                             "QR traceability stamps were applied to the jars of lot "
-                            "MC2512A; the jars were wrapped in paper and packed 12 to "
+                            "{lot}; the jars were wrapped in paper and packed 12 to "
                             "a carton."
                         ),
                     },
@@ -882,11 +881,11 @@ PRODUCTS = [
                         "gln": "8935309000012",
                         "note_vi": (
                             "Dán tem truy xuất QR có mã PIN cào lên các hũ của lô "
-                            "MC2607A; hũ được bọc giấy, xếp thùng carton 12 hũ."
+                            "{lot}; hũ được bọc giấy, xếp thùng carton 12 hũ."
                         ),
                         "note_en": (
                             "QR traceability stamps with scratch-off PINs were applied "
-                            "to the jars of lot MC2607A; the jars were wrapped in "
+                            "to the jars of lot {lot}; the jars were wrapped in "
                             "paper and packed 12 to a carton."
                         ),
                     },

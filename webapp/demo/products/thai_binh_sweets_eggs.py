@@ -232,11 +232,11 @@ PRODUCTS = [
                         "gln": None,
                         "note_vi": (
                             "Cửa hàng nhận đủ 12 thùng, hộp nguyên vẹn, hạn dùng "
-                            "20/05/2026, bày ngay lên kệ hàng Tết."
+                            "{expires_on}, bày ngay lên kệ."
                         ),
                         "note_en": (
                             "The shop received all 12 cartons intact, expiry "
-                            "20/05/2026, and put them straight on the Tết shelf."
+                            "{expires_on}, and put them straight on the shelf."
                         ),
                     },
                 ],
@@ -336,11 +336,11 @@ PRODUCTS = [
                         "gln": "8935306000015",
                         "note_vi": (
                             "Dán tem QR truy xuất lên từng hộp, in hạn dùng "
-                            "13/01/2027 trên đáy hộp."
+                            "{expires_on} trên đáy hộp."
                         ),
                         "note_en": (
                             "QR traceability stamp applied to each box, with the "
-                            "expiry date 13/01/2027 printed on the base."
+                            "expiry date {expires_on} printed on the base."
                         ),
                     },
                     {
@@ -521,11 +521,11 @@ PRODUCTS = [
                         "lon": 106.3415,
                         "gln": None,
                         "note_vi": (
-                            "Nhận đủ 60 hộp, đối chiếu số lô BC2611A với phiếu "
+                            "Nhận đủ 60 hộp, đối chiếu số lô {lot} với phiếu "
                             "giao hàng rồi bày lên quầy."
                         ),
                         "note_en": (
-                            "All 60 boxes received, lot BC2611A checked against "
+                            "All 60 boxes received, lot {lot} checked against "
                             "the delivery note, and set out on the counter."
                         ),
                     },
@@ -707,11 +707,11 @@ PRODUCTS = [
                         "gln": "8935307000014",
                         "note_vi": (
                             "Dán tem QR truy xuất lên nắp hộp, ghi ngày đẻ "
-                            "28/01/2026 và hạn dùng 27/02/2026."
+                            "{produced_on} và hạn dùng {expires_on}."
                         ),
                         "note_en": (
                             "QR traceability stamps applied to the lids, marked "
-                            "laid 28/01/2026, use by 27/02/2026."
+                            "laid {produced_on}, use by {expires_on}."
                         ),
                     },
                     {
@@ -853,11 +853,11 @@ PRODUCTS = [
                         "gln": "8935307000014",
                         "note_vi": (
                             "Dán tem QR có lớp cào mã PIN lên nắp hộp, ghi ngày đẻ "
-                            "06/11/2026."
+                            "{produced_on}."
                         ),
                         "note_en": (
                             "QR stamps with a scratch-off PIN applied to the lids, "
-                            "marked laid 06/11/2026."
+                            "marked laid {produced_on}."
                         ),
                     },
                     {
@@ -977,12 +977,12 @@ PRODUCTS = [
                         "lon": 106.575,
                         "gln": "8935307000014",
                         "note_vi": (
-                            "Dán tem QR có lớp cào mã PIN, ghi hạn dùng 17/12/2026 "
+                            "Dán tem QR có lớp cào mã PIN, ghi hạn dùng {expires_on} "
                             "trên nắp hộp."
                         ),
                         "note_en": (
                             "QR stamps with a scratch-off PIN applied, use-by date "
-                            "17/12/2026 on the lids."
+                            "{expires_on} on the lids."
                         ),
                     },
                     {

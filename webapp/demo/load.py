@@ -1,0 +1,38 @@
+"""Load the whole demo: the catalog, then the weeks of market and casework around it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from webapp.demo.casework import seed_casework
+from webapp.demo.market import MarketStamps, seed_market
+from webapp.demo.seed import seed_demo
+from webapp.demo.settings import DemoSettings
+from webapp.models import utcnow
+from webapp.services.issuance import IssuedStamp
+
+
+@dataclass(frozen=True)
+class LoadedDemo:
+    catalog: list[IssuedStamp]  # the stamps nobody has scanned yet
+    market: MarketStamps  # the stamps sold and scanned, with their stories
+
+    @property
+    def stamps(self) -> list[IssuedStamp]:
+        return [*self.catalog, *self.market.issued]
+
+
+def load_demo(
+    session: Session, config: Mapping, now: datetime | None = None
+) -> LoadedDemo:
+    """Everything the demo shows, as of now; the caller commits."""
+    now = now or utcnow()
+    settings = DemoSettings.from_config(config)
+    catalog = seed_demo(session, settings.keys, settings.base_url, now)
+    market = seed_market(session, settings, now)
+    seed_casework(session, market, settings.base_url, now)
+    return LoadedDemo(catalog, market)
