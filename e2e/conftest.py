@@ -75,6 +75,23 @@ def serving(app):
         thread.join()
 
 
+def controlled(page, url: str) -> None:
+    """Open url, then again under the service worker it installed."""
+    page.goto(url)
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.reload()  # now controlled by the worker
+
+
+@contextmanager
+def offline(context):
+    """The network cut while the block runs."""
+    context.set_offline(True)
+    try:
+        yield
+    finally:
+        context.set_offline(False)
+
+
 def sign_in(page, base: str, email: str) -> None:
     """Sign a demo staff account in through the real form."""
     page.goto(f"{base}/login")

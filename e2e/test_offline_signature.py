@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from e2e.conftest import controlled
 from webapp.extensions import db
 from webapp.models import Product
 
@@ -21,12 +22,6 @@ def producers_by_gtin(live_server) -> dict[str, str | None]:
             )
             for product in db.session.scalars(select(Product))
         }
-
-
-def controlled(page: Page, url: str) -> None:
-    page.goto(url)
-    page.evaluate("() => navigator.serviceWorker.ready")
-    page.reload()  # now controlled by the worker, which keeps the key set
 
 
 def test_browser_verifies_every_demo_signature_made_by_the_server(

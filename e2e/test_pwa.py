@@ -41,6 +41,7 @@ def test_visited_story_and_scan_page_work_offline(
     stamp = demo_codes[5]
     page.goto(stamp["url"])
     title = page.get_by_role("heading", level=1).inner_text()
+    page.goto(base + "/scan/")  # kept once opened, with its decoder
     page.goto(base + "/login")  # a staff page: never kept on the phone
 
     page.context.set_offline(True)

@@ -66,11 +66,11 @@ def test_a_stamp_scanned_offline_is_checked_once_back_online(
         viewport={"width": 390, "height": 844}, locale="vi-VN"
     )
     page = context.new_page()
-    page.goto(
-        live_server["url"] + "/"
-    )  # installs the worker, which keeps the scan page
+    page.goto(live_server["url"] + "/")  # installs the worker
     page.evaluate("() => navigator.serviceWorker.ready")
     page.reload()
+    page.goto(live_server["url"] + "/scan/")  # kept once opened, with its decoder
+    page.wait_for_url("**/01/**")  # the camera read the stamp: the decoder ran
 
     context.set_offline(True)
     try:

@@ -1,13 +1,16 @@
 """The manifest, icons and service worker that make the site an installable app."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import ChoiceLoader, DictLoader
 from PIL import Image
 
-from tests.conftest import SQLITE_ONLY
-from webapp.routes.pwa import _static_version
+from tests import factories
+from tests.conftest import SQLITE_ONLY, standalone_app
+from webapp.routes.pwa import cache_version
 
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
 
@@ -68,13 +71,37 @@ def test_the_worker_is_never_stale_and_lists_the_shell(client, app):
     assert "<script" not in body
 
 
-def test_the_cache_version_follows_the_static_files(tmp_path):
-    (tmp_path / "app.css").write_text("body{}")
-    first = _static_version(str(tmp_path))
-    _static_version.cache_clear()
-    (tmp_path / "app.css").write_text("body{color:red}")
-    assert _static_version(str(tmp_path)) != first
-    _static_version.cache_clear()
+def version_of(app) -> str:
+    with app.test_request_context():
+        return cache_version()
+
+
+def test_the_cache_version_follows_static_files_and_templates(tmp_path):
+    with standalone_app(tmp_path) as app:
+        first = version_of(app)
+    static = shutil.copytree(STATIC, tmp_path / "static")
+    (static / "css" / "app.css").write_text("body{color:red}")
+    with standalone_app(tmp_path) as app:
+        app.static_folder = str(static)
+        assert version_of(app) != first
+    with standalone_app(tmp_path) as app:  # a deploy that changes only a page
+        offline = {"pwa/offline.html": "{% extends 'base.html' %}"}
+        app.jinja_loader = ChoiceLoader([DictLoader(offline), app.jinja_loader])
+        assert version_of(app) != first
+    with standalone_app(tmp_path) as app:
+        assert version_of(app) == first
+
+
+@SQLITE_ONLY
+def test_pages_rendered_for_staff_are_kept_nowhere(client, app):
+    public = client.get("/report/").headers.get("Cache-Control", "")
+    assert "no-store" not in public and "private" not in public
+    factories.sign_in(client, factories.user("inspector"))
+    for path in ("/report/", "/scan/", "/guide/traceability", "/inspector/"):
+        assert client.get(path).headers["Cache-Control"] == "private, no-store"
+    signed_out = client.post("/logout")
+    assert signed_out.headers["Clear-Site-Data"] == '"cache"'
+    assert client.get("/report/").headers.get("Cache-Control") != "private, no-store"
 
 
 @SQLITE_ONLY

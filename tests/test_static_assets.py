@@ -68,3 +68,13 @@ def test_static_files_are_compressed_once_per_process(client, app):
     client.get("/report/", headers={"Accept-Encoding": "br"})
     client.get("/static/css/app.css?v=0000000000", headers={"Accept-Encoding": "br"})
     assert kept._kept == before
+
+
+@SQLITE_ONLY
+def test_static_files_do_not_vary_on_cookies(client, app):
+    """A cookie set later (device id, language) must not make phones ask again."""
+    factories.sign_in(client, factories.user("inspector"))
+    with client.get("/static/css/app.css") as css:
+        assert "Cookie" not in css.headers.get("Vary", "")
+        assert "Set-Cookie" not in css.headers
+    assert "Cookie" in client.get("/report/").headers["Vary"]

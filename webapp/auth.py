@@ -16,7 +16,7 @@ login_manager = LoginManager()
 def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
-    app.jinja_env.globals.update(inspecting=inspecting)
+    app.jinja_env.globals.update(inspecting=inspecting, staff_scan_role=staff_scan_role)
 
 
 @login_manager.user_loader
@@ -58,6 +58,11 @@ SCAN_ROLES = {
 
 def allowed_scan_roles() -> tuple[str, ...]:
     return SCAN_ROLES[staff_role()]
+
+
+def staff_scan_role() -> str | None:
+    """The role signed-in staff's scans are recorded in; None for the public."""
+    return allowed_scan_roles()[-1] if staff_role() else None
 
 
 def inspecting() -> bool:

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 
 class ScanIn(BaseModel):
@@ -21,6 +21,8 @@ class ScanIn(BaseModel):
     province: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
     role: Literal["shopper", "inspector", "producer"] = "shopper"
     idempotency_key: str | None = Field(default=None, min_length=8, max_length=64)
+    # When a scan queued offline was made; kept as information, within bounds.
+    made_at: AwareDatetime | None = None
 
     @model_validator(mode="after")
     def lat_and_lon_together(self):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_compress import Compress
 
 from webapp.services.files import content_hash
@@ -70,7 +71,21 @@ def static_cache_key(request) -> str:
     return "not-kept"
 
 
+class NoSessionForStaticFiles(SecureCookieSessionInterface):
+    """Static files are the same for everyone, so they do not vary on cookies.
+
+    Flask-Login reads the session after every request, which makes Flask add
+    `Vary: Cookie`; a cookie set later (the device id, the language) would then
+    make the browser ask again for every file it has (304s on every page).
+    """
+
+    def save_session(self, app, session, response) -> None:
+        if request.endpoint != "static":
+            super().save_session(app, session, response)
+
+
 def init_static_assets(app: Flask) -> None:
+    app.session_interface = NoSessionForStaticFiles()
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     app.config.setdefault("COMPRESS_BR_LEVEL", 6)
     app.config.setdefault("COMPRESS_MIMETYPES", sorted(COMPRESSIBLE))

@@ -42,6 +42,8 @@ class Scan(db.Model):
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     notices: Mapped[list[str]] = mapped_column(JSON, default=list)
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # When the phone says a scan it queued offline was made (information only).
+    made_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class SerialStats(db.Model):

@@ -85,6 +85,7 @@ def create_scan():
             lon=scan_in.lon,
             province=scan_in.province,
             idempotency_key=scan_in.idempotency_key,
+            made_at=scan_in.made_at,
         )
     except DigitalLinkError as error:
         return json_error(400, error.code, vocab.label(vocab.LINK_ERRORS, error.code))
@@ -106,6 +107,7 @@ def scan_json(outcome) -> dict:
         or (outcome.resolution.batch.lot_code if outcome.resolution.batch else None),
         "province": scan.province_code,
         "scanned_at": scan.scanned_at.isoformat(),
+        "made_at": scan.made_at.isoformat() if scan.made_at else None,
     }
 
 

@@ -49,4 +49,7 @@ def logout():
     """End the session."""
     logout_user()
     flash(_("You have signed out."))
-    return redirect(url_for("public.index"), code=303)
+    response = redirect(url_for("public.index"), code=303)
+    # What the browser kept of pages shown while signed in (back/forward too).
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response

@@ -2,11 +2,11 @@
 
 import hashlib
 import json
-from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from webapp.extensions import db
 from webapp.i18n import current_lang
@@ -23,9 +23,11 @@ bp.record_once(
     )
 )
 
-# The decoder is large; it is cached when the scan page is, not on every first visit.
+# Cached when the scan page is first opened, never on a first visit elsewhere:
+# the page's script, and the decoder (370 KB compressed) unless the browser
+# reads QR codes itself or the visitor asks to save data.
+SCAN_FILES = ("js/scan.js",)
 DECODER_FILES = (
-    "js/scan.js",
     "js/qr-worker.js",
     "vendor/zxing-wasm-3.1.6/zxing-reader.iife.js",
     "vendor/zxing-wasm-3.1.6/zxing_reader.wasm",
@@ -35,13 +37,14 @@ SHELL_FILES = (
     "js/pwa.js",
     "js/outbox.js",
     "js/htmx-errors.js",
+    "js/report-restore.js",
     "js/story.js",
     "js/offline-check.js",
-    "vendor/noble-ed25519-3.2.0/index.js",
     "vendor/htmx-2.0.11/htmx.min.js",
     "img/icon.svg",
-    "img/icon-192.png",
 )
+# Only for browsers whose WebCrypto cannot verify Ed25519 signatures.
+SIGNATURE_FALLBACK = "vendor/noble-ed25519-3.2.0/index.js"
 
 
 @bp.get("/manifest.webmanifest")
@@ -100,14 +103,16 @@ def manifest():
 
 @bp.get("/sw.js")
 def service_worker():
-    """The service worker; its cache name changes whenever a static file does."""
+    """The service worker; it changes whenever anything it caches would."""
     body = render_template(
         "pwa/sw.js",
-        version=static_version(),
-        shell=[url_for("public.index"), url_for("pwa.offline"), url_for("reports.new")]
-        + [url_for("static", filename=name) for name in SHELL_FILES],
-        decoder=[url_for("scans.index")]
-        + [url_for("static", filename=name) for name in DECODER_FILES],
+        version=cache_version(),
+        shell_pages=[url_for("pwa.offline"), url_for("reports.new")],
+        shell_files=_static_urls(SHELL_FILES),
+        scan_files=_static_urls(SCAN_FILES),
+        decoder=_static_urls(DECODER_FILES),
+        signature_fallback=url_for("static", filename=SIGNATURE_FALLBACK),
+        scan=url_for("scans.index"),
         offline=url_for("pwa.offline"),
         keys=url_for("pwa.stamp_keys"),
         dossiers=OFFLINE_DOSSIERS,
@@ -139,15 +144,45 @@ def offline():
     return render_template("pwa/offline.html")
 
 
-@cache
-def _static_version(folder: str) -> str:
+def _static_urls(names) -> list[str]:
+    return [url_for("static", filename=name) for name in names]
+
+
+def cache_version() -> str:
+    """A hash of what the worker caches: static files, templates, translations.
+
+    A deploy that changes only a template (the offline page, the shell) still
+    gives phones a new worker, which fetches the new pages. Computed once per
+    app, as a deploy starts new processes.
+    """
+    app = current_app._get_current_object()
+    if "pwa_version" not in app.extensions:
+        app.extensions["pwa_version"] = _version_of(app)
+    return app.extensions["pwa_version"]
+
+
+def _version_of(app: Flask) -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(folder).rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update((content_hash(path) or "").encode())
+    translations = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
+    for folder in [app.static_folder, *(Path(app.root_path) / t for t in translations)]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update((content_hash(path) or "").encode())
+    loader = app.jinja_env.loader
+    for name in sorted(loader.list_templates()):
+        digest.update(name.encode())
+        digest.update(loader.get_source(app.jinja_env, name)[0].encode())
     return digest.hexdigest()[:12]
 
 
-def static_version() -> str:
-    return _static_version(current_app.static_folder)
+@bp.after_app_request
+def keep_staff_pages_nowhere(response):
+    """Nothing rendered for signed-in staff is kept: not by the service worker
+    (which honours no-store), not by the browser's cache (their name, their cases).
+    """
+    if request.endpoint != "static" and current_user.is_authenticated:
+        control = response.cache_control
+        if not (control.public or control.private):
+            response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,12 +1,13 @@
 """Scanning: the camera page, photo fallback, recording a scan and claiming a PIN."""
 
 import re
+from datetime import datetime
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from webapp import vocab
-from webapp.auth import inspecting
+from webapp.auth import allowed_scan_roles, inspecting
 from webapp.extensions import db, rate_limited
 from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, resolve_link
@@ -53,13 +54,18 @@ def photo():
 @rate_limited("RATELIMIT_SCANS")
 def record_scan():
     """Record the scan the story page made, and show its verdict."""
+    role = request.form.get("role") or "shopper"
+    if role not in allowed_scan_roles():
+        return _role_refused()
     device, new_device = device_id()
     try:
         outcome = record(
             request.form.get("code", ""),
             device,
+            role=role,
             page_view=True,
             idempotency_key=_idempotency_key(),
+            made_at=_made_at(),
             **_position(),
         )
     except DigitalLinkError as error:
@@ -109,6 +115,21 @@ def _idempotency_key() -> str | None:
     """Set by the phone's queue of scans made offline: a resend records nothing new."""
     key = request.form.get("idempotency_key", "")
     return key if IDEMPOTENCY_KEY.fullmatch(key) else None
+
+
+def _role_refused():
+    # A scan staff queued offline, sent after they signed out: it is held on
+    # the phone, never counted as a shopper's.
+    message = _("Only signed-in inspectors and producers may scan in that role.")
+    return render_template("errors/http.html", status=403, message=message), 403
+
+
+def _made_at() -> datetime | None:
+    """When the phone's queue says the scan was made (ISO 8601), if readable."""
+    try:
+        return datetime.fromisoformat(request.form.get("made_at", ""))
+    except ValueError:
+        return None
 
 
 def _position() -> dict:

@@ -34,6 +34,10 @@ ROLES = ("shopper", "inspector", "producer")
 
 # What the phone's queue may send as an idempotency key (scans and reports alike).
 IDEMPOTENCY_KEY = r"[A-Za-z0-9_-]{8,64}"
+# How far a phone's own account of when a queued scan was made is believed:
+# a little clock drift ahead, and no older than a queue plausibly waits.
+MADE_AT_DRIFT = timedelta(minutes=5)
+MADE_AT_MAX_AGE = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class ScanRequest:
     # A scan of the same code by the same device and role this recently is the
     # same page view (a reload, a language switch): it records nothing new.
     repeat_window: timedelta | None = None
+    made_at: datetime | None = None  # the phone's word, stored as information only
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ def record_scan(
         latitude=facts.lat,
         longitude=facts.lon,
         idempotency_key=request.idempotency_key,
+        made_at=believable_made_at(request.made_at, request.at),
     )
     if stamp is None:
         scan.reasons = list(resolution.reasons) or ["unknown_code"]
@@ -149,6 +155,19 @@ def _repeat(
     code_reasons = tuple(resolution.reasons)
     verdict, reasons = verdict_now(_aggregates(stats), rules, regions, code_reasons)
     return ScanOutcome(earlier, resolution, stats, verdict, reasons, True)
+
+
+def believable_made_at(claimed: datetime | None, now: datetime) -> datetime | None:
+    """When the phone says a queued scan was made, if that is plausible, else None.
+
+    Only information for people reading the scan trail: detection goes by the
+    time the server received the scan, which the phone cannot set.
+    """
+    if claimed is None or claimed.tzinfo is None:
+        return None
+    if now - MADE_AT_MAX_AGE <= claimed <= now + MADE_AT_DRIFT:
+        return claimed
+    return None
 
 
 def rules_for(product: Product, rules_config: dict) -> Rules:
