@@ -37,6 +37,15 @@ def test_an_inspectors_queued_scan_is_recorded_as_theirs(client, app):
     assert scan.scanned_at > made  # detection goes by when it arrived
 
 
+def test_a_story_opened_by_signed_in_staff_records_their_role(client, app):
+    stamp = factories.stamp()
+    factories.sign_in(client, factories.user("inspector"))
+    page = client.get(factories.path_of(stamp))
+    assert '<input type="hidden" name="role" value="inspector">' in page.text
+    anonymous = client.application.test_client().get(factories.path_of(stamp))
+    assert 'name="role"' not in anonymous.text
+
+
 @pytest.mark.parametrize(
     "claimed, believed",
     [(NOW - timedelta(days=2), True),
