@@ -8,6 +8,7 @@ import zxingcpp
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import sign_in
+from webapp.services.label_preview import PDFIUM_LOCK
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 
@@ -64,9 +65,10 @@ def test_producer_issues_stamps_and_a_printed_code_opens_the_story(
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải tờ in PDF").click()
     pdf = download.value.path().read_bytes()
-    document = pdfium.PdfDocument(pdf)
-    image = document[0].render(scale=300 / 72).to_pil()
-    document.close()
+    with PDFIUM_LOCK:  # the live server in this process may be drawing a preview
+        document = pdfium.PdfDocument(pdf)
+        image = document[0].render(scale=300 / 72).to_pil()
+        document.close()
     image.save(artifacts / "producer-sheet-page1.png")
     links = sorted(result.text for result in zxingcpp.read_barcodes(image, formats=QR))
     assert len(links) == 12 and all(link.startswith(base) for link in links)

@@ -9,6 +9,7 @@ signature is a placeholder, so a scanned preview reads as never issued.
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
@@ -29,6 +30,11 @@ from webapp.services.stamp_signatures import KEY_ID_LENGTH, SIGNATURE_LENGTH
 SAMPLE_SERIAL = "0" * 16
 SAMPLE_PIN = "0" * 8
 PIXELS_PER_MM = 12  # 305 dpi: sharp on a phone showing 6 CSS px per mm
+
+# PDFium keeps global state and is not thread-safe: two threads rasterising at
+# once (a page loading several previews from a threaded server) can crash the
+# whole process. Every use of it in this process goes through this lock.
+PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -67,20 +73,22 @@ def png(text: SheetText, layout: Layout, with_pin: bool, link: str) -> bytes:
     """
     alone = replace(layout, columns=1, rows=1, left=0, top=0)
     label = Label(link, SAMPLE_SERIAL, SAMPLE_PIN if with_pin else None)
-    document = pdfium.PdfDocument(render([label], text, alone))
-    try:
-        width, height = layout.width * mm, layout.height * mm
-        image = (
-            document[0]
-            .render(
-                scale=PIXELS_PER_MM / mm,  # pixels per point
-                crop=(0, A4[1] - height, A4[0] - width, 0),
-                grayscale=True,
+    sheet = render([label], text, alone)
+    width, height = layout.width * mm, layout.height * mm
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(sheet)
+        try:
+            image = (
+                document[0]
+                .render(
+                    scale=PIXELS_PER_MM / mm,  # pixels per point
+                    crop=(0, A4[1] - height, A4[0] - width, 0),
+                    grayscale=True,
+                )
+                .to_pil()
             )
-            .to_pil()
-        )
-    finally:
-        document.close()
+        finally:
+            document.close()
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
