@@ -1,6 +1,8 @@
 """Printed sheets: every QR on every page reads back as its stamp's link."""
 
 import io
+import subprocess
+import sys
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -273,3 +275,35 @@ def test_any_serial_fits_and_a_lot_too_long_for_small_labels_is_refused():
         render(labels(1), wide, LAYOUTS["small"])
     assert refused.value.item == "lot"
     assert render(labels(1), wide, LAYOUTS["medium"]).startswith(b"%PDF-")
+
+
+DRAW_AT_ONCE = """
+import threading
+from webapp.services import label_preview
+from webapp.services.label_layout import LAYOUTS, SheetText
+text = SheetText("Long nhãn Hồng Châu", 4, "Lô LN1", "HSD 31/07/2027", "Quét", "Cào")
+link = label_preview.sample_link("https://tem.example.vn", "08931234567897", "LN1")
+start, drawn, failures = threading.Barrier(6), [], []
+def draw():
+    start.wait()
+    try:
+        for layout in [*LAYOUTS.values()] * 6:
+            drawn.append((layout.key, label_preview.png(text, layout, True, link)))
+    except Exception as error:
+        failures.append(repr(error))
+threads = [threading.Thread(target=draw) for _ in range(6)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+alone = {key: label_preview.png(text, LAYOUTS[key], True, link) for key in LAYOUTS}
+same = sum(image == alone[key] for key, image in drawn)
+print(len(failures), same, failures[:1])
+"""
+
+
+def test_previews_drawn_at_once_by_a_fresh_process_come_out_whole():
+    """A threaded server draws previews together: fonts and PDFium are shared."""
+    answer = subprocess.run(
+        [sys.executable, "-c", DRAW_AT_ONCE], capture_output=True, text=True, check=True
+    )
+    failures, same, first = answer.stdout.split(" ", 2)
+    assert (failures, same) == ("0", str(6 * 6 * len(LAYOUTS))), first + answer.stderr

@@ -20,6 +20,7 @@ that fit.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -143,8 +144,19 @@ class LabelTooSmall(ValueError):
         super().__init__(item)
 
 
-@cache
+# functools.cache runs a function once per concurrent first call: threads
+# drawing their first labels together would each register new font objects,
+# and a document half-drawn with the replaced one loses its glyph tables.
+_REGISTERING = threading.Lock()
+
+
 def register_fonts() -> None:
+    with _REGISTERING:
+        _register_fonts_once()
+
+
+@cache
+def _register_fonts_once() -> None:
     pdfmetrics.registerFont(TTFont(REGULAR, FONT_DIR / "NotoSans-Regular.ttf"))
     pdfmetrics.registerFont(TTFont(BOLD, FONT_DIR / "NotoSans-Bold.ttf"))
 

@@ -9,6 +9,7 @@ on each label size is decided in label_layout.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import cos, pi, sin
@@ -32,6 +33,11 @@ from webapp.services.label_layout import (
 from webapp.services.serials import group
 
 __all__ = ["LAYOUTS", "Label", "Layout", "SheetText", "render"]
+
+# A registered font's file is read through one shared cursor when a document
+# embeds its subset: two sheets saved at once in one process read each other's
+# glyphs (KeyError, IndexError). A process draws one sheet at a time.
+_DRAWING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,11 @@ def render(
     register_fonts()
     plans = {pin: plan(text, layout, pin) for pin in {bool(la.pin) for la in labels}}
     symbols = qr_symbols.matrices([label.url for label in labels], workers)
+    with _DRAWING:
+        return _draw(labels, text, layout, plans, symbols, title)
+
+
+def _draw(labels, text, layout, plans, symbols, title) -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, pageCompression=1, invariant=1)
     canvas.setTitle(title or text.product)
