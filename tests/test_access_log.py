@@ -30,7 +30,10 @@ STORY = f"/01/08931234567897/10/L1/21/{SERIAL}?s=ABCD.{'Q' * 40}&lang=en"
         (f"/inspector/dossier?code={SERIAL.lower()}", "?code=7k2p~"),
         ("/report/R-7K2P9Q4M", "/report/R-7K~"),
         ("/report/R-7K2P9Q4M/withdraw", "/report/R-7K~/withdraw"),
-        ("/epcis/events?perPage=50&EQ_bizStep=shipping", "perPage=50&EQ_bizStep=shipping"),
+        (
+            "/epcis/events?perPage=50&EQ_bizStep=shipping",
+            "perPage=50&EQ_bizStep=shipping",
+        ),
     ],
 )
 def test_targets_are_masked(target, logged):
@@ -63,7 +66,9 @@ def test_gunicorn_writes_no_address_and_no_serial(tmp_path):
     assert len(lines) == 2, log
     assert "127.0.0.1" not in log and "203.0.113.9" not in log
     assert SERIAL not in log and "R-7K2P9Q4M" not in log
-    assert '"GET /01/08931234567897/10/L1/21/7K2P~?s=ABCD~&lang=en HTTP/1.1"' in lines[0]
+    assert (
+        '"GET /01/08931234567897/10/L1/21/7K2P~?s=ABCD~&lang=en HTTP/1.1"' in lines[0]
+    )
 
 
 def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
@@ -80,9 +85,22 @@ def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
     subprocess.run(flask, env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_conf",
-         "-b", f"127.0.0.1:{port}", "-w", "1", "webapp:create_app()"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "python:webapp.gunicorn_conf",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "1",
+            "webapp:create_app()",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         for path in paths:
@@ -94,8 +112,9 @@ def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
 
 
 def _get(url: str) -> None:
-    request = urllib.request.Request(url, headers={"X-Forwarded-For": "203.0.113.9",
-                                                   "Referer": url})
+    request = urllib.request.Request(
+        url, headers={"X-Forwarded-For": "203.0.113.9", "Referer": url}
+    )
     for _attempt in range(100):  # until the worker answers
         try:
             urllib.request.urlopen(request, timeout=5).close()

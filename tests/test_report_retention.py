@@ -34,7 +34,9 @@ def test_old_reports_of_closed_cases_go_with_photos_and_contact(app, client):
     result = app.test_cli_runner().invoke(args=["reports", "prune"])
 
     assert "Deleted 1 reports older than 365 days; erased 1 contacts" in result.output
-    assert db.session.scalars(select(Report.id).order_by(Report.id)).all() == list(ids[1:])
+    assert db.session.scalars(select(Report.id).order_by(Report.id)).all() == list(
+        ids[1:]
+    )
     assert not (upload_dir() / photo).exists()
     assert db.session.get(Report, ids[1]).contact_sealed is None  # its case is open
     assert db.session.get(Report, ids[2]).contact_sealed is not None

@@ -15,7 +15,7 @@ REPORT = {
     "province": "33",
     "contact": "lan@example.vn",
 }
-SECRET = re.compile(r'class="reference withdraw-secret">([0-9A-Z]{5}-[0-9A-Z]{5})<')
+SECRET = re.compile(r'class="withdraw-secret">([0-9A-Z]{5}-[0-9A-Z]{5})<')
 
 
 def file(client, photos=()) -> tuple[str, str]:
@@ -52,7 +52,9 @@ def test_withdrawal_deletes_report_photos_and_contact(client, app):
 
 def test_a_wrong_secret_is_refused_and_nothing_is_deleted(client, app):
     reference, secret = file(client)
-    refused = client.post(f"/report/{reference}/withdraw", data={"secret": "AAAAA-BBBBB"})
+    refused = client.post(
+        f"/report/{reference}/withdraw", data={"secret": "AAAAA-BBBBB"}
+    )
     assert refused.status_code == 400
     assert "Đây không phải mã bí mật của báo cáo này." in refused.text
     assert client.post(f"/report/{reference}/withdraw", data={}).status_code == 400
@@ -66,5 +68,7 @@ def test_withdrawing_an_unknown_reference_is_404(client, app):
 
 def test_the_withdraw_page_speaks_english_too(client, app):
     reference, _secret = file(client)
-    page = client.get(f"/report/{reference}/withdraw", headers={"Accept-Language": "en"})
+    page = client.get(
+        f"/report/{reference}/withdraw", headers={"Accept-Language": "en"}
+    )
     assert page.status_code == 200 and "Withdraw my report" in page.text

@@ -33,8 +33,12 @@ def test_prune_forgets_devices_networks_and_position_of_quiet_serials(app, clien
     for issued in (quiet, busy):
         client.post(
             "/api/v1/scans",
-            json={"code": issued.url, "device_id": "phone-quiet-0001",
-                  "lat": 20.65, "lon": 106.05},
+            json={
+                "code": issued.url,
+                "device_id": "phone-quiet-0001",
+                "lat": 20.65,
+                "lon": 106.05,
+            },
         )
     for scan in db.session.scalars(select(Scan).where(Scan.serial == quiet.serial)):
         scan.scanned_at = utcnow() - timedelta(days=200)

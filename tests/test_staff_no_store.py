@@ -9,6 +9,7 @@ from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
 from webapp.models import Report, ReportPhoto
 
+
 @pytest.fixture
 def world(client, app):
     """A producer's product, batch, stamp and a case with a reported photo."""

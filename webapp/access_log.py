@@ -18,7 +18,7 @@ KEEP = 4  # characters of a serial or long value that stay readable
 CUT = "~"  # marks a shortened value (unreserved in URLs, so it stays readable)
 
 _SERIAL = re.compile(r"(/21/)([^/?#]+)")
-_REFERENCE = re.compile(r"\b(R-[0-9A-Za-z]{%d})[0-9A-Za-z]+" % (KEEP - 2))
+_REFERENCE = re.compile(rf"\b(R-[0-9A-Za-z]{{{KEEP - 2}}})[0-9A-Za-z]+")
 
 
 def mask_path(path: str) -> str:

@@ -156,7 +156,9 @@ AUDIT_ACTIONS = {
     "report.withdrawn": _l("withdrew their report"),
     "report.expired": _l("deleted a report kept for the whole retention period"),
     "report.contact_read": _l("read a reporter's contact"),
-    "report.contact_erased": _l("erased a reporter's contact after the retention period"),
+    "report.contact_erased": _l(
+        "erased a reporter's contact after the retention period"
+    ),
 }
 STAFF_ROLES = {
     "inspector": _l("Market inspector"),

@@ -94,7 +94,9 @@ class WithdrawForm(FlaskForm):
 
     secret = StringField(
         _l("Withdrawal secret"),
-        validators=[DataRequired(message=_l("Enter the secret you were given.")),
-                    Length(max=40)],
+        validators=[
+            DataRequired(message=_l("Enter the secret you were given.")),
+            Length(max=40),
+        ],
         render_kw={"autocomplete": "off", "autocapitalize": "characters"},
     )

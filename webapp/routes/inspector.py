@@ -34,9 +34,9 @@ from webapp.i18n import current_lang
 from webapp.inspection_view import blank_case_form, finding, save_inspection
 from webapp.links import own_hosts, resolve_link
 from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp
+from webapp.scan_context import privacy_key
 from webapp.services import cases as case_service
 from webapp.services.cases import CaseError
-from webapp.scan_context import privacy_key
 from webapp.services.code_entry import interpret
 from webapp.services.contacts import reveal
 from webapp.services.inspections import (

@@ -22,8 +22,8 @@ from webapp.i18n import current_lang
 from webapp.models import Report
 from webapp.scan_context import privacy_key
 from webapp.services import regions
-from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.photos import PhotoRefused, StoredPhoto
+from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.reports import (
     ReportInput,
     file_report,
@@ -159,8 +159,15 @@ def show(reference: str):
 
 def _wrong_secrets(_limit):
     message = _("Too many secrets tried from here. Please wait and try again.")
-    return make_response(render_template("reports/withdraw.html", form=WithdrawForm(),
-                                         reference=None, message=message), 429)
+    return make_response(
+        render_template(
+            "reports/withdraw.html",
+            form=WithdrawForm(),
+            reference=None,
+            message=message,
+        ),
+        429,
+    )
 
 
 @bp.route("/<reference>/withdraw", methods=["GET", "POST"])

@@ -26,7 +26,7 @@ def issue_secret(report: Report, privacy_key: str) -> str:
 
 
 def secret_matches(report: Report, typed: str, privacy_key: str) -> bool:
-    """Whether what the person typed is the report's secret (case, spaces, dashes aside)."""
+    """Whether what was typed is the report's secret (case, spaces, dashes aside)."""
     body = serials.normalize_typed(typed)
     if report.withdraw_hash is None or len(body) != SECRET_LENGTH:
         return False
