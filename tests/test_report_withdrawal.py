@@ -4,6 +4,7 @@ import re
 
 from sqlalchemy import func, select
 
+from tests.conftest import standalone_app
 from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
 from webapp.models import AuditEntry, Report, ReportPhoto
@@ -72,3 +73,21 @@ def test_the_withdraw_page_speaks_english_too(client, app):
         f"/report/{reference}/withdraw", headers={"Accept-Language": "en"}
     )
     assert page.status_code == 200 and "Withdraw my report" in page.text
+
+
+def test_guessing_secrets_is_limited(tmp_path):
+    settings = {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_REPORT_LOOKUPS": "2/hour",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "WTF_CSRF_ENABLED": False,
+    }
+    with standalone_app(tmp_path, **settings) as app:
+        client = app.test_client()
+        reference = file(client)[0]
+        guesses = [
+            client.post(f"/report/{reference}/withdraw", data={"secret": "AAAAA-BBBBB"})
+            for _ in range(3)
+        ]
+        assert [g.status_code for g in guesses] == [400, 400, 429]
+        assert "Bạn đã thử quá nhiều mã bí mật." in guesses[2].text
