@@ -25,7 +25,9 @@ def file(client, photos=()) -> tuple[str, str]:
     assert filed.status_code == 303
     sent = client.get(filed.headers["Location"])
     reference = db.session.scalars(select(Report)).one().reference
-    return reference, SECRET.search(sent.text).group(1)
+    secret = SECRET.search(sent.text).group(1)
+    assert sent.text.count(secret) == 1  # in its place, not again as a banner
+    return reference, secret
 
 
 def test_the_secret_is_shown_once(client, app):

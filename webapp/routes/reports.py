@@ -9,6 +9,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -34,7 +35,7 @@ from webapp.uploads import chosen_files, discard, refusal, store_upload
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
 SENT = "report-sent"  # the flash category of the one-time thank-you
-SECRET = "report-secret"  # the flash category of the withdrawal secret, shown once
+SECRET = "report_secret"  # session key of the withdrawal secret, until shown once
 
 
 @bp.get("/")
@@ -109,8 +110,8 @@ def _resent(report: Report):
 def _sent(report: Report, secret: str | None = None):
     """Its status page, thanking once: later visits show only the status."""
     flash(_("Thank you. Your report has been received."), SENT)
-    if secret:
-        flash(secret, SECRET)
+    if secret:  # not a flash message: it is shown in its own place, not as a banner
+        session[SECRET] = [report.reference, secret]
     return redirect(url_for("reports.show", reference=report.reference), code=303)
 
 
@@ -142,7 +143,8 @@ def show(reference: str):
     if report is None:
         return _find_page(reference, 404)
     sent = bool(get_flashed_messages(category_filter=[SENT]))
-    secret = next(iter(get_flashed_messages(category_filter=[SECRET])), None)
+    kept = session.pop(SECRET, None)
+    secret = kept[1] if kept and kept[0] == report.reference else None
     page = render_template(
         "reports/show.html",
         report=report,
