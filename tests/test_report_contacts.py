@@ -60,3 +60,14 @@ def test_a_report_without_contact_seals_nothing(client, app):
     form = {"code": "7K2P9Q4MXT3B6HC1", "place": "Chợ Phố Hiến", "province": "33"}
     client.post("/report/", data=form)
     assert db.session.scalars(select(Report)).one().contact_sealed is None
+
+
+def test_a_contact_sealed_under_another_key_says_so(client, app):
+    report = file_with_contact(client)
+    report.contact_sealed = seal(PHONE, "an earlier privacy key")
+    db.session.commit()
+    factories.sign_in(client, factories.user("inspector", provinces=("33",)))
+    page = client.get(
+        f"/inspector/cases/{report.case_id}", headers={"Accept-Language": "en"}
+    )
+    assert PHONE not in page.text and "sealed under an earlier key" in page.text

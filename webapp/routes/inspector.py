@@ -266,7 +266,7 @@ def _case_context(
     }
 
 
-def _contacts(found: Case) -> dict[int, str]:
+def _contacts(found: Case) -> dict[int, str | None]:
     """Reporters' contacts for a whole case page; each one opened is audited."""
     if wants_fragment():
         return {}  # the swapped fragments show no contact

@@ -13,8 +13,6 @@ from sqlalchemy.orm import Session
 from webapp.models import Report, User
 from webapp.services.cases import audit
 
-UNREADABLE = "?"  # a contact sealed under a key no longer configured
-
 
 def _fernet(privacy_key: str) -> Fernet:
     """A Fernet key of its own, derived from the privacy key for this purpose."""
@@ -39,15 +37,16 @@ def unseal(token: str, privacy_key: str) -> str | None:
 
 def reveal(
     session: Session, reports: Iterable[Report], reader: User, privacy_key: str
-) -> dict[int, str]:
+) -> dict[int, str | None]:
     """The contacts of these reports by report id; each one opened is audited.
 
-    Whether the reader may see them is decided before calling this.
+    None stands for a contact sealed under a key no longer configured. Whether
+    the reader may see them is decided before calling this.
     """
-    shown: dict[int, str] = {}
+    shown: dict[int, str | None] = {}
     for report in reports:
         if not report.contact_sealed:
             continue
-        shown[report.id] = unseal(report.contact_sealed, privacy_key) or UNREADABLE
+        shown[report.id] = unseal(report.contact_sealed, privacy_key)
         audit(session, reader, "report.contact_read", "report", report.id)
     return shown
