@@ -9,6 +9,8 @@ from sqlalchemy import create_engine, inspect, text
 from tests import databases
 from webapp import create_app
 from webapp.extensions import db
+from webapp.scan_context import privacy_key
+from webapp.services.contacts import unseal
 from webapp.services.issuance_log import check_chain
 
 
@@ -72,5 +74,32 @@ def test_stamps_issued_before_the_log_are_logged_by_the_migration(empty_database
         check = check_chain(db.session)
         assert (check.records, check.stamps, check.problems) == (2, 5, [])
         db.session.remove()
+        downgrade(revision="base")
+        db.engine.dispose()
+
+
+def test_contacts_are_sealed_by_the_migration_and_opened_on_downgrade(
+    empty_database_url,
+):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0012")
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO report (id, reference, place, problems, contact, "
+                    "lang, status, created_at) VALUES (1, 'R-7K2P9Q4M', 'Chợ', '[]', "
+                    "'0912 345 678', 'vi', 'received', '2026-01-01 00:00:00+00:00')"
+                )
+            )
+        upgrade(revision="0016")
+        with db.engine.connect() as connection:
+            row = connection.execute(text("SELECT * FROM report")).mappings().one()
+        assert "contact" not in row and "0912" not in row["contact_sealed"]
+        assert unseal(row["contact_sealed"], privacy_key()) == "0912 345 678"
+        downgrade(revision="0012")
+        with db.engine.connect() as connection:
+            contact = connection.execute(text("SELECT contact FROM report")).scalar()
+        assert contact == "0912 345 678"
         downgrade(revision="base")
         db.engine.dispose()

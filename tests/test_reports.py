@@ -43,7 +43,7 @@ def test_filing_a_report_gives_a_reference_and_status_page(client, app):
     )
     assert report.price_vnd == 85000 and report.province_code == "33"
     assert report.problems == ["packaging_different", "price_too_low"]
-    assert report.contact is None and report.lang == "vi"
+    assert report.contact_sealed is None and report.lang == "vi"
 
 
 def test_reference_lookup_is_forgiving_about_case_and_404s_unknown(client, app):

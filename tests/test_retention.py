@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Scan, SerialStats
+from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.types import utcnow
 
 
@@ -26,3 +26,32 @@ def test_prune_keeps_recent_scans_and_all_aggregates(app, client):
     assert db.session.scalar(select(func.count()).select_from(Scan)) == 1
     stats = db.session.scalars(select(SerialStats)).one()
     assert (stats.scan_count, stats.devices) == (3, 3)
+
+
+def test_prune_forgets_devices_networks_and_position_of_quiet_serials(app, client):
+    quiet, busy = factories.stamp(), factories.stamp()
+    for issued in (quiet, busy):
+        client.post(
+            "/api/v1/scans",
+            json={
+                "code": issued.url,
+                "device_id": "phone-quiet-0001",
+                "lat": 20.65,
+                "lon": 106.05,
+            },
+        )
+    for scan in db.session.scalars(select(Scan).where(Scan.serial == quiet.serial)):
+        scan.scanned_at = utcnow() - timedelta(days=200)
+    stats = db.session.get(SerialStats, factories.stamp_row(quiet).id)
+    stats.last_scan_at = utcnow() - timedelta(days=200)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["scans", "prune", "--days", "180"])
+    assert "1 device and 1 network rows" in result.output
+    quiet_id, busy_id = factories.stamp_row(quiet).id, factories.stamp_row(busy).id
+    for table in (SerialDevice, SerialNetwork):
+        rows = db.session.scalars(select(table.stamp_id)).all()
+        assert rows == [busy_id]
+    stats = db.session.get(SerialStats, quiet_id)
+    assert (stats.scan_count, stats.devices, stats.provinces) == (1, 1, ["33"])
+    assert (stats.last_device_hash, stats.last_latitude) == (None, None)
+    assert db.session.get(SerialStats, busy_id).last_device_hash is not None

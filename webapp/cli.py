@@ -10,6 +10,7 @@ import click
 from flask import Flask, current_app
 from flask_migrate import upgrade
 
+from webapp.cli_retention import reports, scans
 from webapp.extensions import db
 from webapp.services.issuance import (
     IssuanceError,
@@ -27,6 +28,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(stamps)
     app.cli.add_command(translate)
     app.cli.add_command(scans)
+    app.cli.add_command(reports)
     app.cli.add_command(users)
     app.cli.add_command(portal)
 
@@ -137,26 +139,6 @@ def _commit_with_codes(issued, path: Path | None) -> None:
         raise
     if temp:
         temp.replace(path)
-
-
-@click.group()
-def scans() -> None:
-    """Maintain recorded scans."""
-
-
-@scans.command("prune")
-@click.option(
-    "--days", type=click.IntRange(1), help="Retention; default SCAN_RETENTION_DAYS."
-)
-def prune(days: int | None) -> None:
-    """Delete raw scans older than the retention period (aggregates stay)."""
-    from webapp.models import utcnow
-    from webapp.services.retention import prune_scans
-
-    kept_days = days or current_app.config["SCAN_RETENTION_DAYS"]
-    removed = prune_scans(db.session, utcnow(), kept_days)
-    db.session.commit()
-    click.echo(f"Deleted {removed} scans older than {kept_days} days.")
 
 
 @click.group()

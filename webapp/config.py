@@ -34,7 +34,8 @@ class Config:
         if key.strip()
     )
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # A database error logs its statement, never its values (serials, contacts).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     # Where printed stamps point; the resolver itself answers on any host.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
@@ -58,6 +59,9 @@ class Config:
     # stored hashes cannot be linked back to a phone or an address.
     PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None  # None: derived from SECRET_KEY
     SCAN_RETENTION_DAYS = int(os.environ.get("SCAN_RETENTION_DAYS", "180"))
+    # Reports (with their contacts and photos) are deleted this long after they
+    # were filed, once their case is closed; contacts go at this age regardless.
+    REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "365"))
     # A story reloaded or switched to the other language by the same phone within
     # this time is the same page view: it records no second scan.
     SCAN_REPEAT_WINDOW_SECONDS = int(

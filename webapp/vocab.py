@@ -153,6 +153,12 @@ AUDIT_ACTIONS = {
     "case.assign": _l("took the case"),
     "inspection.record": _l("recorded an inspection"),
     "stamp.pin_reset": _l("reset the PIN claim"),
+    "report.withdrawn": _l("withdrew their report"),
+    "report.expired": _l("deleted a report kept for the whole retention period"),
+    "report.contact_read": _l("read a reporter's contact"),
+    "report.contact_erased": _l(
+        "erased a reporter's contact after the retention period"
+    ),
 }
 STAFF_ROLES = {
     "inspector": _l("Market inspector"),

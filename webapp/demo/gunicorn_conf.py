@@ -2,11 +2,12 @@
 
 import os
 
+from webapp.gunicorn_conf import accesslog, control_socket_disable, logger_class
+
+__all__ = ["accesslog", "control_socket_disable", "logger_class"]
+
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = 2
 # Build the app (and load the demo on the first start) once, before forking:
 # the workers start with everything imported and answer at once.
 preload_app = True
-accesslog = "-"
-# Nothing to control: newer gunicorns open a control socket in the home directory.
-control_socket_disable = True

@@ -87,3 +87,16 @@ class ReportForm(FlaskForm):
     def validate_ward(self, field) -> None:
         if field.data and not regions.ward_in_province(field.data, self.province.data):
             raise ValidationError(_l("Choose a ward of the chosen province."))
+
+
+class WithdrawForm(FlaskForm):
+    """The secret shown once when the report was sent."""
+
+    secret = StringField(
+        _l("Withdrawal secret"),
+        validators=[
+            DataRequired(message=_l("Enter the secret you were given.")),
+            Length(max=40),
+        ],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters"},
+    )

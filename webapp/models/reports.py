@@ -36,7 +36,10 @@ class Report(db.Model):
     price_vnd: Mapped[int | None]
     problems: Mapped[list[str]] = mapped_column(JSON, default=list)
     description: Mapped[str | None] = mapped_column(Text)
-    contact: Mapped[str | None] = mapped_column(String(200))
+    # The reporter's contact, encrypted (services/contacts); opening it is audited.
+    contact_sealed: Mapped[str | None] = mapped_column(Text)
+    # Keyed hash of the secret shown once to the reporter, who may withdraw with it.
+    withdraw_hash: Mapped[str | None] = mapped_column(String(64))
     lang: Mapped[str] = mapped_column(String(2), default="vi")
     status: Mapped[str] = mapped_column(String(20), default="received")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -29,14 +29,16 @@ from webapp.forms.inspector import (
     InspectionForm,
     PinResetForm,
 )
-from webapp.fragments import render
+from webapp.fragments import render, wants_fragment
 from webapp.i18n import current_lang
 from webapp.inspection_view import blank_case_form, finding, save_inspection
 from webapp.links import own_hosts, resolve_link
 from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp
+from webapp.scan_context import privacy_key
 from webapp.services import cases as case_service
 from webapp.services.cases import CaseError
 from webapp.services.code_entry import interpret
+from webapp.services.contacts import reveal
 from webapp.services.inspections import (
     InspectionError,
     preset_province,
@@ -232,7 +234,7 @@ def photo(path: str):
         if inspection.case_id is not None:  # as its case: the provinces covered
             _visible_case(inspection.case_id)
     response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
-    response.headers["Cache-Control"] = "private, max-age=86400"
+    response.headers["Cache-Control"] = "private, no-store"  # a reporter's photo
     return response
 
 
@@ -252,6 +254,7 @@ def _case_context(
     codes = reported_codes(db.session, found)
     return {
         "case": found,
+        "contacts": _contacts(found),
         "history": case_service.history(db.session, found),
         "status_form": status_form
         or CaseStatusForm(formdata=None, data={"status": found.status}),
@@ -261,6 +264,15 @@ def _case_context(
         "inspection_form": inspection_form
         or blank_case_form(found, codes, current_user),
     }
+
+
+def _contacts(found: Case) -> dict[int, str | None]:
+    """Reporters' contacts for a whole case page; each one opened is audited."""
+    if wants_fragment():
+        return {}  # the swapped fragments show no contact
+    shown = reveal(db.session, found.reports, current_user, privacy_key())
+    db.session.commit()
+    return shown
 
 
 def _case_again(found: Case, form: CaseInspectionForm, status: int):

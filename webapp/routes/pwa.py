@@ -183,6 +183,8 @@ def keep_staff_pages_nowhere(response):
     """
     if request.endpoint != "static" and current_user.is_authenticated:
         control = response.cache_control
-        if not (control.public or control.private):
+        # Only what is the same for everyone (public) may be kept: a "private"
+        # answer with a max-age would still sit in the staff browser's cache.
+        if not (control.public or control.no_store):
             response.headers["Cache-Control"] = "private, no-store"
     return response

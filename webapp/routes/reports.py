@@ -9,6 +9,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -17,11 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from webapp.extensions import db, rate_limited
-from webapp.forms.reports import MAX_PHOTOS, ReportForm
+from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
 from webapp.i18n import current_lang
 from webapp.models import Report
+from webapp.scan_context import privacy_key
 from webapp.services import regions
 from webapp.services.photos import PhotoRefused, StoredPhoto
+from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.reports import (
     ReportInput,
     file_report,
@@ -32,6 +35,7 @@ from webapp.uploads import chosen_files, discard, refusal, store_upload
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
 SENT = "report-sent"  # the flash category of the one-time thank-you
+SECRET = "report_secret"  # session key of the withdrawal secret, until shown once
 
 
 @bp.get("/")
@@ -65,7 +69,7 @@ def create():
         return render_template("reports/new.html", form=form), 400
     already = _already_filed(form.idempotency_key.data)
     if already is not None:
-        return _sent(already)
+        return _resent(already)
     uploads = chosen_files(request.files.getlist("photos"))
     if len(uploads) > MAX_PHOTOS:
         return _photo_error(form, _("Send at most 3 photos."), 400)
@@ -73,7 +77,9 @@ def create():
     try:
         for upload in uploads:
             stored.append(store_upload(upload, "reports"))
-        report = file_report(db.session, _report_input(form), stored)
+        key = privacy_key()
+        report = file_report(db.session, _report_input(form), stored, key)
+        secret = issue_secret(report, key)
         db.session.commit()
     except PhotoRefused as refused:
         discard(p.path for p in stored)
@@ -85,16 +91,27 @@ def create():
         already = _already_filed(form.idempotency_key.data)
         if already is None:
             raise
-        report = already
+        return _resent(already)
     except Exception:
         discard(p.path for p in stored)  # no half-written report: its photos go too
         raise
-    return _sent(report)
+    return _sent(report, secret)
 
 
-def _sent(report: Report):
+def _resent(report: Report):
+    """A resend of a filed report: its sender (who alone holds the form's key)
+    may have lost the first answer, so a fresh secret replaces the first one.
+    """
+    secret = issue_secret(report, privacy_key())
+    db.session.commit()
+    return _sent(report, secret)
+
+
+def _sent(report: Report, secret: str | None = None):
     """Its status page, thanking once: later visits show only the status."""
     flash(_("Thank you. Your report has been received."), SENT)
+    if secret:  # not a flash message: it is shown in its own place, not as a banner
+        session[SECRET] = [report.reference, secret]
     return redirect(url_for("reports.show", reference=report.reference), code=303)
 
 
@@ -126,14 +143,71 @@ def show(reference: str):
     if report is None:
         return _find_page(reference, 404)
     sent = bool(get_flashed_messages(category_filter=[SENT]))
+    kept = session.pop(SECRET, None)
+    secret = kept[1] if kept and kept[0] == report.reference else None
     page = render_template(
-        "reports/show.html", report=report, progress=progress_of(report), sent=sent
+        "reports/show.html",
+        report=report,
+        progress=progress_of(report),
+        sent=sent,
+        secret=secret,
     )
     response = make_response(page)
     response.headers["X-Robots-Tag"] = "noindex"
-    if sent:  # the thank-you is for this visit only: no cached copy keeps it
+    if sent:  # the thank-you and the secret are for this visit only
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _wrong_secrets(_limit):
+    message = _("Too many secrets tried from here. Please wait and try again.")
+    return make_response(
+        render_template(
+            "reports/withdraw.html",
+            form=WithdrawForm(),
+            reference=None,
+            message=message,
+        ),
+        429,
+    )
+
+
+@bp.route("/<reference>/withdraw", methods=["GET", "POST"])
+@rate_limited(
+    "RATELIMIT_REPORT_LOOKUPS",
+    deduct_when=lambda response: response.status_code in (400, 404),
+    on_breach=_wrong_secrets,
+)
+def withdraw(reference: str):
+    """Delete a report and its contact for whoever holds its reference and secret."""
+    wanted = normalize_reference(reference)
+    report = db.session.scalar(select(Report).where(Report.reference == wanted))
+    if report is None:
+        return _find_page(reference, 404)
+    form = WithdrawForm()
+    if not form.validate_on_submit():
+        status = 400 if request.method == "POST" else 200
+        return _withdraw_page(form, report, status)
+    if not secret_matches(report, form.secret.data, privacy_key()):
+        form.secret.errors = [_("This is not the secret of this report.")]
+        return _withdraw_page(form, report, 400)
+    paths = forget(db.session, report, "report.withdrawn")
+    db.session.commit()
+    discard(paths)
+    return redirect(url_for("reports.withdrawn"), code=303)
+
+
+@bp.get("/withdrawn")
+def withdrawn():
+    """Confirmation that the report and everything sent with it are gone."""
+    return render_template("reports/withdrawn.html")
+
+
+def _withdraw_page(form: WithdrawForm, report: Report, status: int):
+    page = render_template(
+        "reports/withdraw.html", form=form, reference=report.reference
+    )
+    return page, status
 
 
 @bp.get("/wards")

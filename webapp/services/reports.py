@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from webapp.models import Batch, Product, Report, ReportPhoto, Stamp, utcnow
 from webapp.services import digital_link, serials
 from webapp.services.cases import attach_report
+from webapp.services.contacts import seal
 from webapp.services.errors import DigitalLinkError
 from webapp.services.photos import StoredPhoto
 
@@ -43,9 +44,17 @@ def new_reference() -> str:
 
 
 def file_report(
-    session: Session, data: ReportInput, photos: Sequence[StoredPhoto] = ()
+    session: Session,
+    data: ReportInput,
+    photos: Sequence[StoredPhoto] = (),
+    privacy_key: str | None = None,
 ) -> Report:
-    """Add the report to its case (the caller commits) and return it."""
+    """Add the report to its case (the caller commits) and return it.
+
+    A contact is stored only sealed under the privacy key.
+    """
+    if data.contact and not privacy_key:
+        raise ValueError("a contact is stored only sealed: pass the privacy key")
     gtin = lot = serial = None
     if data.code_text:
         gtin, lot, serial = _identifiers(data.code_text)
@@ -62,7 +71,7 @@ def file_report(
         price_vnd=data.price_vnd,
         problems=list(data.problems),
         description=data.description,
-        contact=data.contact,
+        contact_sealed=seal(data.contact, privacy_key) if data.contact else None,
         lang=data.lang,
         idempotency_key=data.idempotency_key,
         created_at=utcnow(),

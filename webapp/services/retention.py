@@ -1,15 +1,55 @@
-"""Delete raw scan detail after the retention period; the aggregates stay."""
+"""Delete raw scan detail after the retention period; the counts stay."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from webapp.models import Scan
+from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
 
 
-def prune_scans(session: Session, now: datetime, retention_days: int) -> int:
-    """Delete scans older than the retention period; return how many went."""
+@dataclass(frozen=True)
+class PrunedScans:
+    """What one run of the scan retention job deleted."""
+
+    scans: int
+    devices: int  # rows of one device on one serial
+    networks: int  # rows of one client network on one serial
+
+
+def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedScans:
+    """Delete scans older than the retention period, and what they left behind.
+
+    A serial nobody scanned within the period also loses its rows per device
+    and per network and the hashes and position of its last scan: what stays
+    are counts, provinces, flags and times, which identify nobody. A PIN claim
+    keeps its device hash, so the buyer who claimed it is still recognised.
+    """
     cutoff = now - timedelta(days=retention_days)
     result = session.execute(delete(Scan).where(Scan.scanned_at < cutoff))
-    return result.rowcount or 0
+    quiet = select(SerialStats.stamp_id).where(SerialStats.last_scan_at < cutoff)
+    devices = session.execute(
+        delete(SerialDevice).where(SerialDevice.stamp_id.in_(quiet))
+    )
+    networks = session.execute(
+        delete(SerialNetwork).where(SerialNetwork.stamp_id.in_(quiet))
+    )
+    session.execute(
+        update(SerialStats)
+        .where(SerialStats.last_scan_at < cutoff)
+        .where(
+            (SerialStats.last_device_hash.is_not(None))
+            | (SerialStats.last_latitude.is_not(None))
+        )
+        .values(
+            last_device_hash=None,
+            last_latitude=None,
+            last_longitude=None,
+            last_position_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return PrunedScans(
+        result.rowcount or 0, devices.rowcount or 0, networks.rowcount or 0
+    )

@@ -149,7 +149,10 @@
   function reportLine(section, item) {
     if (item.reference) {
       const sentText = section.dataset.sentText.replace("TIME", when(item.sentAt));
-      return [sentText + " ", link("/report/" + encodeURIComponent(item.reference), item.reference)];
+      const line = [sentText + " ", link("/report/" + encodeURIComponent(item.reference), item.reference)];
+      // The withdrawal secret is shown once by the server: this phone keeps it.
+      if (item.secret) line.push(" · " + section.dataset.secretText + " " + item.secret);
+      return line;
     }
     if (item.refused) {
       return [
@@ -219,6 +222,8 @@
       item.sentAt = new Date().toISOString();
     } else if (response.ok && filed) {
       item.reference = filed[1];
+      const secret = html.querySelector(".withdraw-secret");
+      if (secret) item.secret = secret.textContent.trim();
       item.sentAt = new Date().toISOString();
     } else if (staffMade(item) && (response.status === 401 || response.status === 403)) {
       return; // signed out meanwhile: held until they sign in again
