@@ -92,7 +92,7 @@ def test_contacts_are_sealed_by_the_migration_and_opened_on_downgrade(
                     "'0912 345 678', 'vi', 'received', '2026-01-01 00:00:00+00:00')"
                 )
             )
-        upgrade(revision="0016")
+        upgrade(revision="0013")
         with db.engine.connect() as connection:
             row = connection.execute(text("SELECT * FROM report")).mappings().one()
         assert "contact" not in row and "0912" not in row["contact_sealed"]

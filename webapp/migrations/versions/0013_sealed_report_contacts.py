@@ -1,6 +1,6 @@
 """reporters' contacts encrypted at rest, and a secret to withdraw a report
 
-Revision ID: 0016
+Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-02 04:30:00.000000
 
@@ -14,7 +14,7 @@ from webapp.services.contacts import seal, unseal
 from webapp.services.privacy import derive_key
 
 # revision identifiers, used by Alembic.
-revision = "0016"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
