@@ -287,7 +287,13 @@ def _start_demo(instance: Path, port: int) -> subprocess.Popen:
     return demo
 
 
-DEMO_SETTINGS = ("DATABASE_URL", "PUBLIC_BASE_URL", "SECRET_KEY", "STAMP_KEYS")
+DEMO_SETTINGS = (
+    "DATABASE_URL",
+    "PUBLIC_BASE_URL",
+    "SECRET_KEY",
+    "STAMP_KEYS",
+    "PRIVACY_KEY",
+)
 
 
 def _stop(demo: subprocess.Popen) -> None:

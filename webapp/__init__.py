@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from webapp.config import Config, warn_about_dev_keys
+from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
@@ -15,6 +15,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
     app.config.from_object(Config)
     app.config.update(overrides or {})
+    require_keys(app)
     app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
@@ -35,19 +36,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_auth(app)
 
     from webapp.cli import register_commands
+    from webapp.converters import init_converters
     from webapp.errors import register_error_handlers
     from webapp.formatting import init_formatting
     from webapp.routes import register_blueprints
     from webapp.security import init_security_headers
     from webapp.static_assets import init_static_assets
 
+    init_converters(app)
     register_blueprints(app)
     init_static_assets(app)
     register_error_handlers(app)
     register_commands(app)
     init_security_headers(app)
     init_formatting(app)
-    warn_about_dev_keys(app)
     return app
 
 
