@@ -6,6 +6,7 @@ from flask import Flask
 
 from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
+from webapp.security import init_transport
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -16,6 +17,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_object(Config)
     app.config.update(overrides or {})
     require_keys(app)
+    init_transport(app)
     app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 

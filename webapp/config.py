@@ -21,6 +21,12 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() not in {"0", "false", "no", "off", ""}
 
 
+def _names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
 class Config:
     """Everything the app reads from its environment lives here."""
 
@@ -40,6 +46,13 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL") or None
     # Where printed stamps point; the resolver itself answers on any host.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+    # Host names the app answers to (comma-separated); unset: PUBLIC_BASE_URL's
+    # host (and the loopback names when that is a loopback address).
+    TRUSTED_HOSTS = _names(os.environ.get("TRUSTED_HOSTS"))
+    # "https" makes session cookies Secure and adds HSTS; unset: the scheme of
+    # PUBLIC_BASE_URL. Behind a TLS-terminating proxy set TRUSTED_PROXY_COUNT.
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME") or None
+    HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", str(365 * 24 * 3600)))
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
     TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
