@@ -101,15 +101,16 @@ def change_password():
     if form.validate() and not verify_password(current_user, form.current.data):
         form.current.errors = [_("That is not your current password.")]
     elif not form.errors:
+        user = current_user._get_current_object()
         try:
-            set_password(current_user, form.password.data)
+            set_password(user, form.password.data)
         except PasswordRefused as refused:
             form.password.errors = [refusal_message(refused)]
         else:
             db.session.commit()
-            login_user(current_user)  # this browser stays signed in
+            login_user(user)  # this browser stays signed in
             flash(_("Your password was changed. Other devices were signed out."))
-            return redirect(url_for(HOME_BY_ROLE[current_user.role]), code=303)
+            return redirect(url_for(HOME_BY_ROLE[user.role]), code=303)
     return render_template("auth/password.html", form=form), 400
 
 
