@@ -59,7 +59,15 @@ def _init_rate_limits(app: Flask) -> None:
     # RATELIMIT_ENABLED is ours to read per app (see extensions.rate_limited).
     app.config["RATE_LIMITS_ON"] = app.config["RATELIMIT_ENABLED"]
     app.config["RATELIMIT_ENABLED"] = True
+    storage = app.config["RATELIMIT_STORAGE_URI"] or app.config["REDIS_URL"]
+    app.config["RATELIMIT_STORAGE_URI"] = storage or "memory://"
     limiter.init_app(app)
+    if not storage and app.config["RATE_LIMITS_ON"] and not app.testing:
+        app.logger.warning(
+            "Rate limits are counted in each worker's memory: with several "
+            "workers or hosts every limit is that many times looser. Set "
+            "REDIS_URL to share them."
+        )
 
 
 def _trust_proxies(app: Flask) -> None:

@@ -95,7 +95,9 @@ class Config:
             "26": {"max_shopper_devices": 12},
         },
     }
-    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    # Unset: Redis at REDIS_URL when there is one, else this process's memory
+    # (each worker then counts alone; the app says so when it starts).
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or None
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SCANS = os.environ.get("RATELIMIT_SCANS", "30/minute;600/day")
     RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
