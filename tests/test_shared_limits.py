@@ -98,3 +98,23 @@ def test_pin_guesses_close_claiming_until_an_inspector_reopens_it(client, app):
     client.post("/logout")
     claim(client, issued, issued.pin, "buyer-phone-0001")
     assert db.session.get(SerialStats, stamp.id).claimed_at is not None
+
+
+@SQLITE_ONLY
+def test_report_guesses_are_limited_per_phone_across_addresses(tmp_path, engine):
+    with standalone_app(
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI="memory://",
+        RATELIMIT_REPORT_LOOKUPS="100/hour",
+        RATELIMIT_REPORT_LOOKUPS_DEVICE="3/hour",
+    ) as app:
+        client = app.test_client()
+        client.set_cookie("device_id", "phone-dddd-dddd-0001")
+        statuses = [
+            client.get(
+                f"/report/R-AAAAAAA{n}", environ_base={"REMOTE_ADDR": f"10.8.0.{n}"}
+            ).status_code
+            for n in range(4)
+        ]
+        assert statuses == [404, 404, 404, 429]

@@ -19,6 +19,7 @@ def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
     login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the sign-in page says what it is for
     # Flask-Login's own fingerprint reads X-Forwarded-For, which any client
     # can send: ours reads the address werkzeug's ProxyFix settled on.
     login_manager._session_identifier_generator = session_fingerprint

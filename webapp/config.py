@@ -114,6 +114,10 @@ class Config:
     RATELIMIT_REPORT_LOOKUPS = os.environ.get(
         "RATELIMIT_REPORT_LOOKUPS", "20/hour;100/day"
     )
+    # …and per phone, so one that moves between networks stops too.
+    RATELIMIT_REPORT_LOOKUPS_DEVICE = os.environ.get(
+        "RATELIMIT_REPORT_LOOKUPS_DEVICE", "10/hour;30/day"
+    )
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
     # The national traceability portal (unset: nothing is sent).
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")

@@ -115,10 +115,18 @@ def _too_many_lookups(_limit):
     return make_response(_find_page("", 429, message))
 
 
+def _missed(response) -> bool:
+    return response.status_code == 404
+
+
 @bp.get("/<reference>")
 @rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS",
-    deduct_when=lambda response: response.status_code == 404,
+    "RATELIMIT_REPORT_LOOKUPS", deduct_when=_missed, on_breach=_too_many_lookups
+)
+@rate_limited(
+    "RATELIMIT_REPORT_LOOKUPS_DEVICE",
+    per_device=True,
+    deduct_when=_missed,
     on_breach=_too_many_lookups,
 )
 def show(reference: str):
