@@ -98,7 +98,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/visit.sqlite",
-             "RATELIMIT_ENABLED": False, "STAMP_KEYS": KEYS, "SECRET_KEY": "bench"}
+             "RATELIMIT_ENABLED": False, "STAMP_KEYS": KEYS, "SECRET_KEY": "bench",
+             "PRIVACY_KEY": "bench"}
         )  # fmt: skip
         server = make_server("127.0.0.1", 0, app, threaded=True)
         base = f"http://127.0.0.1:{server.server_port}"

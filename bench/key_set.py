@@ -84,6 +84,7 @@ def main() -> None:
                     "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/keys.sqlite",
                     "RATELIMIT_ENABLED": False,
                     "STAMP_KEYS": ("bench-key-new", "bench-key-old"),
+                    "TESTING": True,
                 }
             )
             with app.app_context():

@@ -52,7 +52,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/weight.sqlite",
-             "RATELIMIT_ENABLED": False, "STAMP_KEYS": KEYS}
+             "RATELIMIT_ENABLED": False, "STAMP_KEYS": KEYS, "TESTING": True}
         )  # fmt: skip
         with app.app_context():
             upgrade()

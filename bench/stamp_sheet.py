@@ -91,6 +91,7 @@ def end_to_end(count: int, workers: int) -> dict[str, float]:
             {
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite",
                 "STAMP_KEYS": KEYS,
+                "TESTING": True,
                 "RATELIMIT_ENABLED": False,
             }
         )

@@ -46,6 +46,8 @@ def live_server(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.sqlite'}",
             "SECRET_KEY": "e2e-secret",
+            "STAMP_KEYS": ("e2e-stamp-key",),
+            "PRIVACY_KEY": "e2e-privacy-key",
             "RATELIMIT_ENABLED": False,
             "UPLOAD_DIR": str(folder / "uploads"),
             "PRINT_DIR": str(folder / "print"),

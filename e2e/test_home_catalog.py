@@ -18,6 +18,8 @@ def catalog_server(tmp_path):
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'catalog.sqlite'}",
             "SECRET_KEY": "e2e-secret",
+            "STAMP_KEYS": ("e2e-stamp-key",),
+            "PRIVACY_KEY": "e2e-privacy-key",
             "RATELIMIT_ENABLED": False,
         }
     )

@@ -24,6 +24,7 @@ SHARED = (
     "SQLALCHEMY_DATABASE_URI",
     "SECRET_KEY",
     "STAMP_KEYS",
+    "PRIVACY_KEY",
     "UPLOAD_DIR",
     "PRINT_DIR",
 )

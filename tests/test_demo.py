@@ -216,11 +216,15 @@ def _share_in_region(scans) -> float:
     return len(inside) / len(located)
 
 
-def test_a_test_install_serves_the_demo_until_pyproject_changes(tmp_path):
+@pytest.mark.parametrize("changed", ["pyproject.toml", "requirements.lock"])
+def test_a_test_install_serves_the_demo_until_the_dependencies_change(
+    tmp_path, changed
+):
     (tmp_path / "scripts" / "lib").mkdir(parents=True)
     env_script = PROJECT / "scripts" / "lib" / "python-env.sh"
     (tmp_path / "scripts" / "lib" / "python-env.sh").write_text(env_script.read_text())
     (tmp_path / "pyproject.toml").write_text("[project]\n")
+    (tmp_path / "requirements.lock").write_text("flask==3.1.2\n")
     fake_python = tmp_path / ".venv" / "bin" / "python"  # records what it is asked
     fake_python.parent.mkdir(parents=True)
     fake_python.write_text('#!/bin/sh\necho "$@" >> "$(dirname "$0")/../calls"\n')
@@ -229,9 +233,31 @@ def test_a_test_install_serves_the_demo_until_pyproject_changes(tmp_path):
     _source_env(tmp_path)
     assert not (tmp_path / ".venv" / "calls").exists()
     later = (tmp_path / ".venv" / ".installed-test").stat().st_mtime + 10
-    os.utime(tmp_path / "pyproject.toml", (later, later))
+    os.utime(tmp_path / changed, (later, later))
     _source_env(tmp_path)
-    assert "-m pip install -e ." in (tmp_path / ".venv" / "calls").read_text()
+    # Every version is the lock's.
+    calls = (tmp_path / ".venv" / "calls").read_text()
+    assert "-m pip install -c requirements.lock -e ." in calls
+
+
+def test_the_lock_pins_every_dependency():
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pinned = {}
+    for line in (PROJECT / "requirements.lock").read_text().splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, _, version = line.partition("==")
+            pinned[canonicalize_name(name)] = version
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    for spec in map(Requirement, wanted):
+        name = canonicalize_name(spec.name)
+        assert name in pinned, f"{name} is not in requirements.lock"
+        assert spec.specifier.contains(pinned[name]), (name, pinned[name])
+    assert all(pinned.values())  # nothing left unpinned
 
 
 def _source_env(folder: Path) -> None:
@@ -259,6 +285,9 @@ def test_the_demo_script_prints_its_url_once_the_page_answers(tmp_path):
 def _assert_install_is_current() -> None:
     """Else the script would reinstall .venv under the running tests."""
     installed = (PROJECT / ".venv" / ".installed-test").stat().st_mtime
+    assert installed >= (PROJECT / "requirements.lock").stat().st_mtime, (
+        "requirements.lock changed: run `. scripts/lib/python-env.sh test` first"
+    )
     assert installed >= (PROJECT / "pyproject.toml").stat().st_mtime, (
         "pyproject.toml changed: run `. scripts/lib/python-env.sh test` first"
     )
@@ -287,7 +316,13 @@ def _start_demo(instance: Path, port: int) -> subprocess.Popen:
     return demo
 
 
-DEMO_SETTINGS = ("DATABASE_URL", "PUBLIC_BASE_URL", "SECRET_KEY", "STAMP_KEYS")
+DEMO_SETTINGS = (
+    "DATABASE_URL",
+    "PUBLIC_BASE_URL",
+    "SECRET_KEY",
+    "STAMP_KEYS",
+    "PRIVACY_KEY",
+)
 
 
 def _stop(demo: subprocess.Popen) -> None:

@@ -73,7 +73,8 @@ def test_well_known_resolver_description(client, app):
     response = client.get("/.well-known/gs1resolver")
     assert response.status_code == 200
     assert response.json["supportedPrimaryKeys"] == ["01"]
-    assert response.json["resolverRoot"] == "http://localhost"
+    # The configured public URL, never the Host the request came with.
+    assert response.json["resolverRoot"] == "https://trace.example.vn"
 
 
 def test_traceability_is_an_epcis_document(client, app):

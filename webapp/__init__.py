@@ -4,8 +4,9 @@ from pathlib import Path
 
 from flask import Flask
 
-from webapp.config import Config, warn_about_dev_keys
+from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
+from webapp.security import init_transport
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -15,6 +16,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
     app.config.from_object(Config)
     app.config.update(overrides or {})
+    require_keys(app)
+    init_transport(app)
     app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
@@ -35,19 +38,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_auth(app)
 
     from webapp.cli import register_commands
+    from webapp.converters import init_converters
     from webapp.errors import register_error_handlers
     from webapp.formatting import init_formatting
     from webapp.routes import register_blueprints
     from webapp.security import init_security_headers
     from webapp.static_assets import init_static_assets
 
+    init_converters(app)
     register_blueprints(app)
     init_static_assets(app)
     register_error_handlers(app)
     register_commands(app)
     init_security_headers(app)
     init_formatting(app)
-    warn_about_dev_keys(app)
     return app
 
 
@@ -55,7 +59,15 @@ def _init_rate_limits(app: Flask) -> None:
     # RATELIMIT_ENABLED is ours to read per app (see extensions.rate_limited).
     app.config["RATE_LIMITS_ON"] = app.config["RATELIMIT_ENABLED"]
     app.config["RATELIMIT_ENABLED"] = True
+    storage = app.config["RATELIMIT_STORAGE_URI"] or app.config["REDIS_URL"]
+    app.config["RATELIMIT_STORAGE_URI"] = storage or "memory://"
     limiter.init_app(app)
+    if not storage and app.config["RATE_LIMITS_ON"] and not app.testing:
+        app.logger.warning(
+            "Rate limits are counted in each worker's memory: with several "
+            "workers or hosts every limit is that many times looser. Set "
+            "REDIS_URL to share them."
+        )
 
 
 def _trust_proxies(app: Flask) -> None:

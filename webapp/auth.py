@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import wraps
+from hashlib import sha512
 
 from flask import Flask, abort, redirect, request, url_for
 from flask_login import LoginManager, current_user
 
-from webapp.extensions import db
+from webapp.converters import MAX_ID
+from webapp.extensions import client_address, db
 from webapp.models import User
 
 login_manager = LoginManager()
@@ -16,13 +18,34 @@ login_manager = LoginManager()
 def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the sign-in page says what it is for
+    # Flask-Login's own fingerprint reads X-Forwarded-For, which any client
+    # can send: ours reads the address werkzeug's ProxyFix settled on.
+    login_manager._session_identifier_generator = session_fingerprint
     app.jinja_env.globals.update(inspecting=inspecting, staff_scan_role=staff_scan_role)
 
 
+def session_fingerprint() -> str:
+    """What "strong" session protection compares: client address and browser."""
+    agent = request.headers.get("User-Agent", "")
+    return sha512(f"{client_address()}|{agent}".encode()).hexdigest()
+
+
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+def load_user(session_id: str) -> User | None:
+    """The account of a session id "<user id>.<session version>".
+
+    An id without the account's current version (signed out, password
+    changed, or a cookie made before versions) opens nothing.
+    """
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit() and int(user_id) <= MAX_ID):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 def role_required(*roles: str):

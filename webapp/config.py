@@ -21,16 +21,24 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() not in {"0", "false", "no", "off", ""}
 
 
+def _names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
 class Config:
     """Everything the app reads from its environment lives here."""
 
     INSTANCE_DIR = INSTANCE_DIR
-    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    # SECRET_KEY, STAMP_KEYS and PRIVACY_KEY have no default outside debug and
+    # testing: the app refuses to start without them (see require_keys).
+    SECRET_KEY = os.environ.get("SECRET_KEY") or None
     # Keys of the serial MAC and the PIN hash; rotate by prepending a new key
     # (comma-separated): the first issues, all of them verify.
     STAMP_KEYS = tuple(
         key.strip()
-        for key in os.environ.get("STAMP_KEYS", DEV_STAMP_KEY).split(",")
+        for key in os.environ.get("STAMP_KEYS", "").split(",")
         if key.strip()
     )
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
@@ -39,6 +47,13 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL") or None
     # Where printed stamps point; the resolver itself answers on any host.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+    # Host names the app answers to (comma-separated); unset: PUBLIC_BASE_URL's
+    # host (and the loopback names when that is a loopback address).
+    TRUSTED_HOSTS = _names(os.environ.get("TRUSTED_HOSTS"))
+    # "https" makes session cookies Secure and adds HSTS; unset: the scheme of
+    # PUBLIC_BASE_URL. Behind a TLS-terminating proxy set TRUSTED_PROXY_COUNT.
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME") or None
+    HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", str(365 * 24 * 3600)))
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
     TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -57,7 +72,8 @@ class Config:
 
     # Keyed hashes of device ids and client addresses: without this key the
     # stored hashes cannot be linked back to a phone or an address.
-    PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None  # None: derived from SECRET_KEY
+    # In debug and testing only, None means "derived from SECRET_KEY".
+    PRIVACY_KEY = os.environ.get("PRIVACY_KEY") or None
     SCAN_RETENTION_DAYS = int(os.environ.get("SCAN_RETENTION_DAYS", "180"))
     # Reports (with their contacts and photos) are deleted this long after they
     # were filed, once their case is closed; contacts go at this age regardless.
@@ -83,7 +99,9 @@ class Config:
             "26": {"max_shopper_devices": 12},
         },
     }
-    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    # Unset: Redis at REDIS_URL when there is one, else this process's memory
+    # (each worker then counts alone; the app says so when it starts).
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or None
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SCANS = os.environ.get("RATELIMIT_SCANS", "30/minute;600/day")
     RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
@@ -100,6 +118,10 @@ class Config:
     RATELIMIT_REPORT_LOOKUPS = os.environ.get(
         "RATELIMIT_REPORT_LOOKUPS", "20/hour;100/day"
     )
+    # …and per phone, so one that moves between networks stops too.
+    RATELIMIT_REPORT_LOOKUPS_DEVICE = os.environ.get(
+        "RATELIMIT_REPORT_LOOKUPS_DEVICE", "10/hour;30/day"
+    )
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
     # The national traceability portal (unset: nothing is sent).
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
@@ -114,15 +136,46 @@ class Config:
     SEND_FILE_MAX_AGE_DEFAULT = 3600
 
 
-def warn_about_dev_keys(app) -> None:
-    """Say loudly when a deployment runs with the published development keys."""
-    if app.testing:
-        return
-    if app.config["SECRET_KEY"] == DEV_SECRET_KEY:
-        app.logger.warning(
-            "SECRET_KEY is the development default: set it for production"
+KEY_HINT = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+class MissingKeyError(RuntimeError):
+    """A key the app cannot run safely without is unset or the published default."""
+
+
+def require_keys(app) -> None:
+    """Refuse to start without real keys, except in debug or testing.
+
+    Debug and testing fall back to the published development keys (and a
+    privacy key derived from the secret key) and say so.
+    """
+    config = app.config
+    missing = [
+        name
+        for name, unset in (
+            ("SECRET_KEY", config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY)),
+            (
+                "STAMP_KEYS",
+                not config.get("STAMP_KEYS") or DEV_STAMP_KEY in config["STAMP_KEYS"],
+            ),
+            ("PRIVACY_KEY", not config.get("PRIVACY_KEY")),
         )
-    if DEV_STAMP_KEY in app.config["STAMP_KEYS"]:
+        if unset
+    ]
+    if not missing:
+        return
+    if not (app.debug or app.testing):
+        raise MissingKeyError(
+            f"{', '.join(missing)} not set (or set to the published development "
+            f"value): set {' and '.join(missing)} in the environment, each a "
+            f"random value made with: {KEY_HINT}. STAMP_KEYS takes several, "
+            "comma-separated, newest first. (FLASK_DEBUG=1 runs with "
+            "development keys on a laptop; scripts/demo makes its own.)"
+        )
+    config["SECRET_KEY"] = config.get("SECRET_KEY") or DEV_SECRET_KEY
+    config["STAMP_KEYS"] = tuple(config.get("STAMP_KEYS") or ()) or (DEV_STAMP_KEY,)
+    if not app.testing:
         app.logger.warning(
-            "STAMP_KEYS holds the development key: anyone can forge serials with it"
+            "Running with development keys (%s): never serve this to the public",
+            ", ".join(missing),
         )

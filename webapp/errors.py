@@ -1,6 +1,7 @@
 """Every error answers in the visitor's language, as HTML or JSON — never a bare 500."""
 
 from flask import Flask, current_app, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -40,7 +41,13 @@ def _http_error(error: HTTPException):
         return error.response
     status = error.code or 500
     message = str(MESSAGES.get(status, error.description or ""))
-    if request.path.startswith("/api/") or wants_json():
+    if request_ctx.url_adapter is None:
+        # Refused before routing (a Host not in TRUSTED_HOSTS): no page can
+        # link anywhere, so the answer is plain text.
+        response = current_app.response_class(
+            message, status=status, mimetype="text/plain"
+        )
+    elif request.path.startswith("/api/") or wants_json():
         response = json_error(status, CODES.get(status, "error"), message)
     else:
         page = render_template("errors/http.html", status=status, message=message)

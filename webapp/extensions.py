@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
+import ipaddress
+
 from flask import current_app, request
 from flask_babel import Babel
 from flask_cors import CORS
@@ -38,7 +40,25 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-limiter = Limiter(key_func=client_address)
+def address_key() -> str:
+    """Rate-limit key of the caller's address; IPv6 by its /64.
+
+    An IPv6 subscriber is given a whole /64 and may use any address in it:
+    counting per address would let one phone multiply every limit.
+    """
+    address = client_address()
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:  # ::ffff:a.b.c.d is an IPv4 client
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
+limiter = Limiter(key_func=address_key)
 
 
 def rate_limits_off() -> bool:
@@ -47,7 +67,7 @@ def rate_limits_off() -> bool:
 
 def device_key() -> str:
     """Rate-limit key for the browser's anonymous device cookie (else its address)."""
-    return "device:" + (request.cookies.get("device_id") or client_address())
+    return "device:" + (request.cookies.get("device_id") or address_key())
 
 
 def rate_limited(

@@ -56,9 +56,27 @@ def own_hosts() -> set[str]:
     return {request.host.lower(), printed}
 
 
+def public_origin() -> str:
+    """scheme://host of the configured public URL, never the request's Host.
+
+    A Host header is the client's to forge; links and redirects built from it
+    would point where the client says. On a laptop (debug) the request's own
+    origin is used, so `flask run` on any port links to itself.
+    """
+    if current_app.debug:
+        return request.host_url.rstrip("/")
+    parts = urlsplit(current_app.config["PUBLIC_BASE_URL"])
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def own_base_url() -> str:
     """This resolver's root, e.g. https://host or https://host/prefix."""
-    return request.url_root.rstrip("/")
+    return public_origin() + request.script_root
+
+
+def absolute_url_for(endpoint: str, **values) -> str:
+    """url_for(endpoint, **values) made absolute on the public origin."""
+    return public_origin() + url_for(endpoint, **values)
 
 
 _PLACEHOLDER = "dl-path"
@@ -70,7 +88,7 @@ def external_url(endpoint: str, link: DigitalLink) -> str:
     link.path is already percent-encoded; passing it through url_for would
     encode its % signs a second time.
     """
-    url = url_for(endpoint, rest=_PLACEHOLDER, _external=True)
+    url = absolute_url_for(endpoint, rest=_PLACEHOLDER)
     return url.replace(_PLACEHOLDER, link.path.removeprefix("/01/"), 1)
 
 
@@ -124,8 +142,8 @@ def product_image_url(image_path: str, external: bool = False) -> str:
     """Where a product picture is served: shipped from static, uploaded from media."""
     if image_path.startswith(UPLOADED):
         name = image_path.removeprefix(UPLOADED)
-        return url_for("public.media", kind="products", name=name, _external=external)
-    return url_for("static", filename=image_path, _external=external)
+        return _url("public.media", external, kind="products", name=name)
+    return _url("static", external, filename=image_path)
 
 
 def product_image_file(image_path: str) -> Path:
@@ -138,4 +156,12 @@ def product_image_file(image_path: str) -> Path:
 def event_photo_url(photo_path: str, external: bool = False) -> str:
     """A journey step's picture: stored as events/<name>.jpg under the uploads."""
     kind, _, name = photo_path.partition("/")
-    return url_for("public.media", kind=kind, name=name, _external=external)
+    return _url("public.media", external, kind=kind, name=name)
+
+
+def _url(endpoint: str, external: bool, **values) -> str:
+    return (
+        absolute_url_for(endpoint, **values)
+        if external
+        else url_for(endpoint, **values)
+    )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from flask import current_app, request
 
+from webapp.converters import MAX_ID
 from webapp.extensions import client_address, db
 from webapp.models import Scan, SerialStats, Stamp, utcnow
 from webapp.services.claims import ClaimResult, claim_pin
@@ -100,7 +101,12 @@ def page_verdict(resolution):
     """
     scan_id = request.args.get("scan", type=int)
     device = request.cookies.get(DEVICE_COOKIE)
-    if not scan_id or not device or resolution.stamp is None:
+    if (
+        not scan_id
+        or not 0 < scan_id <= MAX_ID
+        or not device
+        or resolution.stamp is None
+    ):
         return None
     scan = db.session.get(Scan, scan_id)
     if scan is None or scan.stamp_id != resolution.stamp.id:

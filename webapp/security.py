@@ -1,4 +1,6 @@
-"""Security headers sent with every response."""
+"""Security headers sent with every response, and what HTTPS switches on."""
+
+from urllib.parse import urlsplit
 
 from flask import Flask, request
 
@@ -19,6 +21,33 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 # A dedicated worker runs under the policy sent with its own script.
 DECODER_WORKER = "js/qr-worker.js"
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def init_transport(app: Flask) -> None:
+    """Cookies, HSTS and accepted host names from the configured public URL.
+
+    Served over HTTPS (PREFERRED_URL_SCHEME, else PUBLIC_BASE_URL's scheme),
+    session cookies are Secure. Outside debug and testing the app answers only
+    to TRUSTED_HOSTS, by default the host of PUBLIC_BASE_URL: a forged Host
+    header gets a 400 instead of being echoed into links.
+    """
+    public = urlsplit(app.config["PUBLIC_BASE_URL"])
+    scheme = app.config["PREFERRED_URL_SCHEME"] or public.scheme or "http"
+    app.config["PREFERRED_URL_SCHEME"] = scheme
+    if scheme == "https":
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+    if app.config["TRUSTED_HOSTS"] is None and not (app.debug or app.testing):
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(public.hostname)
+
+
+def trusted_hosts(public_host: str | None) -> list[str]:
+    if not public_host:
+        return list(LOOPBACK_NAMES)
+    if public_host in LOOPBACK_NAMES:
+        return list(LOOPBACK_NAMES)
+    return [public_host]
 
 
 def init_security_headers(app: Flask) -> None:
@@ -37,6 +66,12 @@ def init_security_headers(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(self), geolocation=(self), microphone=()"
         )
+        if request.is_secure and app.config["HSTS_MAX_AGE"]:
+            # Only over HTTPS (RFC 6797): is_secure trusts X-Forwarded-Proto
+            # only when TRUSTED_PROXY_COUNT says a proxy of ours set it.
+            response.headers.setdefault(
+                "Strict-Transport-Security", f"max-age={app.config['HSTS_MAX_AGE']}"
+            )
         return response
 
 

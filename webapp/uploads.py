@@ -36,4 +36,8 @@ def refusal(code: str) -> tuple[str, int]:
     """The visitor's message and HTTP status for a refused photo."""
     if code == "too_large":
         return _("A photo is too large: send photos under 10 MB."), 413
-    return _("One of the files is not a photo (JPEG, PNG, HEIC saved as JPEG…)."), 400
+    if code == "too_many_pixels":
+        return _(
+            "A photo has too many pixels: send it as the phone's camera saves it."
+        ), 413
+    return _("One of the files is not a photo (JPEG, PNG, WebP or HEIC)."), 400

@@ -6,18 +6,23 @@ python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-# Reinstall only when the dependency list changed since the last install. Every
-# install brings the base packages too, so any install newer than pyproject.toml
-# (e.g. the tests' one) serves the base.
+# Every version comes from requirements.lock (pip-compile's output, see the
+# README), so two machines install the same packages. Reinstall only when the
+# dependency list or the lock changed since the last install. Every install
+# brings the base packages too, so any install newer than both (e.g. the
+# tests' one) serves the base.
+lock=requirements.lock
 installed=
 for stamp in .venv/.installed-${extras:-*}; do
-  if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ]; then installed=$stamp; fi
+  if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ] && [ ! "$lock" -nt "$stamp" ]; then
+    installed=$stamp
+  fi
 done
 if [ -z "$installed" ]; then
   echo "Installing Python packages into .venv…"
   log=.venv/install.log
-  if ! { .venv/bin/python -m pip install --upgrade pip \
-         && .venv/bin/python -m pip install -e ".${extras:+[$extras]}"; } >"$log" 2>&1; then
+  if ! { .venv/bin/python -m pip install --upgrade -c "$lock" pip \
+         && .venv/bin/python -m pip install -c "$lock" -e ".${extras:+[$extras]}"; } >"$log" 2>&1; then
     tail -n 30 "$log"
     echo "pip install failed; the whole log is in $log" >&2
     exit 1

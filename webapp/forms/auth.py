@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
@@ -14,3 +14,21 @@ class LoginForm(FlaskForm):
         _l("Password"), [DataRequired(_l("Enter your password.")), Length(max=200)]
     )
     next = HiddenField()
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        [DataRequired(_l("Enter a new password.")), Length(max=200)],
+    )
+    confirm = PasswordField(
+        _l("New password again"),
+        [EqualTo("password", _l("The two passwords are not the same."))],
+    )
+
+
+class PasswordChangeForm(NewPasswordForm):
+    current = PasswordField(
+        _l("Current password"),
+        [DataRequired(_l("Enter your current password.")), Length(max=200)],
+    )

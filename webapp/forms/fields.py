@@ -20,6 +20,8 @@ from webapp.formatting import province_name
 from webapp.services import regions
 from webapp.services.clock import today_in_vietnam
 
+MAX_WHOLE_NUMBER = 2**31 - 1
+
 
 class LocalDateField(DateField):
     def process_formdata(self, valuelist):
@@ -37,6 +39,11 @@ class LocalIntegerField(IntegerField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(_l("Enter a whole number, e.g. 85000.")) from None
+        # Columns hold 32-bit integers: a larger number is refused here, not
+        # by the database.
+        if self.data is not None and abs(self.data) > MAX_WHOLE_NUMBER:
+            self.data = None
+            raise ValueError(_l("Enter a smaller number."))
 
 
 class CheckboxListField(SelectMultipleField):

@@ -1,6 +1,12 @@
 """The data model: import every model here so Alembic and mappers see them all."""
 
-from webapp.models.accounts import ROLES, AuditEntry, InspectorProvince, User
+from webapp.models.accounts import (
+    ROLES,
+    AuditEntry,
+    InspectorProvince,
+    PasswordReset,
+    User,
+)
 from webapp.models.cases import (
     CASE_STATUSES,
     INSPECTION_RESULTS,
@@ -40,6 +46,7 @@ __all__ = [
     "InspectorProvince",
     "IssuanceRecord",
     "PORTAL_KINDS",
+    "PasswordReset",
     "PORTAL_STATES",
     "PortalItem",
     "ReportPhoto",

@@ -27,6 +27,12 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of the session's user id: raising it (sign-out, new password) ends
+    # every session the account has, wherever its cookie was copied to.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Wrong passwords in a row, and until when the account is then closed.
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organisation: Mapped[Organisation | None] = relationship()
     provinces: Mapped[list[InspectorProvince]] = relationship(
@@ -46,6 +52,10 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login's id in the session: the account and its session version."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def province_codes(self) -> list[str]:
@@ -71,3 +81,20 @@ class AuditEntry(db.Model):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
 
     user: Mapped[User | None] = relationship()
+
+
+class PasswordReset(db.Model):
+    """A single-use, short-lived link an administrator made for an account.
+
+    Only the token's hash is kept: the link is shown once, to the administrator.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

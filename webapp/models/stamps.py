@@ -32,6 +32,10 @@ class Stamp(db.Model):
     # Set when an inspector confirms this serial counterfeit (it then always says so).
     confirmed_fake_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Wrong PINs entered for this stamp since its last right one; too many close
+    # claiming until an inspector or administrator opens it again.
+    pin_failures: Mapped[int] = mapped_column(default=0, server_default="0")
+    pin_locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     batch: Mapped[Batch] = relationship()
     events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821

@@ -20,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
         reports,
         resolver,
         scans,
+        staff,
     )
 
     app.register_blueprint(public.bp)
@@ -31,6 +32,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspector.bp)
     app.register_blueprint(producer.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(staff.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(epcis.bp)
     # Programs call the API without a browser session; the language switch

@@ -1,9 +1,10 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, request
 from sqlalchemy import select
 
 from webapp.extensions import db, rate_limited
+from webapp.links import absolute_url_for
 from webapp.models import Batch, Product, utcnow
 from webapp.services import epcis, epcis_query
 from webapp.services.catalog import PUBLISHED
@@ -29,7 +30,7 @@ def events():
     if page.next_token:
         params = {**request.args.to_dict(), "nextPageToken": page.next_token}
         response.headers["Link"] = (
-            f'<{url_for("epcis.events", _external=True, **params)}>; rel="next"'
+            f'<{absolute_url_for("epcis.events", **params)}>; rel="next"'
         )
     return response
 

@@ -17,12 +17,13 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from webapp.extensions import db, rate_limited
+from webapp.extensions import address_key, db, rate_limited
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
 from webapp.i18n import current_lang
 from webapp.models import Report
-from webapp.scan_context import privacy_key
+from webapp.scan_context import DEVICE_COOKIE, privacy_key
 from webapp.services import regions
+from webapp.services.idempotency import scoped_key
 from webapp.services.photos import PhotoRefused, StoredPhoto
 from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.reports import (
@@ -130,10 +131,18 @@ def _too_many_lookups(_limit):
     return make_response(_find_page("", 429, message))
 
 
+def _missed(response) -> bool:
+    return response.status_code == 404
+
+
 @bp.get("/<reference>")
 @rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS",
-    deduct_when=lambda response: response.status_code == 404,
+    "RATELIMIT_REPORT_LOOKUPS", deduct_when=_missed, on_breach=_too_many_lookups
+)
+@rate_limited(
+    "RATELIMIT_REPORT_LOOKUPS_DEVICE",
+    per_device=True,
+    deduct_when=_missed,
     on_breach=_too_many_lookups,
 )
 def show(reference: str):
@@ -242,7 +251,16 @@ def _find_page(typed: str, status: int, message: str | None = None):
 def _already_filed(key: str | None) -> Report | None:
     if not key:
         return None
-    return db.session.scalar(select(Report).where(Report.idempotency_key == key))
+    scoped = _scoped_key(key)
+    return db.session.scalar(select(Report).where(Report.idempotency_key == scoped))
+
+
+def _scoped_key(key: str | None) -> str | None:
+    """The form's key bound to the phone (or address) that sent it."""
+    if not key:
+        return None
+    sender = request.cookies.get(DEVICE_COOKIE) or address_key()
+    return scoped_key(key, "report", sender)
 
 
 def _report_input(form: ReportForm) -> ReportInput:
@@ -257,7 +275,7 @@ def _report_input(form: ReportForm) -> ReportInput:
         description=(form.description.data or "").strip() or None,
         contact=(form.contact.data or "").strip() or None,
         lang=current_lang(),
-        idempotency_key=form.idempotency_key.data or None,
+        idempotency_key=_scoped_key(form.idempotency_key.data),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -10,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from webapp.models import ROLES, InspectorProvince, Organisation, User, utcnow
-from webapp.services import regions
+from webapp.services import passwords, regions
+from webapp.services.passwords import PasswordRefused, check_password
 
-MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current parameters
 
 
@@ -40,10 +41,11 @@ def create_user(
         raise AccountError("a valid e-mail address is needed")
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(
-            f"the password needs at least {MIN_PASSWORD_LENGTH} characters"
-        )
+    if password_hash is None:
+        try:
+            check_password(password, (email, name))
+        except PasswordRefused as refused:
+            raise AccountError(passwords.ENGLISH[refused.code]) from None
     if role == "producer" and organisation is None:
         raise AccountError("a producer account belongs to an organisation")
     if role == "inspector" and not province_codes:
@@ -86,19 +88,80 @@ def find_organisation(session: Session, ref: str) -> Organisation:
     return found
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active account with these credentials, or None."""
+class AccountLocked(Exception):
+    """Too many wrong passwords in a row: the account is closed until `until`."""
+
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        super().__init__(until.isoformat())
+
+
+# After this many wrong passwords in a row the account closes for a while,
+# twice as long after each further one: 1, 2, 4 … minutes, at most a day.
+LOCK_AFTER = 5
+LONGEST_LOCK = timedelta(days=1)
+
+
+def lock_time(failures: int) -> timedelta:
+    """How long the account stays closed after this many failures in a row."""
+    if failures < LOCK_AFTER:
+        return timedelta(0)
+    return min(timedelta(minutes=2 ** min(failures - LOCK_AFTER, 20)), LONGEST_LOCK)
+
+
+def authenticate(
+    session: Session, email: str, password: str, now: datetime | None = None
+) -> User | None:
+    """The active account with these credentials, or None; the caller commits.
+
+    Raises AccountLocked while the account is closed: no password is even
+    checked then, so guessing goes no faster than the lock allows.
+    """
+    now = now or utcnow()
     user = session.scalar(
         select(User).where(func.lower(User.email) == email.strip().lower())
     )
     if user is None or not user.active:
         _hasher.hash(password)  # spend the same time whether or not the account exists
         return None
+    if user.locked_until is not None and user.locked_until > now:
+        raise AccountLocked(user.locked_until)
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= LOCK_AFTER:
+            user.locked_until = now + lock_time(user.failed_logins)
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    user.last_login_at = utcnow()
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
     return user
+
+
+def verify_password(user: User, password: str) -> bool:
+    """Whether password is the account's current one."""
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def set_password(user: User, password: str) -> None:
+    """Give the account a new password (policy checked) and end its sessions.
+
+    Raises PasswordRefused. The caller commits, then signs the current
+    browser in again if it should stay signed in.
+    """
+    check_password(password, (user.email, user.name))
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """Every session cookie the account was given stops working."""
+    user.session_version += 1

@@ -169,6 +169,10 @@ def _per_page(value: str | None) -> int:
     return int(value)
 
 
+# Event ids are 32-bit integers in PostgreSQL: a larger one is no token of ours.
+MAX_EVENT_ID = 2**31 - 1
+
+
 def _encode_token(event: JourneyEvent) -> str:
     raw = f"{event.event_time.isoformat()}|{event.id}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -178,6 +182,8 @@ def _decode_token(token: str) -> tuple[datetime, int]:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
         moment, event_id = raw.split("|")
+        if not event_id.isdigit() or not 0 < int(event_id) <= MAX_EVENT_ID:
+            raise ValueError(event_id)
         return datetime.fromisoformat(moment), int(event_id)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, OverflowError):
         raise QueryError("nextPageToken: not a token this server gave") from None

@@ -200,9 +200,13 @@ def reset_pin_claim(
     if not reason.strip():
         raise InspectionError("reason_required")
     stats = locked_stats(session, stamp.id)
-    if stats.claimed_device_hash is None:
+    if stats.claimed_device_hash is None and stamp.pin_locked_at is None:
         raise InspectionError("not_claimed")
     before = stats.claimed_at.isoformat() if stats.claimed_at else None
+    locked = stamp.pin_locked_at.isoformat() if stamp.pin_locked_at else None
+    # Claiming reopens too, after wrong guesses closed it.
+    stamp.pin_failures = 0
+    stamp.pin_locked_at = None
     stats.claimed_device_hash = None
     stats.claimed_at = None
     stats.claimed_province_code = None
@@ -215,4 +219,5 @@ def reset_pin_claim(
         stamp.id,
         reason=reason.strip(),
         claimed_at=before,
+        pin_locked_at=locked,
     )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from webapp.models import Batch, Product, Stamp, User, utcnow
 from webapp.services import issuance_log, serials
+from webapp.services.csv_cells import safe_row
 from webapp.services.digital_link import DigitalLink
 from webapp.services.stamp_signatures import Signer, signed_uri
 
@@ -144,5 +145,5 @@ def write_codes_csv(path: Path, stamps: Iterable[IssuedStamp]) -> Path:
     with os.fdopen(handle, "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(stamp.csv_row() for stamp in stamps)
+        writer.writerows(safe_row(stamp.csv_row()) for stamp in stamps)
     return Path(temp_name)

@@ -7,9 +7,9 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-from webapp.services.photo_decode import over_pixel_limit
+from webapp.services.image_intake import ImageRefused, open_image
 
 MAX_SIDE = 1600
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -17,7 +17,7 @@ JPEG_QUALITY = 82
 
 
 class PhotoRefused(ValueError):
-    """`code`: not_an_image or too_large."""
+    """`code`: not_an_image, too_large (bytes) or too_many_pixels."""
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -37,16 +37,14 @@ def reencode(data: bytes) -> tuple[bytes, int, int]:
     if len(data) > MAX_UPLOAD_BYTES:
         raise PhotoRefused("too_large")
     try:
-        if over_pixel_limit(data):
-            raise PhotoRefused("too_large")
-        with Image.open(io.BytesIO(data)) as image:
+        with open_image(data) as image:
             # A JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 12 MP phone
             # photo then never needs its full-size pixels in memory.
             image.draft("RGB", _fitted(image.size))
             upright = ImageOps.exif_transpose(image).convert("RGB")
-    except PhotoRefused:
-        raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except ImageRefused as refused:
+        raise PhotoRefused(refused.code) from None
+    except (OSError, ValueError, Image.DecompressionBombError):
         raise PhotoRefused("not_an_image") from None
     upright.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()

@@ -24,6 +24,7 @@ from webapp.services.detection import (
     verdict_now,
 )
 from webapp.services.errors import DigitalLinkError
+from webapp.services.idempotency import scoped_key
 from webapp.services.privacy import keyed_hash, network_of
 from webapp.services.regions import is_province_code
 from webapp.services.repeats import earlier_view
@@ -87,10 +88,12 @@ def record_scan(
     link = digital_link.parse(request.code)
     if not link.serial:
         raise DigitalLinkError("serial_required", "serial", request.code)
+    facts = _facts(request, privacy_key)
+    key = None
     if request.idempotency_key:
-        earlier = session.scalar(
-            select(Scan).where(Scan.idempotency_key == request.idempotency_key)
-        )
+        # The same key from another device, or for another code, is not a resend.
+        key = scoped_key(request.idempotency_key, facts.device, link.gtin, link.serial)
+        earlier = session.scalar(select(Scan).where(Scan.idempotency_key == key))
         if earlier is not None:
             resolution = resolve(session, link, stamp_keys, today)
             stats = _stats_of(session, earlier)
@@ -98,7 +101,6 @@ def record_scan(
                 earlier, resolution, stats, earlier.verdict, earlier.reasons, True
             )
     resolution = resolve(session, link, stamp_keys, today)
-    facts = _facts(request, privacy_key)
     stamp = resolution.stamp
     # Locked first, so two quick reloads of one story cannot both insert.
     stats = locked_stats(session, stamp.id) if stamp is not None else None
@@ -118,7 +120,7 @@ def record_scan(
         province_code=facts.province,
         latitude=facts.lat,
         longitude=facts.lon,
-        idempotency_key=request.idempotency_key,
+        idempotency_key=key,
         made_at=believable_made_at(request.made_at, request.at),
     )
     if stamp is None:

@@ -1,0 +1,42 @@
+"""The administrator's list of staff accounts and their password reset links."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+from sqlalchemy import select
+
+from webapp.auth import role_required
+from webapp.extensions import db
+from webapp.links import absolute_url_for
+from webapp.models import User, utcnow
+from webapp.services import password_resets
+
+bp = Blueprint("staff", __name__, url_prefix="/admin/staff")
+
+
+@bp.get("/")
+@role_required("admin")
+def accounts():
+    """Every staff account, with whether it is closed after wrong passwords."""
+    return render_template("admin/staff.html", users=_users(), now=utcnow())
+
+
+@bp.post("/<int:user_id>/reset-link")
+@role_required("admin")
+def reset_link(user_id: int):
+    """Make a single-use link to set a new password; it is shown only now."""
+    user = db.get_or_404(User, user_id)
+    token = password_resets.issue(db.session, user, current_user)
+    db.session.commit()
+    link = absolute_url_for("auth.reset", token=token)
+    return render_template(
+        "admin/staff.html",
+        users=_users(),
+        now=utcnow(),
+        issued=user,
+        link=link,
+        hours=int(password_resets.LIFETIME.total_seconds() // 3600),
+    )
+
+
+def _users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.role, User.email)))
