@@ -17,6 +17,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def foreign_origin() -> bool:
+    """A browser is sending this request on behalf of another site's page.
+
+    Programs that are not browsers send no Origin and are not concerned; our
+    own pages send our own origin (or none, on same-origin form posts).
+    """
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return request.headers.get("Sec-Fetch-Site") == "cross-site"
+    own = request.host_url.rstrip("/")
+    return origin.rstrip("/") != own
+
+
 # A dedicated worker runs under the policy sent with its own script.
 DECODER_WORKER = "js/qr-worker.js"
 

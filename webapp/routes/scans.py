@@ -140,9 +140,15 @@ def _position() -> dict:
         lat, lon = float(request.form["lat"]), float(request.form["lon"])
     except (KeyError, ValueError):
         return {}
-    if -90 <= lat <= 90 and -180 <= lon <= 180:
-        return {"lat": lat, "lon": lon}
-    return {}
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return {}
+    try:  # metres, as the browser gives it; optional
+        accuracy = float(request.form.get("accuracy", ""))
+    except ValueError:
+        accuracy = None
+    if accuracy is not None and not 0 <= accuracy <= 100_000:
+        accuracy = None
+    return {"lat": lat, "lon": lon, "accuracy_m": accuracy}
 
 
 def _photo_problem(message: str):
