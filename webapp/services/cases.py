@@ -176,11 +176,6 @@ def change_status(
     if status in RESOLVED:
         case.outcome_note = note.strip()
     case.updated_at = utcnow()
-    if status == "genuine" and case.stamp_id is not None:
-        cleared = clear_doubts(session, case.stamp_id, case.updated_at)
-        if cleared is not None:
-            stamp_id = case.stamp_id
-            audit(session, user, "stamp.doubts_cleared", "stamp", stamp_id, **cleared)
     audit(
         session,
         user,
@@ -191,7 +186,16 @@ def change_status(
         after=status,
         note=note,
     )
+    if status == "genuine" and case.stamp_id is not None:
+        _clear_doubts(session, case, user)
     return True
+
+
+def _clear_doubts(session: Session, case: Case, user: User) -> None:
+    """A human found the item genuine: scans before no longer count against it."""
+    cleared = clear_doubts(session, case.stamp_id, case.updated_at)
+    if cleared is not None:
+        audit(session, user, "stamp.doubts_cleared", "stamp", case.stamp_id, **cleared)
 
 
 def assign(session: Session, case: Case, user: User) -> bool:
