@@ -114,7 +114,8 @@ def test_a_single_far_scan_is_shown_to_staff_but_not_to_shoppers(client):
     factories.sign_in(client, factories.user("admin"))
     dossier = client.get(f"/inspector/dossier?code={issued.serial}").text
     assert banner(dossier) == ("authentic", [])
-    assert 'data-observations="out_of_region_once"' in dossier
+    # seconds apart, 47 km: a conflict too, but from one source only
+    assert 'data-observations="out_of_region_once travel_once"' in dossier
 
 
 def banner(page: str) -> tuple[str, list[str]]:
