@@ -14,9 +14,10 @@ The behaviour model (documented in bench/README.md):
 - Bots replay genuine codes with invented device ids from one address, in fast
   bursts, and some slowly, one device every quarter of an hour.
 - Mobile phones share the carrier's public addresses (a small pool per province).
-- Framers (adversaries): one address makes a genuine code look copied, by
-  claiming a far province by hand from two invented device ids, or by posting
-  two far positions a minute apart; an honest buyer scans afterwards.
+- Framers (adversaries): before the item is sold, one address makes its
+  genuine code look copied, by claiming a far province by hand from two
+  invented device ids, or by posting two far positions a minute apart; the
+  household that buys it afterwards scans as usual.
 - A third-party web page makes its many visitors' browsers, each on its own
   address, post scans of a genuine code (the API refuses other origins).
 - Carrier-grade NAT: with `shared_homes`, households and fake buyers alike sit
@@ -25,7 +26,7 @@ The behaviour model (documented in bench/README.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from random import Random
 
@@ -97,7 +98,10 @@ class Market:
         for item in self.items:
             province = self.rng.choice(item.regions)
             bought = self._bought(item)
-            scans += self._household(item, province, bought)
+            household = self._household(item, province, bought)
+            if item.kind in ("framed", "foreign"):  # the buyers who come after
+                household = [replace(scan, actor="honest") for scan in household]
+            scans += household
             if item.kind == "traveller":
                 scans += self._traveller(item, province, bought)
             elif item.kind == "cloned":
@@ -107,7 +111,7 @@ class Market:
             elif item.kind == "framed":
                 scans += self._framed(item, province, bought)
             elif item.kind == "foreign":
-                scans += self._foreign(item, province, bought)
+                scans += self._foreign(item, bought)
         return sorted(scans)
 
     def _bought(self, item: Item) -> datetime:
@@ -193,13 +197,13 @@ class Market:
         return scans
 
     def _framed(self, item: Item, province: str, bought: datetime) -> list[PlannedScan]:
-        """One address frames the code, then an honest buyer scans it at home."""
+        """Before the item is sold, one address frames its code from the shelf."""
         address = f"198.51.100.{self.rng.randint(1, 254)}"
-        at = self._later(bought, 1, 48)
+        at = bought - timedelta(hours=self.rng.uniform(1, 48))
         far = [p for p in PROVINCES if p not in item.regions]
         first, second = self.rng.sample(far, 2)
         if self.rng.random() < 0.5:  # a province claimed by hand, two device ids
-            scans = [
+            return [
                 PlannedScan(
                     at + timedelta(minutes=n),
                     item.url,
@@ -210,29 +214,21 @@ class Market:
                 )
                 for n in range(2)
             ]
-        else:  # two far positions a minute apart, two device ids
-            scans = [
-                PlannedScan(
-                    at + timedelta(minutes=n),
-                    item.url,
-                    self._device(),
-                    address,
-                    *self._place(where),
-                    actor="framer",
-                )
-                for n, where in enumerate((first, second))
-            ]
-        honest_at = self._later(at, 1, 72)
-        home = self._home_address(province)
-        where = self._place(province)
-        honest = self._scan(item, honest_at, self._device(), home, where, "honest")
-        return [*scans, honest]
+        return [  # two far positions a minute apart, two device ids
+            PlannedScan(
+                at + timedelta(minutes=n),
+                item.url,
+                self._device(),
+                address,
+                *self._place(where),
+                actor="framer",
+            )
+            for n, where in enumerate((first, second))
+        ]
 
-    def _foreign(
-        self, item: Item, province: str, bought: datetime
-    ) -> list[PlannedScan]:
-        """A third-party page makes its visitors' browsers post scans of the code."""
-        at = self._later(bought, 1, 48)
+    def _foreign(self, item: Item, bought: datetime) -> list[PlannedScan]:
+        """Before the sale, a third-party page makes its visitors' browsers post."""
+        at = bought - timedelta(hours=self.rng.uniform(1, 48))
         scans = []
         for _ in range(self.rng.randint(20, 60)):
             elsewhere = self.rng.choice(PROVINCES)
@@ -248,13 +244,7 @@ class Market:
                     origin="https://third-party.example",
                 )
             )
-        home = self._home_address(province)
-        honest_at = self._later(at, 1, 48)
-        where = self._place(province)
-        return [
-            *scans,
-            self._scan(item, honest_at, self._device(), home, where, "honest"),
-        ]
+        return scans
 
     def _scan(self, item, at, device, address, where, actor="genuine") -> PlannedScan:
         lat, lon = (
