@@ -188,7 +188,9 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
         return " ".join(sentences)
     if reason == "out_of_region" and stats is not None and batch is not None:
         away = Evidence.from_json(stats.evidence).away
-        seen = sorted({source.province for source in away})
+        seen = sorted({source.province for source in away}) or [
+            p for p in stats.provinces if p not in batch.province_codes
+        ]
         return _(
             "This batch is sold only in %(allowed)s, but this code has been scanned in "
             "%(seen)s.",
