@@ -88,6 +88,8 @@ class Report:
             f"cloned serials          {self.cloned} scanned: recall {self.recall:.3f}; "
             f"of the {self.cloned_with_3_fake_scans} scanned 3+ times, flagged within "
             f"3 fake scans {self.recall_within_3:.3f}",
+            f"clones with 5+ fake scans {self.cloned_with_5_fake_scans}: "
+            f"recall {self.recall_5:.3f}",
             f"fake scans to flag      median {statistics.median(to_flag):.0f}, "
             f"p90 {_percentile(to_flag, 0.9)}, max {max(to_flag)}",
             f"genuine in-region items {self.genuine}: false positives "
