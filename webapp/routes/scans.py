@@ -125,9 +125,13 @@ def _role_refused():
 
 
 def _made_at() -> datetime | None:
-    """When the phone's queue says the scan was made (ISO 8601), if readable."""
+    """When the phone's queue says the scan was made (ISO 8601), if readable.
+
+    `scanned_at` as the API names it; `made_at` from queues filled before.
+    """
+    when = request.form.get("scanned_at") or request.form.get("made_at", "")
     try:
-        return datetime.fromisoformat(request.form.get("made_at", ""))
+        return datetime.fromisoformat(when)
     except ValueError:
         return None
 
