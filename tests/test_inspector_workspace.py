@@ -57,9 +57,7 @@ def test_flagged_scans_raise_one_alert_per_serial(client, cloned):
     scan(client, cloned.url, "clone-phone-0003", "10.0.0.4", **HO_CHI_MINH)
     alert = db.session.scalars(select(Alert)).one()
     assert alert.flagged_scans == 3  # the thin first sighting, then two flagged
-    assert {"out_of_region", "out_of_region_once", "travel_once"} <= set(
-        alert.reasons
-    )
+    assert {"out_of_region", "out_of_region_once", "travel_once"} <= set(alert.reasons)
     case = alert.case
     assert case.stamp.serial == cloned.serial
     assert case.province_codes == ["33", "79"]  # the maker's and the clone's
