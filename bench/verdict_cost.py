@@ -1,9 +1,12 @@
 """Does a verdict cost the same after 10 or 100,000 earlier scans of a serial?
 
 Builds two stamps on a fresh database: one with 10 earlier scans, one with
-100,000 (raw scans, 2,000 distinct shopper devices and their networks, and
-the matching aggregates, written in bulk). Then times record_scan on each,
-interleaved, with new devices, and prints the median times and their ratio.
+100,000 (raw scans, 2,000 distinct shopper devices and their networks, the
+matching aggregates and their location evidence, filled to its bounds, written
+in bulk). Then times record_scan on each, interleaved, with new devices on new
+networks, half of them positioned far outside the batch's provinces (so the
+out-of-region and travel rules do their full work), and prints the median
+times and their ratio.
 
     python bench/verdict_cost.py [--database-url URL] [--rounds 400]
 """
@@ -31,6 +34,7 @@ from webapp.models import (
     Stamp,
     utcnow,
 )
+from webapp.services.evidence import POSITION, Evidence, Sighting, observe
 from webapp.services.issuance import issue_stamps
 from webapp.services.scanning import ScanRequest, record_scan
 
@@ -38,7 +42,29 @@ KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
 
 
-def build_history(stamp_id: int, scans: int, devices: int) -> None:
+def build_evidence(devices: int, regions: tuple[str, ...]):
+    """The location evidence earlier scans would have left: bounded whatever many."""
+    now = utcnow()
+    found = Evidence()
+    for i in range(devices):
+        far = i % 2 == 1
+        sighting = Sighting(
+            at=now - timedelta(days=30) + timedelta(minutes=i),
+            network=f"net{i:013d}",
+            device=f"dev{i:013d}",
+            province="79" if far else regions[0],
+            kind=POSITION,
+            lat=10.78 if far else 20.65,
+            lon=106.70 if far else 106.05,
+            error_km=5.0,
+        )
+        found = observe(found, sighting, regions, lambda a, b: a.lat != b.lat)
+    return found.to_json()
+
+
+def build_history(
+    stamp_id: int, scans: int, devices: int, regions: tuple[str, ...]
+) -> None:
     """Bulk-write earlier scans and the aggregates they would have produced."""
     now = utcnow()
     device_rows = [
@@ -92,12 +118,16 @@ def build_history(stamp_id: int, scans: int, devices: int) -> None:
             effective_devices=devices,
             provinces=["33"],
             flags=[],
+            evidence=build_evidence(devices, regions),
         )
     )
 
 
-def time_scan(url: str, device: str, rules: dict) -> float:
-    request = ScanRequest(url, device, "198.51.100.7", utcnow(), lat=20.65, lon=106.05)
+def time_scan(url: str, round_: int, rules: dict) -> float:
+    device = f"bench-{round_:06d}-{url[-6:]}"
+    address = f"198.51.{round_ // 250 % 250}.{round_ % 250 + 1}"
+    where = (10.78, 106.70) if round_ % 2 else (20.65, 106.05)
+    request = ScanRequest(url, device, address, utcnow(), lat=where[0], lon=where[1])
     started = time.perf_counter()
     record_scan(db.session, request, KEYS, "bench-privacy", rules, utcnow().date())
     db.session.commit()
@@ -119,16 +149,15 @@ def main() -> None:
         small, large = issue_stamps(db.session, batch, 2, KEYS, BASE)
         db.session.flush()
         stamp_id = {s.serial: s.id for s in db.session.query(Stamp).all()}
-        build_history(stamp_id[small.serial], 10, 5)
-        build_history(stamp_id[large.serial], 100_000, 2_000)
+        regions = tuple(batch.province_codes)
+        build_history(stamp_id[small.serial], 10, 5, regions)
+        build_history(stamp_id[large.serial], 100_000, 2_000, regions)
         db.session.commit()
         rules = app.config["DETECTION_RULES"]
         times = {"10": [], "100000": []}
         for round_ in range(args.rounds):
-            times["10"].append(time_scan(small.url, f"bench-small-{round_:06d}", rules))
-            times["100000"].append(
-                time_scan(large.url, f"bench-large-{round_:06d}", rules)
-            )
+            times["10"].append(time_scan(small.url, round_, rules))
+            times["100000"].append(time_scan(large.url, round_, rules))
         db.engine.dispose()
     small_ms = statistics.median(times["10"]) * 1000
     large_ms = statistics.median(times["100000"]) * 1000

@@ -46,13 +46,16 @@ def test_copies_far_from_the_genuine_item_are_flagged(
     genuine = scan_with_location(household(browser, relays[0], HUNG_YEN), path)
     expect(genuine).to_have_attribute("data-verdict", "authentic")
 
-    copy_page = household(browser, relays[1], HO_CHI_MINH)
+    # One far scan alone is as likely a gift: a calm notice, not an alarm.
+    first_copy = scan_with_location(household(browser, relays[1], HO_CHI_MINH), path)
+    expect(first_copy).to_have_attribute("data-verdict", "authentic")
+    expect(first_copy.locator(".notice-calm")).to_contain_text("Hưng Yên")
+
+    # A second, independent household far away: now it is a warning.
+    copy_page = household(browser, relays[2], DA_NANG)
     copy = scan_with_location(copy_page, path)
     expect(copy).to_have_attribute("data-verdict", "suspicious")
     expect(copy).to_contain_text("Cẩn thận: mã này có thể đã bị sao chép")
     expect(copy).to_contain_text("Hồ Chí Minh")
     expect(copy.get_by_role("link", name="Báo cáo sản phẩm này")).to_be_visible()
     copy_page.screenshot(path=artifacts / "clone-suspicious-phone.png", full_page=False)
-
-    third = scan_with_location(household(browser, relays[2], DA_NANG), path)
-    expect(third).to_have_attribute("data-verdict", "suspicious")

@@ -6,6 +6,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import screenshots, sign_in
+from e2e.relay import Relay
 from webapp.services.serials import ALPHABET, group
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
@@ -61,15 +62,24 @@ def test_inspector_triages_inspects_and_seizes(
         for row in demo_codes
         if set(row["regions"].split(";")) == {"33", "01"} and not row["pin"]
     ][-1]  # a batch sold in Hưng Yên and Hà Nội, far from the clone's scans
-    for device, where in (
-        ("buyer-phone-e2e-1", HUNG_YEN),
-        ("clone-phone-e2e-1", HO_CHI_MINH),
-    ):
-        response = page.request.post(
-            f"{base}/api/v1/scans",
-            data={"code": stamp["url"], "device_id": device, **where},
-        )
-        assert response.ok
+    # The buyer at home, then copies bought by two households on other networks:
+    # one far scan alone could be a gift; two independent sources flag it.
+    port = int(base.rsplit(":", 1)[1])
+    relays = [Relay(port, f"127.0.{n}.{20 + n}") for n in (1, 2)]
+    try:
+        for url, device, where in (
+            (base, "buyer-phone-e2e-1", HUNG_YEN),
+            (relays[0].url, "clone-phone-e2e-1", HO_CHI_MINH),
+            (relays[1].url, "clone-phone-e2e-2", HO_CHI_MINH),
+        ):
+            response = page.request.post(
+                f"{url}/api/v1/scans",
+                data={"code": stamp["url"], "device_id": device, **where},
+            )
+            assert response.ok
+    finally:
+        for relay in relays:
+            relay.close()
 
     sign_in(page, base, INSPECTOR)
 
@@ -92,8 +102,8 @@ def test_inspector_triages_inspects_and_seizes(
     expect(page.locator("[data-verdict]").first).to_have_attribute(
         "data-verdict", "suspicious"
     )
-    expect(page.locator("svg.map circle.scan-point")).to_have_count(2)
-    expect(page.get_by_text("2 điện thoại khác nhau")).to_be_visible()
+    expect(page.locator("svg.map circle.scan-point")).to_have_count(3)
+    expect(page.get_by_text("3 điện thoại khác nhau")).to_be_visible()
     page.screenshot(path=artifacts / "inspector-dossier-phone.png", full_page=True)
 
     seizure = photo(tmp_path, "thu-giu.jpg", (90, 90, 90))

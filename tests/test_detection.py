@@ -130,28 +130,76 @@ def test_a_burst_does_not_hide_households_before_it():
     ]
 
 
-def test_scan_outside_the_authorised_provinces():
+def test_one_source_outside_the_regions_is_shown_to_staff_only():
     serial = Serial(regions=("33", "01"))
     assert serial.scan("phone-a", province="01").verdict == "authentic"
     result = serial.scan("phone-b", network="net-2", province="79", minutes=600)
+    assert (result.verdict, result.reasons) == ("authentic", [])
+    assert result.standing.observations == ["out_of_region_once"]
+    assert result.standing.notices == ["gift_elsewhere"]
+    # the next buyer at home is told nothing new
+    assert serial.scan("phone-a", province="33", minutes=700).verdict == "authentic"
+
+
+def test_a_second_independent_source_outside_the_regions_is_suspicious():
+    serial = Serial(regions=("33", "01"))
+    serial.scan("phone-a", province="33")
+    serial.scan("phone-b", network="net-2", province="79", minutes=600)
+    result = serial.scan("phone-c", network="net-3", province="79", minutes=900)
     assert result.reasons == ["out_of_region"]
-    # the serial stays flagged for the genuine buyer too
-    assert serial.scan("phone-a", province="33", minutes=700).reasons == [
+    assert result.standing.notices == []
+    # recomputed, not latched: the genuine buyer sees the same standing
+    assert serial.scan("phone-a", province="33", minutes=999).reasons == [
         "out_of_region"
     ]
+
+
+def test_one_address_claiming_a_province_is_one_source_however_many_devices():
+    serial = Serial(regions=("33",))
+    for n in range(20):
+        serial.scan(f"bot-{n}", network="net-bot", province="79", minutes=n * 30)
+    assert serial.stats.evidence.away_sources == 1
+    assert serial.scan("buyer", network="home", minutes=2000).verdict == "authentic"
+
+
+def test_one_phone_on_two_networks_is_one_source():
+    serial = Serial(regions=("33",))
+    serial.scan("visitor", network="wifi", province="01")
+    result = serial.scan("visitor", network="mobile", province="01", minutes=60)
+    assert result.verdict == "authentic" and serial.stats.evidence.away_sources == 1
 
 
 def test_unknown_province_is_not_out_of_region():
     assert Serial().scan("phone-a", province=None).verdict == "authentic"
 
 
-def test_two_devices_too_far_apart_for_the_time_between():
+def test_a_hand_chosen_province_against_the_position_is_tampering():
+    serial = Serial(regions=("33",))
+    facts = ScanFacts(T0, "phone-a", "net-1", province="33", lat=20.65, lon=106.05)
+    result = assess(
+        serial.stats, replace(facts, tampered=True), RULES, ("33",), None, None
+    )
+    assert result.verdict == "authentic"
+    assert result.standing.observations == ["location_tampering"]
+
+
+def test_two_far_positions_from_one_address_do_not_frame_the_serial():
     serial = Serial(regions=())
-    serial.scan("phone-a", where=HUNG_YEN)
-    result = serial.scan("phone-b", network="net-2", where=HO_CHI_MINH, minutes=120)
-    assert result.reasons == ["impossible_travel"]
-    later = serial.scan("phone-a", where=HUNG_YEN, minutes=5000)
-    assert "impossible_travel" in later.reasons  # latched
+    serial.scan("invented-1", network="net-bad", where=HA_NOI)
+    serial.scan("invented-2", network="net-bad", where=HO_CHI_MINH, minutes=1)
+    buyer = serial.scan("buyer", network="home", where=HUNG_YEN, minutes=30)
+    assert buyer.verdict == "authentic"
+    assert buyer.standing.observations == ["travel_once"]  # shown to staff
+
+
+def test_conflicts_no_single_network_explains_are_impossible_travel():
+    serial = Serial(regions=(), rules=replace(RULES, max_shopper_devices=10))
+    serial.scan("phone-a", network="net-a", where=HUNG_YEN)
+    first = serial.scan("phone-b", network="net-b", where=HO_CHI_MINH, minutes=60)
+    assert first.reasons == [] and first.standing.observations == ["travel_once"]
+    serial.scan("phone-c", network="net-c", where=HUNG_YEN, minutes=600)
+    second = serial.scan("phone-d", network="net-d", where=HO_CHI_MINH, minutes=660)
+    assert second.reasons == ["impossible_travel"]
 
 
 @pytest.mark.parametrize(
@@ -165,14 +213,26 @@ def test_two_devices_too_far_apart_for_the_time_between():
 def test_travel_edges(where, minutes, flagged):
     serial = Serial(regions=())
     serial.scan("phone-a", where=HUNG_YEN)
-    result = serial.scan("phone-b", network="net-2", where=where, minutes=minutes)
-    assert ("impossible_travel" in result.reasons) is flagged
+    serial.scan("phone-b", network="net-2", where=where, minutes=minutes)
+    assert (serial.stats.evidence.conflicts > 0) is flagged
+
+
+def test_a_coarse_position_widens_the_error_allowed():
+    serial = Serial(regions=())
+    serial.scan("phone-a", where=HUNG_YEN)
+    facts = ScanFacts(
+        T0 + timedelta(minutes=15), "phone-b", "net-2", lat=HA_NOI[0], lon=HA_NOI[1]
+    )
+    coarse = replace(facts, accuracy_km=25.0)
+    result = assess(serial.stats, coarse, RULES, (), None, None)
+    assert result.aggregates.evidence.conflicts == 0
 
 
 def test_one_phone_travelling_fast_is_not_impossible_travel():
     serial = Serial(regions=())
     serial.scan("phone-a", where=HUNG_YEN)
     assert serial.scan("phone-a", where=HO_CHI_MINH, minutes=60).reasons == []
+    assert serial.stats.evidence.conflicts == 0
 
 
 def test_inspector_and_producer_scans_never_count():

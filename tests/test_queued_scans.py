@@ -76,3 +76,10 @@ def test_the_api_takes_and_answers_the_time_a_scan_was_made(client, app):
     answer = client.post("/api/v1/scans", json=body)
     assert answer.status_code == 201
     assert datetime.fromisoformat(answer.json["made_at"]) == made
+
+
+def test_the_queue_sends_when_the_scan_was_made_as_scanned_at(client, app):
+    made = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    answer = queued(client, factories.stamp(), scanned_at=made.isoformat())
+    assert answer.status_code == 200
+    assert db.session.scalars(select(Scan)).one().made_at == made

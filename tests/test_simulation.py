@@ -37,3 +37,27 @@ def test_simulated_market_meets_the_targets_reproducibly(app, tmp_path):
     _output, again = run(app, tmp_path, "again")
     same = {k: v for k, v in again.items() if k != "seconds"}
     assert same == {k: v for k, v in report.items() if k != "seconds"}
+
+
+# Small markets: each adversary is played, and its targets are held.
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_adversaries_do_not_frame_genuine_codes(app, tmp_path):
+    out = tmp_path / "adversaries.json"
+    args = ["simulate-market", "--items", "60", "--clones", "12", "--bots", "4"]
+    for name in ("framing", "third-party-origin", "carrier-nat", "small-clones"):
+        args += ["--scenario", name]
+    result = app.test_cli_runner().invoke(args=[*args, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "| framing |" in result.output  # the per-scenario table
+    report = json.loads(out.read_text())
+    framing = report["framing"]
+    assert framing["framed"] == 20
+    assert framing["framed_honest_flagged"] <= 2  # at least 9 in 10 stay authentic
+    assert framing["framed_counterfeit"] == framing["botted_counterfeit"] == 0
+    foreign = report["third-party-origin"]
+    assert foreign["foreign_posts"] > 0 and foreign["foreign_accepted"] == 0
+    assert foreign["foreign_honest_flagged"] == 0
+    for name in ("carrier-nat", "small-clones"):
+        assert report[name]["recall_5"] >= 0.95
+        assert report[name]["genuine_false_positive_rate"] <= 0.02
+    assert report["small-clones"]["recall"] >= 0.9

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import or_, select
@@ -18,6 +19,7 @@ from webapp.services.cases import visible_to
 from webapp.services.code_entry import Entry
 from webapp.services.digital_link import DigitalLink
 from webapp.services.resolution import Resolution
+from webapp.services.scanning import standing_of
 from webapp.verdicts import advice, explain, headline
 
 
@@ -41,7 +43,8 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
     lang = current_lang()
     batch = stamp.batch
     stats = db.session.get(SerialStats, stamp.id)
-    verdict, reasons = dossier.standing(list(resolution.reasons), stats)
+    judged = standing_of(resolution, stats, current_app.config["DETECTION_RULES"])
+    verdict = judged.verdict
     points = dossier.trail(db.session, stamp)
     return {
         "stamp": stamp,
@@ -51,7 +54,10 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "verdict": {
             "verdict": verdict,
             "headline": headline(verdict),
-            "explanations": explain(reasons, stats, batch, lang),
+            "explanations": explain(judged.reasons, stats, batch, lang),
+            "reasons": judged.reasons,
+            "observations": explain(judged.observations, stats, batch, lang),
+            "observation_codes": judged.observations,
             "advice": advice(verdict),
         },
         "trail": points,

@@ -2,7 +2,17 @@
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from webapp.models.types import utcnow
+from webapp.services.scanning import believable_made_at
 
 
 class ScanIn(BaseModel):
@@ -21,7 +31,13 @@ class ScanIn(BaseModel):
     province: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
     role: Literal["shopper", "inspector", "producer"] = "shopper"
     idempotency_key: str | None = Field(default=None, min_length=8, max_length=64)
-    # When a scan queued offline was made; kept as information, within bounds.
+    # Accuracy of the position in metres, as the browser's geolocation gives it.
+    accuracy: float | None = Field(default=None, ge=0, le=100_000, allow_inf_nan=False)
+    # When a scan queued offline was made (ISO 8601 with offset): not in the
+    # future, not older than the phone's queue keeps items. The rules use it.
+    scanned_at: AwareDatetime | None = None
+    # The older name of scanned_at, still sent by queues filled before; believed
+    # only within the same bounds, else ignored.
     made_at: AwareDatetime | None = None
 
     @model_validator(mode="after")
@@ -29,3 +45,10 @@ class ScanIn(BaseModel):
         if (self.lat is None) != (self.lon is None):
             raise ValueError("lat and lon go together")
         return self
+
+    @field_validator("scanned_at")
+    @classmethod
+    def made_within_the_queue_life(cls, value):
+        if value is not None and believable_made_at(value, utcnow()) is None:
+            raise ValueError("scanned_at is in the future or older than a queue keeps")
+        return value

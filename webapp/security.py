@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask, request
 
+from webapp.links import public_origin
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -17,6 +19,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+def foreign_origin() -> bool:
+    """A browser is sending this request on behalf of another site's page.
+
+    Programs that are not browsers send no Origin and are not concerned; our
+    own pages send our own origin (or none, on same-origin form posts).
+    """
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return request.headers.get("Sec-Fetch-Site") == "cross-site"
+    own = {request.host_url.rstrip("/"), public_origin()}
+    return origin.rstrip("/") not in own
 
 
 # A dedicated worker runs under the policy sent with its own script.

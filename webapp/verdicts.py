@@ -13,6 +13,7 @@ from webapp.i18n import current_lang
 from webapp.models import Batch, SerialStats
 from webapp.services import regions
 from webapp.services.detection import verdict_for
+from webapp.services.evidence import Evidence
 from webapp.services.resolution import Resolution
 from webapp.services.scanning import ScanOutcome
 
@@ -35,6 +36,8 @@ class VerdictView:
     scan_id: int
     can_claim: bool
     tone: str = "ok"
+    reasons: tuple[str, ...] = ()
+    calm_notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,33 @@ def verdict_view(outcome: ScanOutcome) -> VerdictView:
             stamp and stamp.has_pin and unclaimed and verdict != "counterfeit"
         ),
         tone="info" if overshadowed else TONES[verdict],
+        reasons=tuple(outcome.reasons),
+        calm_notices=tuple(_calm_notices(outcome, current_lang())),
     )
+
+
+def _calm_notices(outcome: ScanOutcome, lang: str) -> list[str]:
+    """A genuine item scanned once far from home: most likely a gift, say so."""
+    judged, batch = outcome.standing, outcome.resolution.batch
+    here = outcome.scan.province_code
+    if judged is None or "gift_elsewhere" not in judged.notices or batch is None:
+        return []
+    if outcome.verdict != "authentic" or not here or here in batch.province_codes:
+        return []
+    found = Evidence.from_json(outcome.stats.evidence if outcome.stats else None)
+    when = found.home_at or (outcome.stats.first_scan_at if outcome.stats else None)
+    if when is None:
+        return []
+    advice = _("If it was a gift, or you bought it while travelling, this is expected.")
+    if found.home and regions.is_province_code(found.home):
+        first = _(
+            "This item was first checked in %(province)s on %(date)s.",
+            province=province_name(found.home, lang),
+            date=date_local(when),
+        )
+    else:
+        first = _("This item was first checked on %(date)s.", date=date_local(when))
+    return [f"{first} {advice}"]
 
 
 def preview(resolution: Resolution) -> VerdictView | None:
@@ -98,6 +127,7 @@ def preview(resolution: Resolution) -> VerdictView | None:
         scan_id=0,
         can_claim=False,
         tone=TONES[verdict],
+        reasons=tuple(resolution.reasons),
     )
 
 
@@ -157,11 +187,23 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
         sentences.append(_("A genuine stamp is normally scanned by one household."))
         return " ".join(sentences)
     if reason == "out_of_region" and stats is not None and batch is not None:
-        seen = [p for p in stats.provinces if p not in batch.province_codes]
+        away = Evidence.from_json(stats.evidence).away
+        seen = sorted({source.province for source in away}) or [
+            p for p in stats.provinces if p not in batch.province_codes
+        ]
         return _(
             "This batch is sold only in %(allowed)s, but this code has been scanned in "
             "%(seen)s.",
             allowed=_names(batch.province_codes, lang),
+            seen=_names(seen, lang),
+        )
+    if reason == "out_of_region_once" and stats is not None and batch is not None:
+        found = Evidence.from_json(stats.evidence)
+        seen = sorted({source.province for source in found.away})
+        return _(
+            "Scanned once outside the batch's provinces (%(seen)s), by a single "
+            "source: often a gift or a traveller. Shoppers are not warned until a "
+            "second, independent source sees it there.",
             seen=_names(seen, lang),
         )
     if reason == "impossible_travel":

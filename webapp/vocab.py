@@ -85,6 +85,19 @@ REASONS = {
         "This code was scanned in two places too far apart for the time between."
     ),
     "claimed_elsewhere": _l("This item's PIN was already claimed by another phone."),
+    # Thin evidence shown to staff only.
+    "out_of_region_once": _l(
+        "Scanned outside the batch's provinces by one source only (a gift or a "
+        "traveller, most often)."
+    ),
+    "travel_once": _l(
+        "Two scans too far apart for the time between, but one source took part in "
+        "both: not enough to warn shoppers."
+    ),
+    "location_tampering": _l(
+        "A province chosen by hand contradicted the phone's own position; it was "
+        "ignored."
+    ),
 }
 NOTICES = {
     "awaiting_approval": _l(

@@ -168,7 +168,7 @@ def _issue(session, settings: DemoSettings, batch: Batch, count: int):
 
 
 def _two_cities(stamp: IssuedStamp, now: datetime) -> list[PlannedScan]:
-    """Copies of one stamp sold in Hà Nội and Đà Nẵng, scanned two hours apart."""
+    """Copies of one stamp sold in Hà Nội and Đà Nẵng, scanned hours apart."""
     at = datetime.combine((now - timedelta(days=6)).date(), time(10), VIETNAM)
     return [
         PlannedScan(at, stamp.url, "demo-copy-ha-noi", "27.1.41.1", *HA_NOI, "fake"),
@@ -186,6 +186,16 @@ def _two_cities(stamp: IssuedStamp, now: datetime) -> list[PlannedScan]:
             "demo-copy-da-nang-2",
             "100.64.200.7",
             *DA_NANG,
+            "fake",
+        ),
+        # Another pair of buyers, on other networks, disagrees the same way: no
+        # single source explains the conflicts any more.
+        PlannedScan(
+            at + timedelta(days=1, hours=9),
+            stamp.url,
+            "demo-copy-ha-noi-2",
+            "100.64.201.3",
+            *HA_NOI,
             "fake",
         ),
     ]

@@ -42,7 +42,8 @@ class Scan(db.Model):
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     notices: Mapped[list[str]] = mapped_column(JSON, default=list)
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
-    # When the phone says a scan it queued offline was made (information only).
+    # When the phone says a scan it queued offline was made, if plausible; the
+    # rules go by it. scanned_at is the server's time of receipt.
     made_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
@@ -65,6 +66,11 @@ class SerialStats(db.Model):
     claimed_device_hash: Mapped[str | None] = mapped_column(String(64))
     claimed_province_code: Mapped[str | None] = mapped_column(String(2))
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Bounded location evidence with its sources (services/evidence).
+    evidence: Mapped[dict | None] = mapped_column(JSON, default=dict)
+    # When a human found the item genuine, and the devices counted by then.
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cleared_devices: Mapped[int] = mapped_column(default=0)
 
 
 class SerialDevice(db.Model):

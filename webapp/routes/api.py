@@ -13,6 +13,7 @@ from webapp.negotiation import json_error
 from webapp.presenters import explanations
 from webapp.scan_context import record
 from webapp.schemas import ScanIn
+from webapp.security import foreign_origin
 from webapp.services import epcis
 from webapp.services.errors import DigitalLinkError
 
@@ -66,6 +67,9 @@ def traceability(rest: str):
 @rate_limited("RATELIMIT_SCANS")
 def create_scan():
     """Record a scan and answer its verdict (the public contract)."""
+    if foreign_origin():
+        message = _("Scans are accepted from this site's own pages or from apps.")
+        return json_error(403, "foreign_origin", message)
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return json_error(400, "invalid_json", _("Send a JSON object."))
@@ -84,8 +88,9 @@ def create_scan():
             lat=scan_in.lat,
             lon=scan_in.lon,
             province=scan_in.province,
+            accuracy_m=scan_in.accuracy,
             idempotency_key=scan_in.idempotency_key,
-            made_at=scan_in.made_at,
+            made_at=scan_in.scanned_at or scan_in.made_at,
         )
     except DigitalLinkError as error:
         return json_error(400, error.code, vocab.label(vocab.LINK_ERRORS, error.code))
@@ -106,7 +111,8 @@ def scan_json(outcome) -> dict:
         "lot": scan.lot
         or (outcome.resolution.batch.lot_code if outcome.resolution.batch else None),
         "province": scan.province_code,
-        "scanned_at": scan.scanned_at.isoformat(),
+        "scanned_at": (scan.made_at or scan.scanned_at).isoformat(),
+        "received_at": scan.scanned_at.isoformat(),
         "made_at": scan.made_at.isoformat() if scan.made_at else None,
     }
 

@@ -125,9 +125,13 @@ def _role_refused():
 
 
 def _made_at() -> datetime | None:
-    """When the phone's queue says the scan was made (ISO 8601), if readable."""
+    """When the phone's queue says the scan was made (ISO 8601), if readable.
+
+    `scanned_at` as the API names it; `made_at` from queues filled before.
+    """
+    when = request.form.get("scanned_at") or request.form.get("made_at", "")
     try:
-        return datetime.fromisoformat(request.form.get("made_at", ""))
+        return datetime.fromisoformat(when)
     except ValueError:
         return None
 
@@ -140,9 +144,15 @@ def _position() -> dict:
         lat, lon = float(request.form["lat"]), float(request.form["lon"])
     except (KeyError, ValueError):
         return {}
-    if -90 <= lat <= 90 and -180 <= lon <= 180:
-        return {"lat": lat, "lon": lon}
-    return {}
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return {}
+    try:  # metres, as the browser gives it; optional
+        accuracy = float(request.form.get("accuracy", ""))
+    except ValueError:
+        accuracy = None
+    if accuracy is not None and not 0 <= accuracy <= 100_000:
+        accuracy = None
+    return {"lat": lat, "lon": lon, "accuracy_m": accuracy}
 
 
 def _photo_problem(message: str):

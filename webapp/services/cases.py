@@ -22,8 +22,10 @@ from webapp.models import (
     User,
     utcnow,
 )
+from webapp.services.clearance import clear_doubts
 
-SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2}
+# "authentic" alerts carry thin evidence for staff only (a single out-of-region scan).
+SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "authentic": 1}
 RESOLVED = ("confirmed_fake", "genuine", "dismissed")
 
 
@@ -72,9 +74,7 @@ def raise_alert(
         )
         session.add(alert)
     alert.reasons = sorted(set(alert.reasons) | set(reasons))
-    alert.verdict = (
-        "counterfeit" if "counterfeit" in (verdict, alert.verdict) else verdict
-    )
+    alert.verdict = max(verdict, alert.verdict, key=SEVERITY.__getitem__)
     alert.last_seen_at = at
     alert.flagged_scans += 1
     _bump(case, SEVERITY[alert.verdict], at)
@@ -186,7 +186,16 @@ def change_status(
         after=status,
         note=note,
     )
+    if status == "genuine" and case.stamp_id is not None:
+        _clear_doubts(session, case, user)
     return True
+
+
+def _clear_doubts(session: Session, case: Case, user: User) -> None:
+    """A human found the item genuine: scans before no longer count against it."""
+    cleared = clear_doubts(session, case.stamp_id, case.updated_at)
+    if cleared is not None:
+        audit(session, user, "stamp.doubts_cleared", "stamp", case.stamp_id, **cleared)
 
 
 def assign(session: Session, case: Case, user: User) -> bool:

@@ -1,15 +1,21 @@
 """Counterfeit detection: plain rules over one serial's aggregates.
 
 The engine never reads scan history. Each scan brings the serial's running
-aggregates (distinct shopper devices, client networks, provinces seen, the last
-position) and what is known of this scan's device and network; the engine
-returns the updated aggregates and the verdict. So a verdict costs the same
-after ten scans or a hundred thousand.
+aggregates (distinct shopper devices, client networks, provinces seen, bounded
+location evidence) and what is known of this scan's device and network; the
+engine returns the updated aggregates and the serial's standing. So a verdict
+costs the same after ten scans or a hundred thousand.
+
+This module alone says what a serial's standing is now (`standing`): the scan
+API, the story page, the dossier and the alerts all ask it.
 
 Principles (see the product brief): facts about the code itself make it
 `counterfeit`; behaviour of scans only ever makes it `suspicious`, for a human
 to look at; a burst of new devices from one network weighs as one device; the
 same device scanning again counts once; inspectors and producers never count.
+Location evidence needs independent sources before a shopper is told anything;
+thinner evidence is shown to staff only, and nothing latches: the standing is
+recomputed from the kept evidence, which a human's "genuine" clears.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from webapp.services.geo import distance_km
+from webapp.services import evidence as location
+from webapp.services.evidence import Evidence, Sighting
 
 CODE_REASONS = ("unknown_code", "bad_check", "void", "confirmed_fake")
 BEHAVIOUR_REASONS = (
@@ -26,7 +33,10 @@ BEHAVIOUR_REASONS = (
     "impossible_travel",
     "claimed_elsewhere",
 )
-LATCHED = ("impossible_travel", "claimed_elsewhere")
+# Thin evidence shown to staff (dossier, low-severity alert), never to shoppers.
+OBSERVATIONS = ("out_of_region_once", "travel_once", "location_tampering")
+# Kept as a fact of the PIN claim (cleared by an inspector), not by scans.
+CLAIM_FLAG = "claimed_elsewhere"
 SHOPPER = "shopper"
 
 
@@ -42,6 +52,7 @@ class Rules:
     burst_size: int = 3
     household_size: int = 3
     max_weight_per_network: int = 2
+    independent_sources: int = 2
 
     @classmethod
     def from_mapping(cls, values: dict) -> Rules:
@@ -60,6 +71,10 @@ class ScanFacts:
     province: str | None = None
     lat: float | None = None
     lon: float | None = None
+    # Where the location came from: "position" (consented), "hand", or None.
+    source: str | None = None
+    accuracy_km: float | None = None
+    tampered: bool = False  # a hand-chosen province contradicted the position
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,22 @@ class Aggregates:
     last_device: str | None = None
     claimed_device: str | None = None
     flags: tuple[str, ...] = ()
+    evidence: Evidence = field(default_factory=Evidence)
+    cleared_devices: int = 0  # effective devices already judged by a human
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A serial's standing now: what shoppers are told, and what staff see too."""
+
+    verdict: str
+    reasons: list[str]
+    observations: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def staff_reasons(self) -> list[str]:
+        return [*self.reasons, *self.observations]
 
 
 @dataclass(frozen=True)
@@ -108,12 +139,18 @@ class NetworkState:
 
 @dataclass(frozen=True)
 class Assessment:
-    verdict: str
-    reasons: list[str]
+    standing: Standing
     aggregates: Aggregates
     network: NetworkState | None = None
     new_device: bool = False
-    notices: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.standing.verdict
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.standing.reasons
 
 
 def verdict_for(reasons: list[str]) -> str:
@@ -143,12 +180,9 @@ def assess(
     network_after = None
     new_device = False
     if scan.role == SHOPPER:
-        flags = set(stats.flags)
         if stats.claimed_device and scan.device != stats.claimed_device:
-            flags.add("claimed_elsewhere")
-        if _travelled_too_fast(stats, scan, rules):
-            flags.add("impossible_travel")
-        stats = replace(stats, flags=tuple(sorted(flags)))
+            stats = replace(stats, flags=tuple(sorted({*stats.flags, CLAIM_FLAG})))
+        stats = replace(stats, evidence=_observe(stats.evidence, scan, rules, regions))
         before = network or NetworkState()
         if device_network == scan.network:
             network_after = before
@@ -161,19 +195,31 @@ def assess(
         change = network_after.weight(rules) - before.weight(rules)
         stats = replace(stats, effective_devices=stats.effective_devices + change)
         stats = _remember_position(stats, scan)
-    verdict, reasons = verdict_now(stats, rules, regions, code_reasons)
-    return Assessment(verdict, reasons, stats, network_after, new_device)
+    judged = standing(stats, rules, regions, code_reasons)
+    return Assessment(judged, stats, network_after, new_device)
 
 
-def verdict_now(
+def standing(
     stats: Aggregates,
     rules: Rules,
     regions: tuple[str, ...],
     code_reasons: tuple[str, ...] = (),
-) -> tuple[str, list[str]]:
-    """The serial's verdict and reasons from its aggregates as they stand."""
-    reasons = list(code_reasons) + behaviour_reasons(stats, rules, regions)
-    return verdict_for(reasons), reasons
+) -> Standing:
+    """The serial's standing from its code's facts and its aggregates as they are."""
+    reasons = list(dict.fromkeys(code_reasons))
+    reasons += behaviour_reasons(stats, rules, regions)
+    found = stats.evidence
+    observations = []
+    if regions and 0 < found.away_sources < rules.independent_sources:
+        observations.append("out_of_region_once")
+    if found.conflicts and not found.travel_proven:
+        observations.append("travel_once")
+    if found.tampering:
+        observations.append("location_tampering")
+    notices = []
+    if "out_of_region_once" in observations and "out_of_region" not in reasons:
+        notices.append("gift_elsewhere")
+    return Standing(verdict_for(reasons), reasons, observations, notices)
 
 
 def behaviour_reasons(
@@ -181,12 +227,39 @@ def behaviour_reasons(
 ) -> list[str]:
     """The behaviour rules that the aggregates break, in a stable order."""
     reasons = []
-    if stats.effective_devices > rules.max_shopper_devices:
+    if stats.effective_devices - stats.cleared_devices > rules.max_shopper_devices:
         reasons.append("duplicate_scans")
-    if regions and any(p not in regions for p in stats.provinces):
+    if regions and stats.evidence.away_sources >= rules.independent_sources:
         reasons.append("out_of_region")
-    reasons += [flag for flag in LATCHED if flag in stats.flags]
+    if stats.evidence.travel_proven:
+        reasons.append("impossible_travel")
+    if CLAIM_FLAG in stats.flags:
+        reasons.append(CLAIM_FLAG)
     return reasons
+
+
+def _observe(
+    found: Evidence, scan: ScanFacts, rules: Rules, regions: tuple[str, ...]
+) -> Evidence:
+    error = max(rules.position_error_km, scan.accuracy_km or 0.0)
+    sighting = Sighting(
+        at=scan.at,
+        network=scan.network[: location.KEY],
+        device=scan.device[: location.KEY],
+        province=scan.province,
+        kind=scan.source,
+        lat=scan.lat,
+        lon=scan.lon,
+        error_km=error,
+        tampered=scan.tampered,
+    )
+
+    def too_fast(place, seen) -> bool:
+        return location.speed_check(
+            place, seen, rules.min_travel_km, rules.max_speed_kmh
+        )
+
+    return location.observe(found, sighting, regions, too_fast)
 
 
 def _arrive(network: NetworkState, at: datetime, rules: Rules) -> NetworkState:
@@ -208,20 +281,6 @@ def _arrive(network: NetworkState, at: datetime, rules: Rules) -> NetworkState:
             network, steady=steady, bursts=network.bursts + 1, window_count=count
         )
     return replace(network, window_count=count)
-
-
-def _travelled_too_fast(stats: Aggregates, scan: ScanFacts, rules: Rules) -> bool:
-    """A different device scanned the serial too far away for the time between."""
-    if None in (scan.lat, scan.lon, stats.last_lat, stats.last_lon, stats.last_at):
-        return False
-    if scan.device == stats.last_device:
-        return False  # one phone travelling is not two places at once
-    km = distance_km(stats.last_lat, stats.last_lon, scan.lat, scan.lon)
-    km -= 2 * rules.position_error_km
-    if km < rules.min_travel_km:
-        return False
-    hours = max((scan.at - stats.last_at).total_seconds() / 3600, 1 / 60)
-    return km / hours > rules.max_speed_kmh
 
 
 def _remember_position(stats: Aggregates, scan: ScanFacts) -> Aggregates:

@@ -8,8 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from webapp.models import Inspection, Report, Scan, SerialStats, Stamp
-from webapp.services.detection import verdict_for
+from webapp.models import Inspection, Report, Scan, Stamp
 from webapp.services.geo import distance_km
 
 TRAIL_LIMIT = 200
@@ -98,16 +97,6 @@ def inspections_of(session: Session, stamp: Stamp) -> list[Inspection]:
             .order_by(Inspection.at.desc())
         )
     )
-
-
-def standing(
-    code_reasons: list[str], stats: SerialStats | None
-) -> tuple[str, list[str]]:
-    """The serial's verdict now: its own record plus every flag its scans raised."""
-    reasons = list(
-        dict.fromkeys([*code_reasons, *((stats.flags or []) if stats else [])])
-    )
-    return verdict_for(reasons), reasons
 
 
 def devices_seen(points: list[TrailPoint]) -> int:

@@ -13,9 +13,6 @@ from webapp.models import Batch, Product, Stamp
 from webapp.services import serials
 from webapp.services.digital_link import DigitalLink
 
-# Facts about the code itself that make it counterfeit whatever its scans say.
-COUNTERFEIT_REASONS = ("unknown_code", "bad_check", "void", "confirmed_fake")
-
 
 @dataclass
 class Resolution:

@@ -19,11 +19,12 @@ from webapp.services.detection import (
     NetworkState,
     Rules,
     ScanFacts,
+    Standing,
     assess,
-    verdict_for,
-    verdict_now,
+    standing,
 )
 from webapp.services.errors import DigitalLinkError
+from webapp.services.evidence import HAND, POSITION, Evidence
 from webapp.services.idempotency import scoped_key
 from webapp.services.privacy import keyed_hash, network_of
 from webapp.services.regions import is_province_code
@@ -36,7 +37,7 @@ ROLES = ("shopper", "inspector", "producer")
 # What the phone's queue may send as an idempotency key (scans and reports alike).
 IDEMPOTENCY_KEY = r"[A-Za-z0-9_-]{8,64}"
 # How far a phone's own account of when a queued scan was made is believed:
-# a little clock drift ahead, and no older than a queue plausibly waits.
+# a little clock drift ahead, and no older than the phone's queue keeps items.
 MADE_AT_DRIFT = timedelta(minutes=5)
 MADE_AT_MAX_AGE = timedelta(days=30)
 
@@ -53,11 +54,14 @@ class ScanRequest:
     lat: float | None = None
     lon: float | None = None
     province: str | None = None
+    accuracy_m: float | None = None  # the browser's position accuracy, if given
     idempotency_key: str | None = None
     # A scan of the same code by the same device and role this recently is the
     # same page view (a reload, a language switch): it records nothing new.
     repeat_window: timedelta | None = None
-    made_at: datetime | None = None  # the phone's word, stored as information only
+    # When the phone made the scan (queued offline); the rules go by it when
+    # plausible, and `at`, the server's receipt time, is kept beside it.
+    made_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class ScanOutcome:
     verdict: str
     reasons: list[str]
     replayed: bool = False
+    standing: Standing | None = None
 
 
 def record_scan(
@@ -124,14 +129,17 @@ def record_scan(
         made_at=believable_made_at(request.made_at, request.at),
     )
     if stamp is None:
-        scan.reasons = list(resolution.reasons) or ["unknown_code"]
-        scan.verdict = verdict_for(scan.reasons)
+        judged = standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
+        judged = judged if judged.reasons else Standing("counterfeit", ["unknown_code"])
+        scan.verdict, scan.reasons = judged.verdict, judged.reasons
     else:
-        _judge(session, resolution, facts, stats, rules_config, scan)
+        judged = _judge(session, resolution, facts, stats, rules_config, scan)
     scan.notices = list(resolution.notices)
     session.add(scan)
     session.flush()
-    return ScanOutcome(scan, resolution, stats, scan.verdict, scan.reasons)
+    return ScanOutcome(
+        scan, resolution, stats, scan.verdict, scan.reasons, standing=judged
+    )
 
 
 def _repeat(
@@ -152,18 +160,31 @@ def _repeat(
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
-    rules = rules_for(resolution.product, rules_config)
-    regions = tuple(resolution.batch.province_codes)
-    code_reasons = tuple(resolution.reasons)
-    verdict, reasons = verdict_now(_aggregates(stats), rules, regions, code_reasons)
-    return ScanOutcome(earlier, resolution, stats, verdict, reasons, True)
+    judged = standing_of(resolution, stats, rules_config)
+    return ScanOutcome(
+        earlier, resolution, stats, judged.verdict, judged.reasons, True, judged
+    )
+
+
+def standing_of(
+    resolution: Resolution, stats: SerialStats | None, rules_config: dict
+) -> Standing:
+    """The standing of the serial a resolution names, as its aggregates are now."""
+    if resolution.stamp is None:
+        return standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
+    return standing(
+        _aggregates(stats) if stats is not None else Aggregates(),
+        rules_for(resolution.product, rules_config),
+        tuple(resolution.batch.province_codes),
+        tuple(resolution.reasons),
+    )
 
 
 def believable_made_at(claimed: datetime | None, now: datetime) -> datetime | None:
     """When the phone says a queued scan was made, if that is plausible, else None.
 
-    Only information for people reading the scan trail: detection goes by the
-    time the server received the scan, which the phone cannot set.
+    A time in the future (beyond clock drift) or older than the queue keeps
+    items is not believed; the rules then go by the time of receipt.
     """
     if claimed is None or claimed.tzinfo is None:
         return None
@@ -182,19 +203,34 @@ def rules_for(product: Product, rules_config: dict) -> Rules:
 
 
 def _facts(request: ScanRequest, privacy_key: str) -> ScanFacts:
-    lat = lon = None
-    province = request.province if is_province_code(request.province or "") else None
+    """What the scan tells, with where its location came from.
+
+    A position given with consent decides the province; a province chosen by
+    hand that contradicts it is ignored and counted as tampering.
+    """
+    lat = lon = accuracy_km = None
+    chosen = request.province if is_province_code(request.province or "") else None
+    province, source, tampered = chosen, HAND if chosen else None, False
     if request.lat is not None and request.lon is not None:
-        province = geo.province_at(request.lat, request.lon) or province
         lat, lon = geo.coarsen(request.lat), geo.coarsen(request.lon)
+        at_position = geo.province_at(request.lat, request.lon)
+        if at_position:
+            tampered = chosen is not None and chosen != at_position
+            province, source = at_position, POSITION
+        if request.accuracy_m is not None:
+            accuracy_km = request.accuracy_m / 1000
+    made = believable_made_at(request.made_at, request.at)
     return ScanFacts(
-        at=request.at,
+        at=made or request.at,
         device=keyed_hash(request.device_id, privacy_key, "device"),
         network=keyed_hash(network_of(request.client_address), privacy_key, "network"),
         role=request.role,
         province=province,
         lat=lat,
         lon=lon,
+        source=source,
+        accuracy_km=accuracy_km,
+        tampered=tampered,
     )
 
 
@@ -205,16 +241,19 @@ def _judge(
     stats: SerialStats,
     rules_config: dict,
     scan: Scan,
-) -> None:
+) -> Standing:
     stamp: Stamp = resolution.stamp
     device = session.get(SerialDevice, (stamp.id, facts.device))
     network = session.get(SerialNetwork, (stamp.id, facts.network))
     code_reasons = tuple(resolution.reasons)
+    rules = rules_for(resolution.product, rules_config)
+    regions = tuple(resolution.batch.province_codes)
+    before = standing(_aggregates(stats), rules, regions, code_reasons)
     assessment = assess(
         _aggregates(stats),
         facts,
-        rules_for(resolution.product, rules_config),
-        tuple(resolution.batch.province_codes),
+        rules,
+        regions,
         device.network_hash if device else None,
         _network_state(network),
         code_reasons,
@@ -232,16 +271,20 @@ def _judge(
     if assessment.network is not None and assessment.network != _network_state(network):
         _store_network(session, network, assessment.network, stamp.id, facts.network)
     scan.stamp_id = stamp.id
-    scan.verdict, scan.reasons = assessment.verdict, assessment.reasons
-    if assessment.verdict != "authentic" and facts.role == "shopper":
+    judged = assessment.standing
+    scan.verdict, scan.reasons = judged.verdict, judged.reasons
+    # Thin evidence reaches staff once, when it appears; a flag on every scan.
+    news = set(judged.observations) - set(before.observations)
+    if facts.role == "shopper" and (judged.verdict != "authentic" or news):
         raise_alert(
             session,
             stamp,
-            assessment.verdict,
-            assessment.reasons,
+            judged.verdict,
+            judged.staff_reasons,
             facts.province,
             facts.at,
         )
+    return judged
 
 
 def locked_stats(session: Session, stamp_id: int) -> SerialStats:
@@ -278,6 +321,8 @@ def _aggregates(stats: SerialStats) -> Aggregates:
         last_device=stats.last_device_hash,
         claimed_device=stats.claimed_device_hash,
         flags=tuple(stats.flags or ()),
+        evidence=Evidence.from_json(stats.evidence),
+        cleared_devices=stats.cleared_devices or 0,
     )
 
 
@@ -288,6 +333,7 @@ def _store(stats: SerialStats, aggregates: Aggregates, facts: ScanFacts) -> None
     stats.effective_devices = aggregates.effective_devices
     stats.provinces = list(aggregates.provinces)
     stats.flags = list(aggregates.flags)
+    stats.evidence = aggregates.evidence.to_json()
     stats.last_position_at = aggregates.last_at
     stats.last_latitude, stats.last_longitude = aggregates.last_lat, aggregates.last_lon
     stats.last_device_hash = aggregates.last_device

@@ -11,6 +11,8 @@ import click
 from flask import current_app
 from flask_migrate import upgrade
 
+from webapp.simulation.scenarios import SCENARIOS, configure
+
 SIMULATION_BASE_URL = "https://trace.example.vn"
 
 
@@ -25,26 +27,69 @@ SIMULATION_BASE_URL = "https://trace.example.vn"
 @click.option(
     "--bots", default=20, show_default=True, help="Genuine serials replayed by bots."
 )
+@click.option(
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    type=click.Choice(sorted(SCENARIOS)),
+    help="Adversaries to play (repeatable; default: the plain market). "
+    "With several, a table gives one row per scenario.",
+)
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
 def simulate_market(
-    seed: int, items: int, clones: int, bots: int, json_out: Path | None
+    seed: int,
+    items: int,
+    clones: int,
+    bots: int,
+    scenarios: tuple[str, ...],
+    json_out: Path | None,
 ):
     """Play a market through the real scan path on a throwaway database and report."""
-    from webapp import create_app
-    from webapp.extensions import db
     from webapp.simulation.market import MarketConfig
-    from webapp.simulation.runner import play, prepare_items
 
-    config = MarketConfig(
+    base = MarketConfig(
         seed=seed, genuine_items=items, cloned_serials=clones, bot_serials=bots
     )
     rules = current_app.config["DETECTION_RULES"]
+    summaries = {}
+    rows = []
+    for name in scenarios or ("market",):
+        report = _play(configure(base, name), rules)
+        click.echo(f"Market simulation {name} (seed {seed}, rules: {rules['default']})")
+        for line in report.lines():
+            click.echo("  " + line)
+        summaries[name] = _summary(report)
+        rows.append(report.row(name))
+    if len(rows) > 1:
+        click.echo("")
+        click.echo(TABLE_HEAD)
+        for row in rows:
+            click.echo(row)
+    if json_out:
+        out = summaries if scenarios else summaries["market"]
+        json_out.write_text(json.dumps(out, indent=2))
+
+
+TABLE_HEAD = (
+    "| scenario | clones scanned | recall | recall, 5+ fake scans (n) | "
+    "median fakes to flag | false positives, genuine | honest buyers flagged "
+    "after framing | counterfeit on genuine | third-party posts accepted |\n"
+    "|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def _play(config, rules):
+    from webapp import create_app
+    from webapp.extensions import db
+    from webapp.simulation.runner import play, prepare_items
+
     keys = ("simulation-stamp-key",)
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/market.sqlite",
                 "TESTING": True,
+                "RATELIMIT_ENABLED": False,
             }
         )
         with app.app_context():
@@ -54,15 +99,16 @@ def simulate_market(
             report = play(db.session, config, market_items, keys, rules)
             db.session.commit()
             db.engine.dispose()
-    click.echo(f"Market simulation (seed {seed}, rules: {rules['default']})")
-    for line in report.lines():
-        click.echo("  " + line)
-    if json_out:
-        summary = asdict(replace(report))
-        summary.update(
-            recall=report.recall,
-            recall_within_3=report.recall_within_3,
-            precision=report.precision,
-            genuine_false_positive_rate=report.genuine_false_positive_rate,
-        )
-        json_out.write_text(json.dumps(summary, indent=2))
+    return report
+
+
+def _summary(report) -> dict:
+    summary = asdict(replace(report))
+    summary.update(
+        recall=report.recall,
+        recall_within_3=report.recall_within_3,
+        recall_5=report.recall_5,
+        precision=report.precision,
+        genuine_false_positive_rate=report.genuine_false_positive_rate,
+    )
+    return summary

@@ -14,11 +14,19 @@ The behaviour model (documented in bench/README.md):
 - Bots replay genuine codes with invented device ids from one address, in fast
   bursts, and some slowly, one device every quarter of an hour.
 - Mobile phones share the carrier's public addresses (a small pool per province).
+- Framers (adversaries): before the item is sold, one address makes its
+  genuine code look copied, by claiming a far province by hand from two
+  invented device ids, or by posting two far positions a minute apart; the
+  household that buys it afterwards scans as usual.
+- A third-party web page makes its many visitors' browsers, each on its own
+  address, post scans of a genuine code (the API refuses other origins).
+- Carrier-grade NAT: with `shared_homes`, households and fake buyers alike sit
+  behind a handful of shared addresses per province.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from random import Random
 
@@ -43,6 +51,10 @@ class MarketConfig:
     fakes_per_clone: tuple[int, int] = (8, 60)
     fake_scan_rate: float = 0.35
     clone_elsewhere: float = 0.5
+    framed_serials: int = 0
+    foreign_serials: int = 0
+    carrier_pool: int = CARRIER_POOL
+    shared_homes: int = 0  # > 0: home addresses too come from this many per province
     start: datetime = SIM_START
 
 
@@ -52,7 +64,7 @@ class Item:
 
     url: str
     regions: tuple[str, ...]
-    kind: str  # genuine | traveller | cloned | botted
+    kind: str  # genuine | traveller | cloned | botted | framed | foreign
     # When it can be bought; else some time in the first 60 % of the market's days.
     on_sale: tuple[datetime, datetime] | None = None
 
@@ -65,7 +77,10 @@ class PlannedScan:
     address: str = field(compare=False)
     lat: float | None = field(compare=False, default=None)
     lon: float | None = field(compare=False, default=None)
-    actor: str = field(compare=False, default="genuine")  # genuine | fake | bot
+    # genuine | fake | bot | framer | foreign | honest (a buyer after framing)
+    actor: str = field(compare=False, default="genuine")
+    province: str | None = field(compare=False, default=None)  # chosen by hand
+    origin: str | None = field(compare=False, default=None)  # a browser's Origin
 
 
 class Market:
@@ -83,13 +98,20 @@ class Market:
         for item in self.items:
             province = self.rng.choice(item.regions)
             bought = self._bought(item)
-            scans += self._household(item, province, bought)
+            household = self._household(item, province, bought)
+            if item.kind in ("framed", "foreign"):  # the buyers who come after
+                household = [replace(scan, actor="honest") for scan in household]
+            scans += household
             if item.kind == "traveller":
                 scans += self._traveller(item, province, bought)
             elif item.kind == "cloned":
                 scans += self._clones(item, province, bought)
             elif item.kind == "botted":
                 scans += self._bot(item, bought)
+            elif item.kind == "framed":
+                scans += self._framed(item, province, bought)
+            elif item.kind == "foreign":
+                scans += self._foreign(item, bought)
         return sorted(scans)
 
     def _bought(self, item: Item) -> datetime:
@@ -101,7 +123,7 @@ class Market:
     def _household(
         self, item: Item, province: str, bought: datetime
     ) -> list[PlannedScan]:
-        buyer, home = self._device(), self._home_address()
+        buyer, home = self._device(), self._home_address(province)
         where = self._place(province)
         scans = [self._scan(item, bought, buyer, self._carrier(province), where)]
         if self.rng.random() < self.config.rescan_at_home:
@@ -149,7 +171,7 @@ class Market:
             address = (
                 self._carrier(target)
                 if self.rng.random() < 0.6
-                else self._home_address()
+                else self._home_address(target)
             )
             scans.append(
                 self._scan(
@@ -174,6 +196,56 @@ class Market:
             )
         return scans
 
+    def _framed(self, item: Item, province: str, bought: datetime) -> list[PlannedScan]:
+        """Before the item is sold, one address frames its code from the shelf."""
+        address = f"198.51.100.{self.rng.randint(1, 254)}"
+        at = bought - timedelta(hours=self.rng.uniform(1, 48))
+        far = [p for p in PROVINCES if p not in item.regions]
+        first, second = self.rng.sample(far, 2)
+        if self.rng.random() < 0.5:  # a province claimed by hand, two device ids
+            return [
+                PlannedScan(
+                    at + timedelta(minutes=n),
+                    item.url,
+                    self._device(),
+                    address,
+                    actor="framer",
+                    province=first,
+                )
+                for n in range(2)
+            ]
+        return [  # two far positions a minute apart, two device ids
+            PlannedScan(
+                at + timedelta(minutes=n),
+                item.url,
+                self._device(),
+                address,
+                *self._place(where),
+                actor="framer",
+            )
+            for n, where in enumerate((first, second))
+        ]
+
+    def _foreign(self, item: Item, bought: datetime) -> list[PlannedScan]:
+        """Before the sale, a third-party page makes its visitors' browsers post."""
+        at = bought - timedelta(hours=self.rng.uniform(1, 48))
+        scans = []
+        for _ in range(self.rng.randint(20, 60)):
+            elsewhere = self.rng.choice(PROVINCES)
+            at += timedelta(seconds=self.rng.uniform(1, 30))
+            scans.append(
+                PlannedScan(
+                    at,
+                    item.url,
+                    self._device(),
+                    self._home_address(elsewhere),
+                    *self._place(elsewhere),
+                    actor="foreign",
+                    origin="https://third-party.example",
+                )
+            )
+        return scans
+
     def _scan(self, item, at, device, address, where, actor="genuine") -> PlannedScan:
         lat, lon = (
             where if self.rng.random() < self.config.consent_rate else (None, None)
@@ -184,13 +256,17 @@ class Market:
         self._devices += 1
         return f"sim-device-{self._devices:07d}-{self.rng.getrandbits(32):08x}"
 
-    def _home_address(self) -> str:
+    def _home_address(self, province: str) -> str:
+        if self.config.shared_homes:  # carrier-grade NAT for home lines too
+            return (
+                f"100.{int(province)}.0.{self.rng.randrange(self.config.shared_homes)}"
+            )
         self._homes += 1
         n = self._homes
         return f"100.{64 + n // 65536 % 64}.{n // 256 % 256}.{n % 256}"
 
     def _carrier(self, province: str) -> str:
-        return f"27.{int(province)}.{self.rng.randrange(CARRIER_POOL)}.1"
+        return f"27.{int(province)}.{self.rng.randrange(self.config.carrier_pool)}.1"
 
     def _place(self, province: str) -> tuple[float, float]:
         return random_point(province, self.rng)

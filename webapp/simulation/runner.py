@@ -5,10 +5,11 @@ from __future__ import annotations
 import statistics
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from random import Random
 
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from webapp.demo.seed import seed_demo
@@ -41,6 +42,25 @@ class Report:
     botted_suspicious: int
     botted_counterfeit: int
     flagged_total: int
+    cloned_with_5_fake_scans: int = 0
+    flagged_with_5: int = 0
+    framed: int = 0
+    framed_honest_flagged: int = 0
+    framed_counterfeit: int = 0
+    foreign: int = 0
+    foreign_posts: int = 0
+    foreign_accepted: int = 0
+    foreign_honest_flagged: int = 0
+
+    @property
+    def recall_5(self) -> float:
+        """Recall over the clones whose fakes were scanned at least five times."""
+        seen = self.cloned_with_5_fake_scans
+        return self.flagged_with_5 / seen if seen else 1.0
+
+    @property
+    def median_to_flag(self) -> float:
+        return statistics.median(self.fake_scans_to_flag or [0])
 
     @property
     def recall(self) -> float:
@@ -68,6 +88,8 @@ class Report:
             f"cloned serials          {self.cloned} scanned: recall {self.recall:.3f}; "
             f"of the {self.cloned_with_3_fake_scans} scanned 3+ times, flagged within "
             f"3 fake scans {self.recall_within_3:.3f}",
+            f"clones with 5+ fake scans {self.cloned_with_5_fake_scans}: "
+            f"recall {self.recall_5:.3f}",
             f"fake scans to flag      median {statistics.median(to_flag):.0f}, "
             f"p90 {_percentile(to_flag, 0.9)}, max {max(to_flag)}",
             f"genuine in-region items {self.genuine}: false positives "
@@ -79,7 +101,26 @@ class Report:
             f"suspicious {self.botted_suspicious}",
             f"precision               {self.precision:.3f} "
             f"(flagged serials that were really cloned)",
+            f"framed from one address {self.framed}: honest buyer afterwards flagged "
+            f"{self.framed_honest_flagged}, counterfeit {self.framed_counterfeit}",
+            f"third-party origin      {self.foreign} codes, "
+            f"{self.foreign_posts} posts: accepted {self.foreign_accepted}, "
+            "honest buyer afterwards flagged "
+            f"{self.foreign_honest_flagged}",
         ]
+
+    def row(self, name: str) -> str:
+        """One line of the per-scenario table (Markdown)."""
+        framed = self.framed + self.foreign
+        honest = self.framed_honest_flagged + self.foreign_honest_flagged
+        return (
+            f"| {name} | {self.cloned} | {self.recall:.3f} | {self.recall_5:.3f} "
+            f"({self.cloned_with_5_fake_scans}) | {self.median_to_flag:g} | "
+            f"{self.genuine_flagged}/{self.genuine} "
+            f"({self.genuine_false_positive_rate:.2%}) | {honest}/{framed} | "
+            f"{self.framed_counterfeit + self.botted_counterfeit} | "
+            f"{self.foreign_accepted}/{self.foreign_posts} |"
+        )
 
 
 def prepare_items(
@@ -89,11 +130,19 @@ def prepare_items(
     seed_demo(session, keys, base_url, now=NOW)
     batches = [b for b in session.query(Batch).all() if b.status == "active"]
     rng = Random(config.seed)
-    total = config.genuine_items + config.cloned_serials + config.bot_serials
+    total = (
+        config.genuine_items
+        + config.cloned_serials
+        + config.bot_serials
+        + config.framed_serials
+        + config.foreign_serials
+    )
     travellers = int(config.genuine_items * config.traveller_rate)
     kinds = (
         ["cloned"] * config.cloned_serials
         + ["botted"] * config.bot_serials
+        + ["framed"] * config.framed_serials
+        + ["foreign"] * config.foreign_serials
         + ["traveller"] * travellers
         + ["genuine"] * (config.genuine_items - travellers)
     )
@@ -117,12 +166,24 @@ def play(
     verdicts: dict[str, set[str]] = defaultdict(set)
     fake_scans: dict[str, int] = defaultdict(int)
     flagged_after: dict[str, int] = {}
+    honest: dict[str, set[str]] = defaultdict(set)
+    foreign = {"posts": 0, "accepted": 0}
     started = time.perf_counter()
     for scan in planned:
+        if scan.origin is not None:  # a browser sent by another site's page
+            foreign["posts"] += 1
+            foreign["accepted"] += _post_from_browser(scan) < 400
+            continue
         outcome = record_scan(
             session,
             ScanRequest(
-                scan.url, scan.device, scan.address, scan.at, lat=scan.lat, lon=scan.lon
+                scan.url,
+                scan.device,
+                scan.address,
+                scan.at,
+                lat=scan.lat,
+                lon=scan.lon,
+                province=scan.province,
             ),
             keys,
             "simulation-privacy-key",
@@ -131,6 +192,8 @@ def play(
         )
         verdict = outcome.scan.verdict
         verdicts[scan.url].add(verdict)
+        if scan.actor == "honest":
+            honest[scan.url].add(verdict)
         if scan.actor == "fake":
             fake_scans[scan.url] += 1
         if verdict != "authentic":
@@ -140,8 +203,43 @@ def play(
                 flagged_after[scan.url] = fake_scans[scan.url]
     session.flush()
     seconds = time.perf_counter() - started
-    return _score(
+    report = _score(
         kinds, flagged, verdicts, flagged_after, fake_scans, len(planned), seconds
+    )
+    return _score_framing(report, kinds, honest, foreign)
+
+
+def _post_from_browser(scan) -> int:
+    """Post the scan as a browser on another site's page would; the HTTP status."""
+    response = current_app.test_client().post(
+        "/api/v1/scans",
+        json={
+            "code": scan.url,
+            "device_id": scan.device,
+            "lat": scan.lat,
+            "lon": scan.lon,
+        },
+        headers={"Origin": scan.origin, "Sec-Fetch-Site": "cross-site"},
+        environ_base={"REMOTE_ADDR": scan.address},
+    )
+    return response.status_code
+
+
+def _score_framing(report: Report, kinds, honest, foreign) -> Report:
+    def honest_flagged(kind: str) -> int:
+        urls = [url for url, k in kinds.items() if k == kind]
+        return sum(1 for url in urls if honest[url] - {"authentic"})
+
+    framed = [url for url, kind in kinds.items() if kind == "framed"]
+    return replace(
+        report,
+        framed=len(framed),
+        framed_honest_flagged=honest_flagged("framed"),
+        framed_counterfeit=sum(1 for url in framed if "counterfeit" in honest[url]),
+        foreign=sum(1 for kind in kinds.values() if kind == "foreign"),
+        foreign_posts=foreign["posts"],
+        foreign_accepted=foreign["accepted"],
+        foreign_honest_flagged=honest_flagged("foreign"),
     )
 
 
@@ -160,6 +258,10 @@ def _score(
         cloned=len(cloned),
         cloned_flagged=sum(1 for url in cloned if url in flagged_after),
         cloned_with_3_fake_scans=sum(1 for url in cloned if fake_scans[url] >= 3),
+        cloned_with_5_fake_scans=sum(1 for url in cloned if fake_scans[url] >= 5),
+        flagged_with_5=sum(
+            1 for url in cloned if fake_scans[url] >= 5 and url in flagged_after
+        ),
         flagged_within_3=sum(
             1
             for url in cloned

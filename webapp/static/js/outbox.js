@@ -199,7 +199,7 @@
       body.set("consent", "no");
       body.set("idempotency_key", item.key);
       body.set("role", item.role || "shopper");
-      body.set("made_at", item.savedAt);
+      body.set("scanned_at", item.savedAt);
     } else {
       for (const [name, value] of item.fields) body.append(name, value);
     }

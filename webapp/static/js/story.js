@@ -52,6 +52,9 @@ function recordScan() {
       (position) => {
         form.elements.lat.value = position.coords.latitude;
         form.elements.lon.value = position.coords.longitude;
+        if (form.elements.accuracy && Number.isFinite(position.coords.accuracy)) {
+          form.elements.accuracy.value = position.coords.accuracy;
+        }
         form.elements.consent.value = "yes";
         send();
       },
