@@ -13,6 +13,8 @@ from webapp.models.cases import (
 from webapp.models.catalog import (
     BATCH_STATUSES,
     ORGANISATION_KINDS,
+    PRODUCT_KINDS,
+    SECTORS,
     Batch,
     BatchRegion,
     Organisation,
@@ -50,6 +52,8 @@ __all__ = [
     "BATCH_STATUSES",
     "EVENT_TYPES",
     "ORGANISATION_KINDS",
+    "PRODUCT_KINDS",
+    "SECTORS",
     "STAMP_STATUSES",
     "Batch",
     "BatchRegion",
