@@ -314,8 +314,7 @@ PRODUCT_ERRORS = {
         "A key product needs the number of the decision that lists it."
     ),
     "declaration_required": _l(
-        "An essential good needs its declaration of conformity or registration "
-        "number."
+        "An essential good needs its declaration of conformity or registration number."
     ),
     "net_content_required": _l(
         "A pre-packaged good needs its net content (e.g. 5 kg)."
@@ -333,6 +332,14 @@ FINDINGS = {
     "producer_address": _l("The producer's address (ward) is missing."),
     "standards": _l("No standard applied is given (TCVN, QCVN, company standard…)."),
     "trademark_or_code": _l("Neither a trademark nor a product code is given."),
+    "ocop_certificate": _l("The OCOP product has no certificate number."),
+    "ocop_certificate_expired": _l(
+        "The OCOP certificate has expired: renew it or untick the OCOP kind."
+    ),
+    "key_decision": _l("The key product has no decision number listing it."),
+    "declaration": _l(
+        "The essential good lacks its declaration number or its net content."
+    ),
     "shelf_life": _l("The product has a shelf life but the batch has no expiry date."),
     "stages": _l("The batch has no journey stages yet."),
     "stage_location": _l("The stage at %(place)s has no location code (ward or GLN)."),

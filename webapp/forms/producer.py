@@ -235,9 +235,7 @@ class ProductForm(FlaskForm):
     key_decision_no = _text(
         _l("Decision listing it as a key product of the province (number)"), 80
     )
-    declaration_no = _text(
-        _l("Declaration of conformity or registration number"), 80
-    )
+    declaration_no = _text(_l("Declaration of conformity or registration number"), 80)
     trademark = _text(_l("Trademark"), 120)
     standards = _text(_l("Standards applied (one per line)"), 1000, rows=True)
     net_content = _text(_l("Net content (e.g. 500 g)"), 40)

@@ -143,7 +143,7 @@ class Product(Bilingual, db.Model):
     def kinds(self) -> list[str]:
         """Its kinds in the order of PRODUCT_KINDS."""
         flags = (self.is_ocop, self.is_key, self.is_essential)
-        return [kind for kind, flag in zip(PRODUCT_KINDS, flags) if flag]
+        return [kind for kind, flag in zip(PRODUCT_KINDS, flags, strict=True) if flag]
 
     @property
     def public(self) -> bool:
