@@ -75,6 +75,10 @@ def product(org: Organisation | None = None, **fields) -> Product:
         approved_at=datetime.now(UTC),
     )
     values.update(fields)
+    if values.get("is_ocop") is False:  # only OCOP products carry a certificate
+        for name in ("stars", "certificate_no", "issuer", "certified_on"):
+            values[f"ocop_{name}"] = None
+        values["ocop_valid_until"] = None
     row = Product(**values)
     db.session.add(row)
     db.session.commit()

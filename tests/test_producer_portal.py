@@ -354,6 +354,8 @@ PRODUCT = {
     "name_vi": "Nhãn lồng sấy dẻo",
     "name_en": "Soft-dried longan",
     "summary_vi": "Nhãn lồng Hưng Yên sấy dẻo.",
+    "kinds": "ocop",
+    "sector": "food",
     "category": "07",
     "ocop_stars": "4",
     "ocop_certificate_no": "QĐ 12/QĐ-UBND",
@@ -408,6 +410,48 @@ def test_producer_adds_a_product_that_waits_for_approval(client, producer, app):
 )
 def test_product_records_are_checked(client, producer, fields, message):
     response = post_product(client, **fields)
+    assert response.status_code == 400 and message in response.text
+    assert db.session.scalars(select(Product)).all() == [producer.product]
+
+
+ESSENTIAL_RICE = {
+    "kinds": "essential",
+    "sector": "agriculture",
+    "category": "03",
+    "ocop_stars": "",
+    "ocop_certificate_no": "",
+    "ocop_certified_on": "",
+    "declaration_no": "01/HTX-TCB/2026",
+    "net_content": "5 kg",
+}
+
+
+def test_a_non_ocop_essential_good_needs_no_ocop_certificate(client, producer):
+    response = post_product(client, photo=jpeg(), **ESSENTIAL_RICE)
+    assert response.status_code == 303
+    product = db.session.scalars(
+        select(Product).where(Product.gtin == "08935301000027")
+    ).one()
+    assert product.kinds == ["essential"] and product.sector == "agriculture"
+    assert product.ocop_stars is None and product.ocop_valid_until is None
+    assert product.declaration_no == "01/HTX-TCB/2026"
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"kinds": []}, "Hãy đánh dấu ít nhất một loại"),
+        ({"kinds": "ocop"}, "Sản phẩm OCOP có 3, 4 hoặc 5 sao"),
+        ({"kinds": "key"}, "Sản phẩm chủ lực cần có số quyết định"),
+        ({"declaration_no": ""}, "Hàng hóa thiết yếu cần có số"),
+        ({"net_content": ""}, "Hàng đóng gói sẵn cần ghi định lượng"),
+        ({"sector": "mining"}, "Hãy chọn trong danh sách"),
+    ],
+)
+def test_kind_fields_are_required_for_their_kind_only(
+    client, producer, fields, message
+):
+    response = post_product(client, **{**ESSENTIAL_RICE, **fields})
     assert response.status_code == 400 and message in response.text
     assert db.session.scalars(select(Product)).all() == [producer.product]
 
