@@ -6,6 +6,7 @@ and the programme dashboard counts the product in its kind and its sector.
 
 import re
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
@@ -33,6 +34,11 @@ def coverage(page: Page, base: str) -> dict[str, tuple[int, int]]:
     return {row: counted(page, row) for row in rows}
 
 
+def assert_accessible(page: Page) -> None:
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+
+
 def register_essential_good(page: Page, base: str, t, n: int) -> None:
     page.goto(f"{base}/producer/profile")
     page.get_by_label(t("Address (house number, street, hamlet)")).fill("Thôn Đông")
@@ -41,6 +47,7 @@ def register_essential_good(page: Page, base: str, t, n: int) -> None:
     page.get_by_role("button", name=t("Save the profile")).click()
     expect(page.get_by_text(t("Profile saved."))).to_be_visible()
     page.goto(f"{base}/producer/products/new")
+    assert_accessible(page)
     page.get_by_label(t("GTIN (the number under the barcode)")).fill(
         complete_gtin(f"08939988{n:05d}")
     )
@@ -111,4 +118,5 @@ def test_an_essential_good_is_registered_approved_scanned_and_counted(
     after = coverage(admin, base)
     for row, (done, total) in before.items():
         assert after[row] == (done + 1, total + 1), row
+    assert_accessible(admin)
     admin.screenshot(path=artifacts / "essential-good-dashboard.png", full_page=True)
