@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -535,3 +536,15 @@ def test_journey_steps_are_added_in_place_with_htmx_and_a_photo(client, producer
     )
     assert refused.status_code == 200 and "Nhập thời gian diễn ra" in refused.text
     assert len(db.session.scalars(select(JourneyEvent)).all()) == 1
+
+
+def test_an_ocop_product_that_loses_its_rating_keeps_no_certificate(client, producer):
+    path = f"/producer/products/{producer.product.id}"
+    form = client.get(path).text
+    assert re.search(r'<input checked id="kinds-0"[^>]* value="ocop"', form)
+    key = {**ESSENTIAL_RICE, "kinds": "key", "key_decision_no": "QĐ 7/QĐ-UBND"}
+    saved = post_product(client, path, gtin=producer.product.gtin, **key)
+    assert saved.status_code == 303
+    product = db.session.get(Product, producer.product.id)
+    assert product.kinds == ["key"] and product.key_decision_no == "QĐ 7/QĐ-UBND"
+    assert product.ocop_certificate_no is None and product.declaration_no is None

@@ -210,8 +210,9 @@ class ProductForm(FlaskForm):
     storage_vi = _text(_l("Storage (in Vietnamese)"), 2000, rows=True)
     storage_en = _text(_l("Storage (in English)"), 2000, rows=True)
     kinds = CheckboxListField(
+        # No "required" validator: it would mark every box required; the
+        # service refuses a product without a kind.
         _l("What the product is (tick every one that applies)"),
-        [DataRequired(_l("Tick at least one kind."))],
         choices=[SelectChoice(k, label) for k, label in vocab.PRODUCT_KINDS.items()],
     )
     sector = ChoiceField(
