@@ -104,6 +104,19 @@ def test_demo_data_is_realistic(app):
     assert len({tuple(b.province_codes) for b in db.session.scalars(select(Batch))}) > 3
 
 
+def test_demo_shows_every_kind_and_the_main_sectors(app):
+    catalog()
+    products = db.session.scalars(select(Product)).all()
+    assert {kind for product in products for kind in product.kinds} == {
+        "ocop", "key", "essential",
+    }  # fmt: skip
+    assert any(not product.is_ocop for product in products)
+    sectors = {product.sector for product in products} | set(
+        db.session.scalars(select(Organisation.sector))
+    )
+    assert {"agriculture", "food", "pharmaceuticals", "fisheries"} <= sectors
+
+
 def test_event_places_are_real_wards(app):
     catalog()
     for event in db.session.scalars(select(JourneyEvent)):

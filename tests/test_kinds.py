@@ -128,3 +128,9 @@ def test_the_guide_says_which_kind_applies_in_both_languages(client, app):
     en = client.get("/guide/traceability?lang=en").text
     assert "Sản phẩm của bạn thuộc loại nào?" in vi and "sản phẩm chủ lực" in vi
     assert "Which kind of product is yours?" in en and "Essential pre-packaged" in en
+
+
+def test_lists_name_the_kind_where_there_are_no_stars(client, producer):
+    factories.essential_good(producer.organisation, name_vi="Gạo túi 5 kg")
+    home = client.get("/producer/?lang=en").text
+    assert "Essential pre-packaged good" in home and "4 OCOP stars" in home
