@@ -106,7 +106,7 @@ def end_to_end(count: int, workers: int) -> dict[str, float]:
             issued_at = time.perf_counter()
             product = batch.product
             text = SheetText(
-                product.name_vi, product.ocop_stars, f"Lô {batch.lot_code}",
+                product.name_vi, product.ocop_stars or 0, f"Lô {batch.lot_code}",
                 "HSD 31/12/2027", "Quét để kiểm tra", "Cào lấy PIN",
             )  # fmt: skip
             labels = [Label(s.url, s.serial, s.pin) for s in issued]

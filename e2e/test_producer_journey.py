@@ -76,6 +76,8 @@ def add_product(page: Page, base: str, t, n: int) -> None:
     )
     page.get_by_label(t("Short name for stamp labels (optional)")).fill("Long nhãn")
     page.get_by_label(t("Picture")).set_input_files(picture(n))
+    page.get_by_label(t("OCOP product"), exact=True).check()
+    page.get_by_label(t("OCOP stars")).select_option("4")
     page.get_by_label(t("OCOP certificate number")).fill("QĐ 12/QĐ-UBND")
     page.get_by_label(t("Certified on (valid 36 months)")).fill("2025-06-01")
     page.get_by_label(t("Standards applied (one per line)")).fill("TCVN 13274:2020")

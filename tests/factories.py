@@ -43,6 +43,7 @@ def organisation(**fields) -> Organisation:
         address_line="Thôn Đông",
         ward_code="11980",  # Phường Hồng Châu, Hưng Yên
         province_code="33",
+        sector="food",
         approved_at=datetime.now(UTC),
     )
     values.update(fields)
@@ -65,6 +66,7 @@ def product(org: Organisation | None = None, **fields) -> Product:
         story_vi="Đoạn một.\n\nĐoạn hai.",
         story_en="First paragraph.\n\nSecond paragraph.",
         category="07",
+        sector="food",
         ocop_stars=4,
         ocop_certificate_no="QĐ 1/QĐ-UBND (test)",
         ocop_issuer="UBND tỉnh Hưng Yên",
@@ -75,10 +77,28 @@ def product(org: Organisation | None = None, **fields) -> Product:
         approved_at=datetime.now(UTC),
     )
     values.update(fields)
+    if values.get("is_ocop") is False:  # only OCOP products carry a certificate
+        for name in ("stars", "certificate_no", "issuer", "certified_on"):
+            values[f"ocop_{name}"] = None
+        values["ocop_valid_until"] = None
     row = Product(**values)
     db.session.add(row)
     db.session.commit()
     return row
+
+
+def essential_good(org: Organisation | None = None, **fields) -> Product:
+    """A packaged good that is not OCOP: no stars, no certificate."""
+    values = dict(
+        is_ocop=False,
+        is_essential=True,
+        declaration_no="01/2026/TCB (test)",
+        net_content="5 kg",
+        category="03",
+        sector="agriculture",
+        image_path="img/products/long-nhan.svg",
+    )
+    return product(org, **{**values, **fields})
 
 
 def batch(prod: Product | None = None, regions=("33", "01"), **fields) -> Batch:

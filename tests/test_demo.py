@@ -94,13 +94,27 @@ def test_demo_data_is_realistic(app):
     for product in db.session.scalars(select(Product)):
         assert has_valid_check_digit(product.gtin) and product.gtin.startswith("0893")
         assert product.name_en and product.story_vi and product.story_en
-        assert 3 <= product.ocop_stars <= 5 and len(product.batches) >= 2
+        assert not product.is_ocop or 3 <= product.ocop_stars <= 5
+        assert len(product.batches) >= 2
         assert completeness.is_complete(product, utcnow())
     for batch in db.session.scalars(select(Batch)):
         times = [event.event_time for event in batch.events]
         assert 4 <= len(times) <= 6 and times == sorted(times)
         assert "commissioning" in {event.biz_step for event in batch.events}
     assert len({tuple(b.province_codes) for b in db.session.scalars(select(Batch))}) > 3
+
+
+def test_demo_shows_every_kind_and_the_main_sectors(app):
+    catalog()
+    products = db.session.scalars(select(Product)).all()
+    assert {kind for product in products for kind in product.kinds} == {
+        "ocop", "key", "essential",
+    }  # fmt: skip
+    assert any(not product.is_ocop for product in products)
+    sectors = {product.sector for product in products} | set(
+        db.session.scalars(select(Organisation.sector))
+    )
+    assert {"agriculture", "food", "pharmaceuticals", "fisheries"} <= sectors
 
 
 def test_event_places_are_real_wards(app):

@@ -103,3 +103,63 @@ def test_contacts_are_sealed_by_the_migration_and_opened_on_downgrade(
         assert contact == "0912 345 678"
         downgrade(revision="base")
         db.engine.dispose()
+
+
+def _rows(statement: str) -> list[tuple]:
+    with db.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(statement))]
+
+
+def test_kinds_keep_every_product_and_stamp_up_and_down(empty_database_url):
+    """Products become OCOP with a sector; a non-OCOP product survives going down."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0012")
+        with db.engine.begin() as connection:
+            for statement in _OLD_ROWS:
+                connection.execute(text(statement))
+        upgrade(revision="0016")
+        assert _rows(
+            "SELECT id, is_ocop, is_key, is_essential, sector FROM product ORDER BY id"
+        ) == [(1, True, False, False, "food"), (2, True, False, False, "agriculture")]
+        # A tie between sectors goes to the first in alphabetical order.
+        assert _rows("SELECT sector FROM organisation") == [("agriculture",)]
+        with db.engine.begin() as connection:
+            connection.execute(text(_ESSENTIAL_RICE))
+        downgrade(revision="0012")
+        assert _rows(
+            "SELECT id, ocop_stars, ocop_certificate_no FROM product ORDER BY id"
+        ) == [(1, 4, "CN-1"), (2, 3, "CN-2"), (3, 3, "KHONG-OCOP")]
+        assert _rows("SELECT COUNT(*) FROM stamp") == [(3,)]
+        db.session.remove()
+        downgrade(revision="base")
+        db.engine.dispose()
+
+
+_OLD_ROWS = [
+    "INSERT INTO organisation (id, name, kind, tax_code, address_line, ward_code, "
+    "province_code, is_demo, created_at) VALUES (1, 'HTX A', 'cooperative', "
+    "'0900000001', 'Thôn Đông', '11980', '33', false, '2026-01-01 00:00:00+00:00')",
+    *(
+        "INSERT INTO product (id, organisation_id, gtin, name_vi, category, "
+        "ocop_stars, ocop_certificate_no, ocop_certified_on, ocop_valid_until, "
+        f"standards, created_at) VALUES ({n}, 1, '0893000000001{n}', 'Sản phẩm', "
+        f"'{category}', {stars}, 'CN-{n}', '2025-01-01', '2028-01-01', '[]', "
+        "'2026-01-01 00:00:00+00:00')"
+        for n, category, stars in ((1, "07", 4), (2, "01", 3))
+    ),
+    "INSERT INTO batch (id, product_id, lot_code, produced_on, quantity, status, "
+    "created_at) VALUES (1, 1, 'L1', '2026-01-01', 100, 'active', "
+    "'2026-01-01 00:00:00+00:00')",
+    *(
+        "INSERT INTO stamp (batch_id, serial, status, issued_at) VALUES "
+        f"(1, 'SERIAL{n:010d}', 'active', '2026-01-02 08:00:00+00:00')"
+        for n in range(3)
+    ),
+]
+_ESSENTIAL_RICE = (
+    "INSERT INTO product (id, organisation_id, gtin, name_vi, category, sector, "
+    "is_ocop, is_key, is_essential, declaration_no, net_content, standards, "
+    "created_at) VALUES (3, 1, '08930000000035', 'Gạo', '03', 'agriculture', "
+    "false, false, true, 'TCB-01', '5 kg', '[]', '2026-01-01 00:00:00+00:00')"
+)

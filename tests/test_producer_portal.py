@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -354,6 +355,8 @@ PRODUCT = {
     "name_vi": "Nhãn lồng sấy dẻo",
     "name_en": "Soft-dried longan",
     "summary_vi": "Nhãn lồng Hưng Yên sấy dẻo.",
+    "kinds": "ocop",
+    "sector": "food",
     "category": "07",
     "ocop_stars": "4",
     "ocop_certificate_no": "QĐ 12/QĐ-UBND",
@@ -408,6 +411,48 @@ def test_producer_adds_a_product_that_waits_for_approval(client, producer, app):
 )
 def test_product_records_are_checked(client, producer, fields, message):
     response = post_product(client, **fields)
+    assert response.status_code == 400 and message in response.text
+    assert db.session.scalars(select(Product)).all() == [producer.product]
+
+
+ESSENTIAL_RICE = {
+    "kinds": "essential",
+    "sector": "agriculture",
+    "category": "03",
+    "ocop_stars": "",
+    "ocop_certificate_no": "",
+    "ocop_certified_on": "",
+    "declaration_no": "01/HTX-TCB/2026",
+    "net_content": "5 kg",
+}
+
+
+def test_a_non_ocop_essential_good_needs_no_ocop_certificate(client, producer):
+    response = post_product(client, photo=jpeg(), **ESSENTIAL_RICE)
+    assert response.status_code == 303
+    product = db.session.scalars(
+        select(Product).where(Product.gtin == "08935301000027")
+    ).one()
+    assert product.kinds == ["essential"] and product.sector == "agriculture"
+    assert product.ocop_stars is None and product.ocop_valid_until is None
+    assert product.declaration_no == "01/HTX-TCB/2026"
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"kinds": []}, "Hãy đánh dấu ít nhất một loại"),
+        ({"kinds": "ocop"}, "Sản phẩm OCOP có 3, 4 hoặc 5 sao"),
+        ({"kinds": "key"}, "Sản phẩm chủ lực cần có số quyết định"),
+        ({"declaration_no": ""}, "Hàng hóa thiết yếu cần có số"),
+        ({"net_content": ""}, "Hàng đóng gói sẵn cần ghi định lượng"),
+        ({"sector": "mining"}, "Hãy chọn trong danh sách"),
+    ],
+)
+def test_kind_fields_are_required_for_their_kind_only(
+    client, producer, fields, message
+):
+    response = post_product(client, **{**ESSENTIAL_RICE, **fields})
     assert response.status_code == 400 and message in response.text
     assert db.session.scalars(select(Product)).all() == [producer.product]
 
@@ -491,3 +536,15 @@ def test_journey_steps_are_added_in_place_with_htmx_and_a_photo(client, producer
     )
     assert refused.status_code == 200 and "Nhập thời gian diễn ra" in refused.text
     assert len(db.session.scalars(select(JourneyEvent)).all()) == 1
+
+
+def test_an_ocop_product_that_loses_its_rating_keeps_no_certificate(client, producer):
+    path = f"/producer/products/{producer.product.id}"
+    form = client.get(path).text
+    assert re.search(r'<input checked id="kinds-0"[^>]* value="ocop"', form)
+    key = {**ESSENTIAL_RICE, "kinds": "key", "key_decision_no": "QĐ 7/QĐ-UBND"}
+    saved = post_product(client, path, gtin=producer.product.gtin, **key)
+    assert saved.status_code == 303
+    product = db.session.get(Product, producer.product.id)
+    assert product.kinds == ["key"] and product.key_decision_no == "QĐ 7/QĐ-UBND"
+    assert product.ocop_certificate_no is None and product.declaration_no is None

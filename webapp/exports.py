@@ -12,11 +12,12 @@ from pathlib import Path
 from flask import Response
 from flask_babel import gettext as _
 
+from webapp import vocab
 from webapp.extensions import db
-from webapp.formatting import province_name
+from webapp.formatting import kind_labels, province_name
 from webapp.i18n import current_lang
 from webapp.models import utcnow
-from webapp.services import programme, spreadsheets
+from webapp.services import coverage, programme, spreadsheets
 from webapp.services.clock import today_in_vietnam
 from webapp.services.spreadsheets import WHOLE, Column
 
@@ -24,7 +25,7 @@ DATE_FORMATS = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
 
 
 def products() -> bytes:
-    """Every OCOP product and whether its traceability data is complete."""
+    """Every product and whether its traceability data is complete."""
     lang = current_lang()
     _share, rows = programme.products_with_complete_data(db.session, utcnow())
     columns = [
@@ -75,7 +76,52 @@ def provinces() -> bytes:
     return spreadsheets.workbook(_("Scans by province"), columns, table)
 
 
-DASHBOARD = {"products": products, "weeks": weeks, "provinces": provinces}
+def missing_products() -> bytes:
+    """Products still without complete data, with the kinds and sector they count in."""
+    lang = current_lang()
+    _share, rows = programme.products_with_complete_data(db.session, utcnow())
+    columns = [
+        Column("GTIN", width=17),
+        Column(_("Product"), width=36),
+        Column(_("Producer"), width=36),
+        Column(_("Kinds"), width=36),
+        Column(_("Sector"), width=18),
+    ]
+    table = (
+        [product.gtin, product.localized("name", lang).text,
+         product.organisation.name, kind_labels(product),
+         vocab.label(vocab.SECTORS, product.sector)]
+        for product, done in rows
+        if not done
+    )  # fmt: skip
+    return spreadsheets.workbook(_("Products missing"), columns, table)
+
+
+def untrained() -> bytes:
+    """Producers of the plan's sectors who have not attended training yet."""
+    columns = [
+        Column(_("Producer"), width=36),
+        Column(_("Tax code"), width=14),
+        Column(_("Sector"), width=18),
+        Column(_("Province"), width=18),
+        Column(_("Phone"), width=16),
+    ]
+    table = (
+        [producer.name, producer.tax_code, vocab.label(vocab.SECTORS, line.code),
+         province_name(producer.province_code), producer.phone or ""]
+        for line in coverage.training_by_sector(db.session)
+        for producer in line.missing
+    )  # fmt: skip
+    return spreadsheets.workbook(_("Producers not trained"), columns, table)
+
+
+DASHBOARD = {
+    "products": products,
+    "weeks": weeks,
+    "provinces": provinces,
+    "missing": missing_products,
+    "untrained": untrained,
+}
 
 
 def codes(path: Path) -> bytes:

@@ -88,6 +88,11 @@ def ward_name(code: str | None) -> str:
     return found.label(current_lang()) if found else (code or "")
 
 
+def kind_labels(product) -> str:
+    """A product's kinds, translated and joined ("Key product · Essential good")."""
+    return " · ".join(vocab.label(vocab.PRODUCT_KINDS, k) for k in product.kinds)
+
+
 def init_formatting(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_local=date_local,
@@ -106,4 +111,5 @@ def init_formatting(app: Flask) -> None:
         wants_fragment=wants_fragment,
         product_image_url=product_image_url,
         event_photo_url=event_photo_url,
+        kind_labels=kind_labels,
     )

@@ -71,18 +71,35 @@ def product_data(product: Product, lang: str) -> dict:
             "code": product.category,
             "label": vocab.label(vocab.OCOP_CATEGORIES, product.category),
         },
-        "ocop": {
-            "stars": product.ocop_stars,
-            "certificate_no": product.ocop_certificate_no,
-            "issuer": product.ocop_issuer,
-            "certified_on": product.ocop_certified_on.isoformat(),
-            "valid_until": product.ocop_valid_until.isoformat(),
-            "valid_today": product.certificate_valid_on(today_in_vietnam()),
+        "kinds": [
+            {"code": kind, "label": vocab.label(vocab.PRODUCT_KINDS, kind)}
+            for kind in product.kinds
+        ],
+        "sector": {
+            "code": product.sector,
+            "label": vocab.label(vocab.SECTORS, product.sector),
         },
+        "ocop": _ocop_data(product),
+        "key_decision_no": product.key_decision_no,
+        "declaration_no": product.declaration_no,
         "trademark": product.trademark,
         "standards": list(product.standards or []),
         "net_content": product.net_content,
         "shelf_life_days": product.shelf_life_days,
+    }
+
+
+def _ocop_data(product: Product) -> dict | None:
+    """Stars and certificate: OCOP products only (None for the others)."""
+    if not product.is_ocop:
+        return None
+    return {
+        "stars": product.ocop_stars,
+        "certificate_no": product.ocop_certificate_no,
+        "issuer": product.ocop_issuer,
+        "certified_on": product.ocop_certified_on.isoformat(),
+        "valid_until": product.ocop_valid_until.isoformat(),
+        "valid_today": product.certificate_valid_on(today_in_vietnam()),
     }
 
 

@@ -8,6 +8,25 @@ ORGANISATION_KINDS = {
     "household": _l("Household business"),
 }
 
+# What the province's plan traces; a product may be several (models.PRODUCT_KINDS).
+PRODUCT_KINDS = {
+    "ocop": _l("OCOP product"),
+    "key": _l("Key product of the province"),
+    "essential": _l("Essential pre-packaged good"),
+}
+
+# The sectors the plan names (models.SECTORS).
+SECTORS = {
+    "agriculture": _l("Agriculture"),
+    "forestry": _l("Forestry"),
+    "fisheries": _l("Fisheries"),
+    "plant_varieties": _l("Plant varieties"),
+    "livestock_breeds": _l("Livestock breeds"),
+    "food": _l("Food"),
+    "pharmaceuticals": _l("Pharmaceuticals"),
+    "other": _l("Other"),
+}
+
 # The 26 OCOP product sets of Decision 148/QĐ-TTg, by number.
 OCOP_CATEGORIES = {
     "01": _l("Fresh vegetables, fruit and nuts"),
@@ -306,6 +325,19 @@ PRODUCT_ERRORS = {
     "gtin_taken": _l("Another product already has this GTIN."),
     "unknown_category": _l("Choose the OCOP product set from the list."),
     "stars_3_to_5": _l("OCOP products have 3, 4 or 5 stars."),
+    "no_kind": _l("Tick at least one kind."),
+    "unknown_sector": _l("Choose the sector from the list."),
+    "certificate_required": _l("An OCOP product needs its certificate's number."),
+    "certified_on_required": _l("An OCOP product needs its certificate's date."),
+    "key_decision_required": _l(
+        "A key product needs the number of the decision that lists it."
+    ),
+    "declaration_required": _l(
+        "An essential good needs its declaration of conformity or registration number."
+    ),
+    "net_content_required": _l(
+        "A pre-packaged good needs its net content (e.g. 5 kg)."
+    ),
     "threshold_range": _l("Enter a number from 1 to 50, or leave it empty."),
     "shelf_life_range": _l("Enter a number of days from 1 to 3,650."),
     "gln_invalid": _l("A GLN has 13 digits and a correct check digit."),
@@ -319,6 +351,14 @@ FINDINGS = {
     "producer_address": _l("The producer's address (ward) is missing."),
     "standards": _l("No standard applied is given (TCVN, QCVN, company standard…)."),
     "trademark_or_code": _l("Neither a trademark nor a product code is given."),
+    "ocop_certificate": _l("The OCOP product has no certificate number."),
+    "ocop_certificate_expired": _l(
+        "The OCOP certificate has expired: renew it or untick the OCOP kind."
+    ),
+    "key_decision": _l("The key product has no decision number listing it."),
+    "declaration": _l(
+        "The essential good lacks its declaration number or its net content."
+    ),
     "shelf_life": _l("The product has a shelf life but the batch has no expiry date."),
     "stages": _l("The batch has no journey stages yet."),
     "stage_location": _l("The stage at %(place)s has no location code (ward or GLN)."),

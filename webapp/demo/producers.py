@@ -8,6 +8,7 @@ which its products' GTINs are made.
 PRODUCERS = [
     {
         "key": "hong-chau",
+        "sector": "agriculture",
         "name": "HTX Nông sản Hồng Châu",
         "kind": "cooperative",
         "tax_code": "0901100101",
@@ -20,6 +21,7 @@ PRODUCERS = [
     },
     {
         "key": "pho-hien",
+        "sector": "agriculture",
         "name": "HTX Nhãn lồng Phố Hiến Xanh",
         "kind": "cooperative",
         "tax_code": "0901100202",
@@ -32,6 +34,7 @@ PRODUCERS = [
     },
     {
         "key": "nghe-vang",
+        "sector": "pharmaceuticals",
         "name": "Công ty TNHH Nghệ Vàng Khoái Châu",
         "kind": "company",
         "tax_code": "0901100303",
@@ -44,6 +47,7 @@ PRODUCERS = [
     },
     {
         "key": "dong-tao",
+        "sector": "livestock_breeds",
         "name": "HTX Chăn nuôi gà Đông Tảo Khoái Châu",
         "kind": "cooperative",
         "tax_code": "0901100404",
@@ -56,6 +60,7 @@ PRODUCERS = [
     },
     {
         "key": "tuong-ban",
+        "sector": "food",
         "name": "Hộ kinh doanh Tương Bần Bà Tư",
         "kind": "household",
         "tax_code": "0901100505",
@@ -68,6 +73,7 @@ PRODUCERS = [
     },
     {
         "key": "lang-nguyen",
+        "sector": "food",
         "name": "Cơ sở sản xuất bánh cáy Hương Làng Nguyễn",
         "kind": "household",
         "tax_code": "0901100606",
@@ -80,6 +86,7 @@ PRODUCERS = [
     },
     {
         "key": "vit-bien",
+        "sector": "agriculture",
         "name": "HTX Vịt biển Đồng Châu",
         "kind": "cooperative",
         "tax_code": "0901100707",
@@ -92,6 +99,7 @@ PRODUCERS = [
     },
     {
         "key": "hai-san-nam-cuong",
+        "sector": "fisheries",
         "name": "Công ty TNHH Hải sản Biển Nam Cường",
         "kind": "company",
         "tax_code": "0901100808",
@@ -104,6 +112,7 @@ PRODUCERS = [
     },
     {
         "key": "mam-cay",
+        "sector": "food",
         "name": "Hộ kinh doanh Mắm cáy Ven Sông Hồng",
         "kind": "household",
         "tax_code": "0901100909",
@@ -112,6 +121,45 @@ PRODUCERS = [
         "ward_code": "13075",  # Xã Kiến Xương
         "phone": "0227 3 815 922",
         "email": "mamcay.vensonghong@example.vn",
+        "website": None,
+    },
+    {
+        "key": "dong-thuy",
+        "sector": "agriculture",
+        "name": "HTX Dịch vụ nông nghiệp Đồng Thụy",
+        "kind": "cooperative",
+        "tax_code": "0901101010",
+        "gln": "8935310000018",
+        "address_line": "Thôn Đông",
+        "ward_code": "12865",  # Xã Thụy Anh
+        "phone": "0227 3 853 120",
+        "email": "htx.dongthuy@example.vn",
+        "website": None,
+    },
+    {
+        "key": "lac-dao-food",
+        "sector": "food",
+        "name": "Công ty CP Thực phẩm Lạc Đạo",
+        "kind": "company",
+        "tax_code": "0901101111",
+        "gln": "8935311000017",
+        "address_line": "Khu công nghiệp Phố Nối A, lô B2",
+        "ward_code": "11992",  # Xã Lạc Đạo
+        "phone": "0221 3 980 455",
+        "email": "lienhe@thucphamlacdao.example.vn",
+        "website": None,
+    },
+    {
+        "key": "phuc-an",
+        "sector": "pharmaceuticals",
+        "name": "Hộ kinh doanh Thuốc nam Phúc An",
+        "kind": "household",
+        "tax_code": "0901101212",
+        "gln": "8935312000016",
+        "address_line": "Thôn Nghĩa Trai",
+        "ward_code": "11986",  # Xã Như Quỳnh
+        "phone": "0221 3 986 730",
+        "email": "thuocnam.phucan@example.vn",
         "website": None,
     },
 ]

@@ -26,6 +26,7 @@ from webapp.models import (
 from webapp.services.clock import VIETNAM
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
+from webapp.services.sectors import sector_of_set
 
 IMAGE_DIR = "img/products"
 
@@ -105,7 +106,7 @@ def _training(
 
 
 def _organisation(spec: dict) -> Organisation:
-    fields = ("name", "kind", "tax_code", "gln", "address_line", "ward_code")
+    fields = ("name", "kind", "tax_code", "gln", "address_line", "ward_code", "sector")
     return Organisation(
         **{f: spec[f] for f in fields},
         province_code="33",
@@ -118,23 +119,38 @@ def _organisation(spec: dict) -> Organisation:
 
 def _product(spec: dict, organisation: Organisation, shift: timeline.Shift) -> Product:
     texts = ("name", "summary", "story", "ingredients", "storage")
-    certified_on = shift.date(date.fromisoformat(spec["ocop_certified_on"]))
+    kinds = spec.get("kinds", ("ocop",))
     return Product(
         organisation=organisation,
         gtin=spec["gtin"],
         **{f"{t}_{lang}": spec[f"{t}_{lang}"] for t in texts for lang in ("vi", "en")},
         category=spec["category"],
-        ocop_stars=spec["ocop_stars"],
-        ocop_certificate_no=spec["ocop_certificate_no"],
-        ocop_issuer=spec["ocop_issuer"],
-        ocop_certified_on=certified_on,
-        ocop_valid_until=certificate_valid_until(certified_on),
+        sector=spec.get("sector") or sector_of_set(spec["category"]),
+        is_ocop="ocop" in kinds,
+        is_key="key" in kinds,
+        is_essential="essential" in kinds,
+        key_decision_no=spec.get("key_decision_no"),
+        declaration_no=spec.get("declaration_no"),
+        **_ocop_fields(spec, shift),
         trademark=spec.get("trademark"),
         standards=list(spec["standards"]),
         net_content=spec.get("net_content"),
         shelf_life_days=spec.get("shelf_life_days"),
         image_path=f"{IMAGE_DIR}/{spec['image']}",
     )
+
+
+def _ocop_fields(spec: dict, shift: timeline.Shift) -> dict:
+    if "ocop_certified_on" not in spec:
+        return {}
+    certified_on = shift.date(date.fromisoformat(spec["ocop_certified_on"]))
+    return {
+        "ocop_stars": spec["ocop_stars"],
+        "ocop_certificate_no": spec["ocop_certificate_no"],
+        "ocop_issuer": spec["ocop_issuer"],
+        "ocop_certified_on": certified_on,
+        "ocop_valid_until": certificate_valid_until(certified_on),
+    }
 
 
 def _batch(

@@ -177,6 +177,13 @@ class BatchStatusForm(FlaskForm):
     )
 
 
+def _stars(value) -> int | None:
+    """Stars as a number; none chosen (not an OCOP product) stays None."""
+    if value in (None, "", "None"):
+        return None
+    return int(value)
+
+
 class ProductForm(FlaskForm):
     gtin = StringField(
         _l("GTIN (the number under the barcode)"),
@@ -202,24 +209,34 @@ class ProductForm(FlaskForm):
     ingredients_en = _text(_l("Ingredients (in English)"), 2000, rows=True)
     storage_vi = _text(_l("Storage (in Vietnamese)"), 2000, rows=True)
     storage_en = _text(_l("Storage (in English)"), 2000, rows=True)
-    category = ChoiceField(_l("OCOP product set"))
+    kinds = CheckboxListField(
+        # No "required" validator: it would mark every box required; the
+        # service refuses a product without a kind.
+        _l("What the product is (tick every one that applies)"),
+        choices=[SelectChoice(k, label) for k, label in vocab.PRODUCT_KINDS.items()],
+    )
+    sector = ChoiceField(
+        _l("Sector"),
+        default="other",
+        choices=[SelectChoice(k, label) for k, label in vocab.SECTORS.items()],
+    )
+    category = ChoiceField(_l("Product group (the OCOP product sets)"))
+    # Required only for the kind they belong to: the service checks them.
     ocop_stars = ChoiceField(
         _l("OCOP stars"),
-        coerce=int,
-        choices=[SelectChoice(n, f"{n} ★") for n in (3, 4, 5)],
+        coerce=_stars,
+        choices=[SelectChoice(None, "—")]
+        + [SelectChoice(n, f"{n} ★") for n in (3, 4, 5)],
     )
-    ocop_certificate_no = StringField(
-        _l("OCOP certificate number"),
-        [
-            DataRequired(_l("Give the certificate's number.")),
-            Length(max=80, message=TOO_LONG),
-        ],
-    )
+    ocop_certificate_no = _text(_l("OCOP certificate number"), 80)
     ocop_issuer = _text(_l("Certified by"), 200)
     ocop_certified_on = LocalDateField(
-        _l("Certified on (valid 36 months)"),
-        [InputRequired(_l("Enter the certificate's date."))],
+        _l("Certified on (valid 36 months)"), [Optional()]
     )
+    key_decision_no = _text(
+        _l("Decision listing it as a key product of the province (number)"), 80
+    )
+    declaration_no = _text(_l("Declaration of conformity or registration number"), 80)
     trademark = _text(_l("Trademark"), 120)
     standards = _text(_l("Standards applied (one per line)"), 1000, rows=True)
     net_content = _text(_l("Net content (e.g. 500 g)"), 40)
@@ -255,6 +272,11 @@ class ProfileForm(FlaskForm):
     phone = _text(_l("Phone"), 20)
     email = _text(_l("E-mail"), 120)
     website = _text(_l("Website"), 200)
+    sector = ChoiceField(
+        _l("Main sector"),
+        default="other",
+        choices=[SelectChoice(k, label) for k, label in vocab.SECTORS.items()],
+    )
 
     def fill_choices(self, lang: str, province: str | None) -> None:
         self.province.choices = province_choices(lang)

@@ -19,6 +19,8 @@ from webapp.models.cases import (
 from webapp.models.catalog import (
     BATCH_STATUSES,
     ORGANISATION_KINDS,
+    PRODUCT_KINDS,
+    SECTORS,
     Batch,
     BatchRegion,
     Organisation,
@@ -57,6 +59,8 @@ __all__ = [
     "BATCH_STATUSES",
     "EVENT_TYPES",
     "ORGANISATION_KINDS",
+    "PRODUCT_KINDS",
+    "SECTORS",
     "STAMP_STATUSES",
     "Batch",
     "BatchRegion",

@@ -1,4 +1,4 @@
-"""Producers, their OCOP products and production batches."""
+"""Producers, their products (OCOP, key and essential goods) and production batches."""
 
 from __future__ import annotations
 
@@ -19,6 +19,28 @@ from webapp.models.types import Bilingual, UTCDateTime, utcnow
 
 ORGANISATION_KINDS = ("cooperative", "company", "household")
 BATCH_STATUSES = ("active", "recalled", "void")
+# What the province's plan traces: OCOP products, its key products (sản phẩm chủ
+# lực) and essential pre-packaged consumer goods; a product may be several.
+PRODUCT_KINDS = ("ocop", "key", "essential")
+# The sectors the plan names for traceability and training, and "other".
+SECTORS = (
+    "agriculture",
+    "forestry",
+    "fisheries",
+    "plant_varieties",
+    "livestock_breeds",
+    "food",
+    "pharmaceuticals",
+    "other",
+)
+SECTOR_CHECK = "sector IN (" + ", ".join(f"'{s}'" for s in SECTORS) + ")"
+OCOP_CHECK = (
+    "NOT is_ocop OR (ocop_stars IS NOT NULL AND ocop_certificate_no IS NOT NULL "
+    "AND ocop_certified_on IS NOT NULL AND ocop_valid_until IS NOT NULL)"
+)
+ESSENTIAL_CHECK = (
+    "NOT is_essential OR (declaration_no IS NOT NULL AND net_content IS NOT NULL)"
+)
 
 
 class Organisation(db.Model):
@@ -32,6 +54,7 @@ class Organisation(db.Model):
     address_line: Mapped[str] = mapped_column(String(200))
     ward_code: Mapped[str] = mapped_column(String(5))
     province_code: Mapped[str] = mapped_column(String(2), index=True)
+    sector: Mapped[str] = mapped_column(String(20), default="other")
     phone: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(120))
     website: Mapped[str | None] = mapped_column(String(200))
@@ -48,11 +71,12 @@ class Organisation(db.Model):
         CheckConstraint(
             "kind IN ('cooperative', 'company', 'household')", name="kind_known"
         ),
+        CheckConstraint(SECTOR_CHECK, name="sector_known"),
     )
 
 
 class Product(Bilingual, db.Model):
-    """A trade item identified by its GTIN, with its OCOP rating and story."""
+    """A trade item identified by its GTIN, with its kinds, sector and story."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(
@@ -71,12 +95,23 @@ class Product(Bilingual, db.Model):
     ingredients_en: Mapped[str | None] = mapped_column(Text)
     storage_vi: Mapped[str | None] = mapped_column(Text)
     storage_en: Mapped[str | None] = mapped_column(Text)
+    # Product group: the 26 sets of Decision 148/QĐ-TTg classify any product.
     category: Mapped[str] = mapped_column(String(2))
-    ocop_stars: Mapped[int]
-    ocop_certificate_no: Mapped[str] = mapped_column(String(80))
+    sector: Mapped[str] = mapped_column(String(20), default="other")
+    is_ocop: Mapped[bool] = mapped_column(default=True)
+    is_key: Mapped[bool] = mapped_column(default=False)
+    is_essential: Mapped[bool] = mapped_column(default=False)
+    # OCOP products only: rating and certificate.
+    ocop_stars: Mapped[int | None]
+    ocop_certificate_no: Mapped[str | None] = mapped_column(String(80))
     ocop_issuer: Mapped[str | None] = mapped_column(String(200))
-    ocop_certified_on: Mapped[date]
-    ocop_valid_until: Mapped[date]
+    ocop_certified_on: Mapped[date | None]
+    ocop_valid_until: Mapped[date | None]
+    # Key products only: the province's decision that lists it as a key product.
+    key_decision_no: Mapped[str | None] = mapped_column(String(80))
+    # Essential pre-packaged goods only: its declaration of conformity (or its
+    # registration number for medicines); the net quantity is required too.
+    declaration_no: Mapped[str | None] = mapped_column(String(80))
     trademark: Mapped[str | None] = mapped_column(String(120))
     standards: Mapped[list[str]] = mapped_column(JSON, default=list)
     net_content: Mapped[str | None] = mapped_column(String(40))
@@ -97,7 +132,18 @@ class Product(Bilingual, db.Model):
         CheckConstraint(
             "ocop_valid_until >= ocop_certified_on", name="certificate_dates_ordered"
         ),
+        CheckConstraint("is_ocop OR is_key OR is_essential", name="has_a_kind"),
+        CheckConstraint(OCOP_CHECK, name="ocop_has_certificate"),
+        CheckConstraint("NOT is_key OR key_decision_no IS NOT NULL", name="key_listed"),
+        CheckConstraint(ESSENTIAL_CHECK, name="essential_declared"),
+        CheckConstraint(SECTOR_CHECK, name="sector_known"),
     )
+
+    @property
+    def kinds(self) -> list[str]:
+        """Its kinds in the order of PRODUCT_KINDS."""
+        flags = (self.is_ocop, self.is_key, self.is_essential)
+        return [kind for kind, flag in zip(PRODUCT_KINDS, flags, strict=True) if flag]
 
     @property
     def public(self) -> bool:
@@ -106,7 +152,9 @@ class Product(Bilingual, db.Model):
         return self.approved_at is not None and organisation_approved
 
     def certificate_valid_on(self, day: date) -> bool:
-        """True when the OCOP certificate covers the given day."""
+        """True when the OCOP certificate covers the given day (not OCOP: True)."""
+        if not self.is_ocop:
+            return True
         return self.ocop_certified_on <= day <= self.ocop_valid_until
 
 

@@ -19,7 +19,7 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
-from webapp.services import charts, programme
+from webapp.services import charts, coverage, programme
 from webapp.services.cases import audit
 from webapp.services.clock import today_in_vietnam
 
@@ -36,10 +36,14 @@ def dashboard():
     today = today_in_vietnam()
     weeks = programme.weekly(db.session, today)
     since = programme.window_start(today)
+    training = coverage.training_by_sector(db.session)
     return render_template(
         "admin/dashboard.html",
         products=products,
         trained=trained,
+        kinds=coverage.by_kind(rows),
+        sectors=coverage.by_sector(rows),
+        training=training,
         incomplete=[product for product, done in rows if not done],
         weeks=weeks,
         provinces=programme.by_province(db.session, since),
@@ -47,7 +51,7 @@ def dashboard():
             charts.progress(
                 products.ratio,
                 {_("2025: 50 %"): 0.5, _("2030: 100 %"): 1.0},
-                _("OCOP products with complete traceability data"),
+                _("Products with complete traceability data"),
             )
         ),
         training_chart=Markup(
@@ -74,7 +78,10 @@ def dashboard():
     )
 
 
-@bp.get("/export/<any('products', 'weeks', 'provinces'):name>.xlsx")
+EXPORT_NAMES = ", ".join(map(repr, exports.DASHBOARD))
+
+
+@bp.get(f"/export/<any({EXPORT_NAMES}):name>.xlsx")
 @role_required("admin")
 def export(name: str):
     """A dashboard table as an Excel workbook, for the province's reports."""

@@ -98,6 +98,8 @@ def _product_form(product: Product | None):
     if request.method == "GET":
         if product:
             form.standards.data = "\n".join(product.standards or [])
+        else:
+            form.sector.data = current_user.organisation.sector
         return render_template("producer/product_form.html", form=form, product=product)
     if not form.validate():
         return render_template(
@@ -259,14 +261,19 @@ def _product_input(form: ProductForm) -> ProductInput:
             "name_en", "summary_vi", "summary_en", "story_vi", "story_en",
             "ingredients_vi", "ingredients_en", "storage_vi", "storage_en",
             "ocop_issuer", "trademark", "net_content", "label_name",
+            "ocop_certificate_no", "key_decision_no", "declaration_no",
         )
     }  # fmt: skip
+    kinds = set(form.kinds.data or [])
     return ProductInput(
         gtin=form.gtin.data,
         name_vi=form.name_vi.data,
         category=form.category.data,
+        sector=form.sector.data,
+        is_ocop="ocop" in kinds,
+        is_key="key" in kinds,
+        is_essential="essential" in kinds,
         ocop_stars=form.ocop_stars.data,
-        ocop_certificate_no=form.ocop_certificate_no.data,
         ocop_certified_on=form.ocop_certified_on.data,
         standards=(form.standards.data or "").splitlines(),
         shelf_life_days=form.shelf_life_days.data,
@@ -285,4 +292,5 @@ def _profile_input(form: ProfileForm) -> ProfileInput:
         phone=form.phone.data,
         email=form.email.data,
         website=form.website.data,
+        sector=form.sector.data,
     )

@@ -39,7 +39,7 @@ def sheet_text(found: Batch) -> SheetText:
     return SheetText(
         product=product.name_vi,
         short_name=product.label_name,
-        stars=product.ocop_stars,
+        stars=product.ocop_stars or 0,  # only OCOP products carry stars
         lot_line=translate_to("vi", "Lot %(lot)s", lot=found.lot_code),
         expiry_line=translate_to(
             "vi", "Best before %(date)s", date=expiry.strftime("%d/%m/%Y")

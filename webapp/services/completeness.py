@@ -3,7 +3,10 @@
 "Missing" follows the ten minimum data items of Circular 02/2024/TT-BKHCN:
 product name and image, the producer's name and address, the production
 stages (each with a location code and a time), the trace code, trademark and
-serial, shelf life where there is one, and the standards applied. A product
+serial, shelf life where there is one, and the standards applied. These apply
+to every kind of product; what a kind adds applies to that kind only: a valid
+OCOP certificate for OCOP products, the net content of an essential
+pre-packaged good (Decree 43/2017/NĐ-CP on goods labels). A product
 counts as having complete traceability data when nothing is missing for it
 and for at least one of its batches.
 
@@ -50,9 +53,9 @@ class Finding:
     details: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-def check_product(product: Product) -> list[Finding]:
+def check_product(product: Product, now: datetime | None = None) -> list[Finding]:
     """What a product's own record lacks (items 1-4, 8, 10 of the Circular)."""
-    found = []
+    found = _kind_findings(product, now)
     organisation = product.organisation
     if not product.name_vi:
         found.append(Finding("missing", "product_name"))
@@ -66,6 +69,22 @@ def check_product(product: Product) -> list[Finding]:
         found.append(Finding("missing", "standards"))
     if not product.trademark and not product.gtin:
         found.append(Finding("missing", "trademark_or_code"))
+    return found
+
+
+def _kind_findings(product: Product, now: datetime | None) -> list[Finding]:
+    """What the product's kinds add: the OCOP certificate only for OCOP products."""
+    found = []
+    if product.is_ocop and not product.ocop_certificate_no:
+        found.append(Finding("missing", "ocop_certificate"))
+    elif now is not None and not product.certificate_valid_on(
+        now.astimezone(VIETNAM).date()
+    ):
+        found.append(Finding("missing", "ocop_certificate_expired"))
+    if product.is_key and not product.key_decision_no:
+        found.append(Finding("missing", "key_decision"))
+    if product.is_essential and not (product.declaration_no and product.net_content):
+        found.append(Finding("missing", "declaration"))
     return found
 
 
@@ -236,7 +255,7 @@ def review(
 ) -> list[Finding]:
     """Everything to show before publishing (and to inspectors afterwards)."""
     others = other_products(session, product)  # one scan serves both copy checks
-    findings = check_product(product) + copied_text(session, product, others)
+    findings = check_product(product, now) + copied_text(session, product, others)
     findings += reused_photo(session, product, locate, others)
     if batch is not None:
         findings += check_batch(batch, now) + copied_notes(session, batch)
@@ -245,7 +264,7 @@ def review(
 
 def is_complete(product: Product, now: datetime) -> bool:
     """Every item the Circular requires is there, for the product and one batch."""
-    if any(f.kind == "missing" for f in check_product(product)):
+    if any(f.kind == "missing" for f in check_product(product, now)):
         return False
     return any(
         not any(f.kind == "missing" for f in check_batch(batch, now))

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from webapp.models import Batch, JourneyEvent
+from webapp.models import Batch, JourneyEvent, Product
 from webapp.services.digital_link import DigitalLink
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 CANONICAL_BASE = "https://id.gs1.org"
 OWN_VOCABULARY = "urn:ocop-trace:bizstep:"  # steps CBV has no word for (harvesting)
+# Master-data attributes CBV has no word for: the programme's kinds and sectors.
+OWN_ATTRIBUTES = "urn:ocop-trace:mda:"
 CBV_BIZ_STEPS = frozenset(
     """accepting arriving assembling collecting commissioning consigning
     creating_class_instance cycle_counting decommissioning departing destroying
@@ -57,13 +59,12 @@ def master_data(batches: Sequence[Batch]) -> dict:
                 batch.expires_on.isoformat() if batch.expires_on else None
             ),
         }
+        pairs = [*attributes.items(), *programme_attributes(product)]
         elements.append(
             {
                 "id": DigitalLink(product.gtin, lot=batch.lot_code).uri(CANONICAL_BASE),
                 "attributes": [
-                    {"id": key, "attribute": value}
-                    for key, value in attributes.items()
-                    if value
+                    {"id": key, "attribute": value} for key, value in pairs if value
                 ],
             }
         )
@@ -72,6 +73,18 @@ def master_data(batches: Sequence[Batch]) -> dict:
         "vocabularyElementList": elements,
     }
     return {"epcisMasterData": {"vocabularyList": [vocabulary]}}
+
+
+def programme_attributes(product: Product) -> list[tuple[str, object]]:
+    """One productKind per kind, the sector, and the OCOP rating for OCOP only."""
+    pairs = [(OWN_ATTRIBUTES + "productKind", kind) for kind in product.kinds]
+    pairs.append((OWN_ATTRIBUTES + "sector", product.sector))
+    if product.is_ocop:
+        pairs += [
+            (OWN_ATTRIBUTES + "ocopStars", product.ocop_stars),
+            (OWN_ATTRIBUTES + "ocopCertificate", product.ocop_certificate_no),
+        ]
+    return pairs
 
 
 def export_document(

@@ -277,7 +277,9 @@ def _place(
         baseline = bottom + 0.3 * recipe.hint + 0.6
         lines.append(TextLine("hint", hint, REGULAR, recipe.hint, col.left, baseline))
     left_out = tuple(
-        item for item, shown in (("hint", hint), ("stars", show_stars)) if not shown
+        item
+        for item, shown in (("hint", hint), ("stars", show_stars or not text.stars))
+        if not shown
     )
     return Plan(
         lines=tuple(lines),

@@ -206,7 +206,39 @@ def product_payload(
         "khoiLuongTinh": weight,
         "donViKhoiLuong": unit,
         "idToChucHoSo": organisation_remote,
+        **kind_fields(product),
     }
+
+
+# The programme's kinds as the portal record names them. The client code seen
+# for the portal shows no field for kinds or sectors (see the domain notes on
+# the portal): these names are ours, sent alongside, until its specification
+# says otherwise.
+PORTAL_KIND_NAMES = {
+    "ocop": "OCOP",
+    "key": "SAN_PHAM_CHU_LUC",
+    "essential": "HANG_HOA_THIET_YEU",
+}
+
+
+def kind_fields(product: Product) -> dict:
+    """Kinds and sector; stars and certificate for OCOP products only."""
+    fields = {
+        "loaiSanPham": [PORTAL_KIND_NAMES[kind] for kind in product.kinds],
+        "linhVuc": product.sector,
+    }
+    if product.is_ocop:
+        fields["ocop"] = {
+            "soSao": product.ocop_stars,
+            "soChungNhan": product.ocop_certificate_no,
+            "ngayCap": product.ocop_certified_on.isoformat(),
+            "hieuLucDen": product.ocop_valid_until.isoformat(),
+        }
+    if product.is_key:
+        fields["quyetDinhSanPhamChuLuc"] = product.key_decision_no
+    if product.is_essential:
+        fields["soTuCongBo"] = product.declaration_no
+    return fields
 
 
 def order_payload(batch: Batch, product_remote: str) -> dict:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from webapp.models import Organisation, Product
+from webapp.models import SECTORS, Organisation, Product
 from webapp.services.errors import DigitalLinkError, FieldError
 from webapp.services.gtin import is_valid_gln, normalize_gtin
 from webapp.services.ocop import certificate_valid_until
@@ -34,16 +34,22 @@ class ProductInput:
     storage_vi: str | None
     storage_en: str | None
     category: str
-    ocop_stars: int
-    ocop_certificate_no: str
+    ocop_stars: int | None
+    ocop_certificate_no: str | None
     ocop_issuer: str | None
-    ocop_certified_on: date
+    ocop_certified_on: date | None
     trademark: str | None
     standards: list[str]
     net_content: str | None
     shelf_life_days: int | None
     duplicate_threshold: int | None
     label_name: str | None = None
+    sector: str = "other"
+    is_ocop: bool = True
+    is_key: bool = False
+    is_essential: bool = False
+    key_decision_no: str | None = None
+    declaration_no: str | None = None
 
 
 def save_product(
@@ -62,8 +68,7 @@ def save_product(
         raise ProductError("gtin_taken", "gtin")
     if data.category not in OCOP_SETS:
         raise ProductError("unknown_category", "category")
-    if data.ocop_stars not in (3, 4, 5):
-        raise ProductError("stars_3_to_5", "ocop_stars")
+    check_kinds(data)
     if data.duplicate_threshold is not None and not 1 <= data.duplicate_threshold <= 50:
         raise ProductError("threshold_range", "duplicate_threshold")
     if data.shelf_life_days is not None and not 1 <= data.shelf_life_days <= 3650:
@@ -78,10 +83,47 @@ def save_product(
         setattr(product, item.name, value)
     product.gtin = gtin
     product.name_vi = data.name_vi.strip()
-    product.ocop_certificate_no = data.ocop_certificate_no.strip()
     product.standards = [s.strip() for s in data.standards if s.strip()]
-    product.ocop_valid_until = certificate_valid_until(data.ocop_certified_on)
+    _keep_only_own_kind_fields(product)
     return product
+
+
+def _blank(value: str | None) -> bool:
+    return not (value or "").strip()
+
+
+def check_kinds(data: ProductInput) -> None:
+    """Refuse a record without a kind, or missing what one of its kinds needs."""
+    if not (data.is_ocop or data.is_key or data.is_essential):
+        raise ProductError("no_kind", "kinds")
+    if data.sector not in SECTORS:
+        raise ProductError("unknown_sector", "sector")
+    if data.is_ocop:
+        if data.ocop_stars not in (3, 4, 5):
+            raise ProductError("stars_3_to_5", "ocop_stars")
+        if _blank(data.ocop_certificate_no):
+            raise ProductError("certificate_required", "ocop_certificate_no")
+        if data.ocop_certified_on is None:
+            raise ProductError("certified_on_required", "ocop_certified_on")
+    if data.is_key and _blank(data.key_decision_no):
+        raise ProductError("key_decision_required", "key_decision_no")
+    if data.is_essential and _blank(data.declaration_no):
+        raise ProductError("declaration_required", "declaration_no")
+    if data.is_essential and _blank(data.net_content):
+        raise ProductError("net_content_required", "net_content")
+
+
+def _keep_only_own_kind_fields(product: Product) -> None:
+    """Clear what belongs to a kind the product is not; date the OCOP certificate."""
+    if product.is_ocop:
+        product.ocop_valid_until = certificate_valid_until(product.ocop_certified_on)
+    else:
+        product.ocop_stars = product.ocop_certificate_no = product.ocop_issuer = None
+        product.ocop_certified_on = product.ocop_valid_until = None
+    if not product.is_key:
+        product.key_decision_no = None
+    if not product.is_essential:
+        product.declaration_no = None
 
 
 @dataclass(frozen=True)
@@ -94,12 +136,15 @@ class ProfileInput:
     phone: str | None
     email: str | None
     website: str | None
+    sector: str = "other"
 
 
 def save_profile(organisation: Organisation, data: ProfileInput) -> None:
     """Update the organisation's public profile (its tax code stays as registered)."""
     if data.gln and not is_valid_gln(data.gln.strip()):
         raise ProductError("gln_invalid", "gln")
+    if data.sector not in SECTORS:
+        raise ProductError("unknown_sector", "sector")
     organisation.name = data.name.strip()
     organisation.address_line = data.address_line.strip()
     organisation.ward_code = data.ward_code
@@ -108,3 +153,4 @@ def save_profile(organisation: Organisation, data: ProfileInput) -> None:
     organisation.phone = (data.phone or "").strip() or None
     organisation.email = (data.email or "").strip() or None
     organisation.website = (data.website or "").strip() or None
+    organisation.sector = data.sector

@@ -1,9 +1,10 @@
 """The province's traceability programme in numbers, against its targets.
 
-Targets (Hưng Yên's plan under the national scheme): more than 50 % of OCOP
-and key products with traceability data by 2025 and 100 % by 2030, and 50 %
-of producers in agriculture, food and pharmaceuticals trained in
-traceability standards by 2025.
+Targets (Hưng Yên's plan under the national scheme): more than 50 % of key
+products, OCOP products and essential pre-packaged goods with traceability
+data by 2025, 100 % of OCOP and essential goods by 2030, and 50 % of
+producers in the plan's sectors trained in traceability standards by 2025;
+per kind and sector in services/coverage.
 """
 
 from __future__ import annotations
@@ -25,11 +26,8 @@ from webapp.models import (
     Stamp,
     TrainingAttendance,
 )
-from webapp.services import completeness
+from webapp.services import completeness, coverage
 from webapp.services.clock import VIETNAM
-
-# OCOP product sets in agriculture, food and pharmaceuticals (QĐ 148/QĐ-TTg).
-AGRI_FOOD_PHARMA = {f"{n:02d}" for n in range(1, 19)} | {"20"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class Share:
 
 
 def products_with_complete_data(session: Session, now: datetime) -> tuple[Share, list]:
-    """Share of OCOP products whose data has every item the Circular requires."""
+    """Share of products whose data has every item the Circular requires."""
     products = session.scalars(
         select(Product)
         .options(
@@ -57,9 +55,9 @@ def products_with_complete_data(session: Session, now: datetime) -> tuple[Share,
 
 
 def producers_trained(session: Session) -> Share:
-    """Producers in agriculture, food and pharmaceuticals who attended training."""
-    in_scope = select(Product.organisation_id).where(
-        Product.category.in_(AGRI_FOOD_PHARMA)
+    """Producers in the plan's named sectors who attended training."""
+    in_scope = select(Organisation.id).where(
+        Organisation.sector.in_(coverage.NAMED_SECTORS)
     )
     total = session.scalar(
         select(func.count(Organisation.id)).where(Organisation.id.in_(in_scope))
