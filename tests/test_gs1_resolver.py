@@ -84,9 +84,10 @@ def test_traceability_is_an_epcis_document(client, app):
     assert doc["type"] == "EPCISDocument" and doc["schemaVersion"] == "2.0"
     event = doc["epcisBody"]["eventList"][0]
     assert event["bizStep"] == "commissioning" and event["action"] == "ADD"
-    assert event["epcList"] == [
-        f"https://id.gs1.org/01/{issued.gtin}/10/{issued.lot}/21/{issued.serial}"
-    ]
+    # The lot's event, as published everywhere under its ID: the item is in it.
+    assert event["quantityList"][0]["epcClass"] == (
+        f"https://id.gs1.org/01/{issued.gtin}/10/{issued.lot}"
+    )
     assert event["ilmd"]["cbvmda:lotNumber"] == batch.lot_code
     batch_doc = client.get(
         f"/api/v1/traceability/01/{issued.gtin}/10/{issued.lot}"
