@@ -33,7 +33,9 @@ PAGE_TEMPLATES = {
 }
 
 
-@bp.get("/01/<path:rest>")
+# Not merged into "/01/…": an empty GTIN is a malformed link (400), as GS1 says.
+@bp.get("/01//<path:rest>", merge_slashes=False)
+@bp.get("/01/<path:rest>", merge_slashes=False)
 def resolve(rest: str):
     """Answer a Digital Link: story page, JSON, linkset or a typed redirect."""
     try:
@@ -113,7 +115,7 @@ def _with_links(response, link, links):
 def _malformed(error: DigitalLinkError):
     message = vocab.label(vocab.LINK_ERRORS, error.code)
     if wants_json():
-        return json_error(400, error.code, message)
+        return json_error(400, error.code, message, part=error.part, value=error.value)
     return render_template("errors/code.html", kind="malformed", detail=message), 400
 
 
