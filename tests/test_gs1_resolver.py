@@ -19,8 +19,11 @@ def test_linktype_all_returns_an_rfc9264_linkset(client, app):
     assert context["anchor"].endswith(path_of(issued))
     pip = context["https://gs1.org/voc/pip"][0]
     assert pip["type"] == "text/html" and set(pip["hreflang"]) == {"vi", "en"}
-    for relation in ["traceability", "verificationService", "defaultLink"]:
+    for relation in ["epcis", "verificationService", "defaultLink"]:
         assert f"https://gs1.org/voc/{relation}" in context
+    # The default link carries a title and no other attribute.
+    assert set(context["https://gs1.org/voc/defaultLink"][0]) == {"href", "title"}
+    assert 'rel="http://www.w3.org/ns/json-ld#context"' in response.headers["Link"]
 
 
 def test_linkset_by_accept_header(client, app):
@@ -33,15 +36,50 @@ def test_linkset_by_accept_header(client, app):
 
 def test_link_types_redirect_with_307(client, app):
     issued, _batch = make_item()
-    traceability = client.get(path_of(issued) + "?linkType=gs1:traceability")
-    assert traceability.status_code == 307
-    assert "/api/v1/traceability/01/" in traceability.headers["Location"]
+    for name in ("gs1:epcis", "https://gs1.org/voc/epcis", "gs1:traceability"):
+        epcis = client.get(path_of(issued) + f"?linkType={name}")
+        assert epcis.status_code == 307, name
+        assert "/api/v1/traceability/01/" in epcis.headers["Location"]
     verify = client.get(path_of(issued) + "?linkType=gs1:verificationService")
     assert "/api/v1/verify/01/" in verify.headers["Location"]
-    unknown = client.get(path_of(issued) + "?linkType=gs1:recipeInfo")
-    assert unknown.status_code == 307
-    assert unknown.headers["Location"].endswith(path_of(issued))
     assert client.get(path_of(issued) + "?linkType=gs1:pip").status_code == 200
+
+
+def test_a_link_type_not_offered_is_404(client, app):
+    issued, _batch = make_item()
+    for accept in ("text/html", "application/json"):
+        unknown = client.get(
+            path_of(issued) + "?linkType=gs1:recipeInfo", headers={"Accept": accept}
+        )
+        assert unknown.status_code == 404
+        assert 'rel="linkset"' in unknown.headers["Link"]
+    assert unknown.json["error"]["code"] == "link_type_unavailable"
+
+
+def test_redirects_pass_the_query_on(client, app):
+    issued, _batch = make_item()
+    response = client.get(
+        path_of(issued) + "?linkType=gs1:verificationService&foo=bar&99=ABC"
+    )
+    assert response.status_code == 307
+    location = response.headers["Location"]
+    assert location.endswith("?foo=bar&99=ABC") and "linkType" not in location
+
+
+def test_item_linkset_walks_up_to_the_lot_and_the_product(client, app):
+    issued, _batch = make_item()
+    response = client.get(path_of(issued) + "?linkType=linkset")
+    assert response.mimetype == "application/linkset+json"
+    anchors = [c["anchor"] for c in response.json["linkset"]]
+    lot = f"http://localhost/01/{issued.gtin}/10/{issued.lot}"
+    assert anchors == [
+        f"{lot}/21/{issued.serial}",
+        lot,
+        f"http://localhost/01/{issued.gtin}",
+    ]
+    product = response.json["linkset"][2]
+    assert "https://gs1.org/voc/epcis" not in product  # journeys are per lot
+    assert "https://gs1.org/voc/defaultLink" in product
 
 
 def test_link_header_lists_targets(client, app):

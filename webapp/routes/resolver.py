@@ -1,5 +1,7 @@
 """The GS1 Digital Link resolver: what a phone camera opens from a stamp."""
 
+from urllib.parse import urlencode
+
 from flask import (
     Blueprint,
     Response,
@@ -8,6 +10,7 @@ from flask import (
     render_template,
     request,
 )
+from flask_babel import gettext as _
 
 from webapp import verdicts, vocab
 from webapp.i18n import current_lang
@@ -22,6 +25,7 @@ from webapp.negotiation import json_error, wants_json
 from webapp.presenters import story_data
 from webapp.scan_context import page_verdict
 from webapp.services import linkset
+from webapp.services.digital_link import DigitalLink
 from webapp.services.errors import DigitalLinkError
 
 bp = Blueprint("resolver", __name__)
@@ -49,15 +53,14 @@ def resolve(rest: str):
     if not resolution.found:
         return _not_issued(resolution)
     links = targets(link)
-    link_type = request.args.get("linkType")
-    if link_type == "all" or _wants_linkset():
+    link_type = linkset.link_type_name(request.args.get("linkType", ""))
+    if link_type in ("all", "linkset") or _wants_linkset():
         return _linkset_response(link, links, resolution)
     if link_type and link_type not in ("gs1:pip", "gs1:defaultLink"):
-        # An unknown link type falls back to the default link, as GS1 resolvers do.
-        target = linkset.find(links, link_type) or linkset.find(
-            links, "gs1:defaultLink"
-        )
-        return _with_links(redirect(target.href, code=307), link, links)
+        target = linkset.find(links, link_type)
+        if target is None:  # GS1 resolvers answer 404 for a link type not offered
+            return _with_links(_link_type_unavailable(), link, links)
+        return _with_links(redirect(_passing_query(target.href), code=307), link, links)
     data = story_data(resolution, current_lang(), own_base_url())
     if wants_json():
         response = jsonify(data)
@@ -98,10 +101,38 @@ def _wants_linkset() -> bool:
 
 def _linkset_response(link, links, resolution):
     name = resolution.product.localized("name", current_lang()).text
-    body = linkset.linkset(link.uri(own_base_url()), links, name)
+    wider = []  # walk up the tree: the lot's and the product's own links
+    if link.serial and link.lot:
+        lot = DigitalLink(link.gtin, lot=link.lot)
+        wider.append((lot.uri(own_base_url()), targets(lot)))
+    if link.lot or link.serial:
+        product = DigitalLink(link.gtin)
+        wider.append((product.uri(own_base_url()), targets(product)))
+    body = linkset.linkset(link.uri(own_base_url()), links, name, wider)
     response = jsonify(body)
     response.mimetype = linkset.LINKSET_MEDIA_TYPE
-    return _with_links(response, link, links)
+    response = _with_links(response, link, links)
+    response.headers["Link"] += (
+        f", <{linkset.LINKSET_CONTEXT}>; "
+        'rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"'
+    )
+    return response
+
+
+def _passing_query(href: str) -> str:
+    """href with the request's other query parameters passed on (not linkType)."""
+    passed = [(k, v) for k, v in request.args.items(multi=True) if k != "linkType"]
+    if not passed:
+        return href
+    return href + ("&" if "?" in href else "?") + urlencode(passed)
+
+
+def _link_type_unavailable():
+    message = _("This code has no link of the type asked for.")
+    if wants_json():
+        return json_error(404, "link_type_unavailable", message)
+    page = render_template("errors/http.html", status=404, message=message)
+    return Response(page, status=404)
 
 
 def _with_links(response, link, links):

@@ -27,6 +27,7 @@ from webapp.services import ai_table
 from webapp.services.errors import DigitalLinkError
 
 URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 HOST = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:\[\]]+")
 
 
@@ -34,7 +35,8 @@ def check(text: str) -> list[tuple[str, str]]:
     """The AIs and values of a Digital Link, or DigitalLinkError."""
     if not URI_CHARACTERS.fullmatch(text):
         raise DigitalLinkError("bad_characters", "path", text)
-    if "://" in text:
+    absolute = bool(SCHEME.match(text))
+    if absolute:
         scheme, _, rest = text.partition("://")
         host = rest.split("/", 1)[0].split("?", 1)[0]
         if scheme not in ("http", "https", "HTTP", "HTTPS") or not host:
@@ -43,7 +45,7 @@ def check(text: str) -> list[tuple[str, str]]:
             raise DigitalLinkError("not_digital_link", "path", host)
     split = urlsplit(text)
     path, query = split.path, split.query
-    segments = path.split("/")[1:] if "://" in text else path.lstrip("/").split("/")
+    segments = path.split("/")[1:] if absolute else path.lstrip("/").split("/")
     if not segments or segments[-1] == "":
         raise DigitalLinkError("not_digital_link", "path", text)
     pairs = _path_pairs(segments)
