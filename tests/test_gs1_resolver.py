@@ -153,3 +153,19 @@ def test_verify_reports_code_facts_without_recording(client, app):
     malformed = client.get("/api/v1/verify/01/123")
     assert malformed.status_code == 400
     assert malformed.json["error"]["code"] == "gtin_length"
+
+
+def test_unknown_lots_and_variants_walk_up_to_the_product(client, app):
+    issued, _batch = make_item()
+    for qualifiers in ("/10/KL8G", "/22/V1", "/22/V1/10/" + issued.lot, "/235/TPX"):
+        response = client.get(f"/01/{issued.gtin}{qualifiers}?linkType=gs1:pip&foo=1")
+        assert response.status_code == 307, qualifiers
+        assert response.headers["Location"] == (
+            f"http://localhost/01/{issued.gtin}?linkType=gs1:pip&foo=1"
+        )
+    # An unknown serial never walks up: it is the mark of a made-up stamp.
+    made_up = f"/01/{issued.gtin}/10/{issued.lot}/21/{issued.serial[:-1]}X"
+    assert client.get(made_up).status_code == 404
+    variant_item = f"/01/{issued.gtin}/22/V1/10/{issued.lot}/21/{issued.serial}"
+    assert client.get(variant_item).status_code == 404
+    assert client.get("/01/08931234567897/10/KL8G").status_code == 404

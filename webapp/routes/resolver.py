@@ -51,6 +51,9 @@ def resolve(rest: str):
         return redirect(canonical, code=301)
     resolution = resolve_link(link)
     if not resolution.found:
+        up = _walk_up(link)
+        if up is not None:
+            return redirect(_passing_query(up, keep_link_type=True), code=307)
         return _not_issued(resolution)
     links = targets(link)
     link_type = linkset.link_type_name(request.args.get("linkType", ""))
@@ -119,12 +122,30 @@ def _linkset_response(link, links, resolution):
     return response
 
 
-def _passing_query(href: str) -> str:
-    """href with the request's other query parameters passed on (not linkType)."""
-    passed = [(k, v) for k, v in request.args.items(multi=True) if k != "linkType"]
+def _walk_up(link: DigitalLink) -> str | None:
+    """The product's link when an unknown lot or variant of a known GTIN is asked.
+
+    GS1 resolvers walk up the tree to the nearest level they know. Never for
+    an item: an unknown serial is the sign of a made-up stamp and must say so.
+    """
+    if link.serial or link.level == "product" and not (link.variant or link.extension):
+        return None
+    product = DigitalLink(link.gtin)
+    if not resolve_link(product).found:
+        return None
+    return product.uri(own_base_url())
+
+
+def _passing_query(href: str, keep_link_type: bool = False) -> str:
+    """href with the request's other query parameters passed on."""
+    passed = [
+        (k, v)
+        for k, v in request.args.items(multi=True)
+        if keep_link_type or k != "linkType"
+    ]
     if not passed:
         return href
-    return href + ("&" if "?" in href else "?") + urlencode(passed)
+    return href + ("&" if "?" in href else "?") + urlencode(passed, safe=":/")
 
 
 def _link_type_unavailable():
