@@ -1,6 +1,7 @@
 """What we emit as EPCIS 2.0 validates against GS1's JSON schema; queries work."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Stamp, utcnow
+from webapp.services import epcis_query
 from webapp.services.inspections import record_inspection
 
 SUITE = Path(__file__).parent / "conformance" / "epcis"
@@ -291,3 +293,16 @@ def test_traceability_errors_carry_the_version_headers(client, app):
     response = client.get("/api/v1/traceability/01/08931234567897/10/NOPE")
     assert response.status_code == 404
     assert response.headers["GS1-EPCIS-Version"] == "2.0.0"
+
+
+def test_every_query_parameter_we_take_is_gs1s():
+    """Each name is a query parameter of GS1's REST binding (openapi.yaml)."""
+    binding = (SUITE / "openapi.yaml").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^ {6}name: (\S+)$", binding, flags=re.MULTILINE))
+    assert epcis_query.KNOWN - defined == set()
+
+
+def test_event_count_limit_needs_an_order(client, journey):
+    response = client.get("/epcis/events?eventCountLimit=1")
+    assert response.status_code == 400
+    assert "orderBy" in response.json["title"]

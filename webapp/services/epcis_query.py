@@ -69,6 +69,8 @@ def run(session: Session, params: Mapping[str, str], narrow=None) -> Page:
         stmt = narrow(stmt)
     per_page = _per_page(params.get("perPage"))
     limit = _count(params.get("eventCountLimit"), "eventCountLimit")
+    if limit is not None and "orderBy" not in params:  # as the binding requires
+        raise QueryError("eventCountLimit: only with orderBy")
     shown = 0
     column, descending = order
     key = ORDER_COLUMNS[column]
