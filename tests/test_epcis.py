@@ -1,6 +1,7 @@
 """What we emit as EPCIS 2.0 validates against GS1's JSON schema; queries work."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,11 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Stamp, utcnow
+from webapp.services import epcis_query
 from webapp.services.inspections import record_inspection
 
-SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "epcis" / "EPCIS-JSON-Schema.json").read_text()
-)
+SUITE = Path(__file__).parent / "conformance" / "epcis"
+SCHEMA = json.loads((SUITE / "EPCIS-JSON-Schema.json").read_text())
 VALIDATOR = Draft7Validator(SCHEMA, format_checker=FormatChecker())
 CLASS = "https://id.gs1.org/01/{gtin}/10/{lot}"
 
@@ -57,7 +58,7 @@ def test_query_returns_a_valid_query_document_with_filters(client, journey):
     batch, _issued = journey
     lot = CLASS.format(gtin=batch.product.gtin, lot=batch.lot_code)
     response = client.get(
-        f"/epcis/events?MATCH_anyEPCClass={lot}&EQ_bizStep=packing,shipping"
+        f"/epcis/events?MATCH_anyEPCClass={lot}&EQ_bizStep=packing|shipping"
     )
     assert response.status_code == 200
     assert response.mimetype == "application/ld+json"
@@ -183,3 +184,125 @@ def test_export_needs_a_lot_or_a_period(client, app):
     assert client.get("/epcis/export").status_code == 400
     unknown = client.get("/epcis/export?gtin=08931234567897&lot=NOPE")
     assert unknown.status_code == 404
+
+
+def results(response) -> list[dict]:
+    assert response.status_code == 200, response.data[:300]
+    return response.json["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+
+
+def test_query_parameters_of_the_rest_binding(client, journey):
+    batch, _issued = journey
+    batch.events[0].disposition = "active"
+    batch.events[1].event_type = "TransformationEvent"  # published as ObjectEvent ADD
+    db.session.commit()
+    all_events = results(client.get("/epcis/events"))
+    assert len(all_events) == 5 and all(e["recordTime"] for e in all_events)
+    added = results(client.get("/epcis/events?EQ_action=ADD|DELETE"))
+    assert [e["bizStep"] for e in added] == ["creating_class_instance"]
+    observed = results(client.get("/epcis/events?EQ_action=OBSERVE"))
+    assert len(observed) == 4
+    active = results(
+        client.get(
+            "/epcis/events?EQ_disposition=https://ref.gs1.org/cbv/Disp-active|sold"
+        )
+    )
+    assert [e["eventID"] for e in active] == [batch.events[0].event_id]
+    wanted = [all_events[1]["eventID"], all_events[3]["eventID"]]
+    by_id = results(client.get(f"/epcis/events?EQ_eventID={'|'.join(wanted)}"))
+    assert [e["eventID"] for e in by_id] == wanted
+    steps = results(
+        client.get("/epcis/events?EQ_bizStep=https://ref.gs1.org/cbv/BizStep-packing")
+    )
+    assert [e["bizStep"] for e in steps] == ["packing"]
+
+
+def test_query_orders_and_counts_across_pages(client, journey):
+    ids = [e["eventID"] for e in results(client.get("/epcis/events"))]
+    seen, url = [], "/epcis/events?orderBy=recordTime&perPage=2&eventCountLimit=3"
+    while url:
+        response = client.get(url)
+        seen += results(response)
+        link = response.headers.get("Link")
+        url = (
+            link.split(";")[0].strip("<>").replace("http://localhost", "")
+            if link
+            else None
+        )
+    assert [e["eventID"] for e in seen] == ids[::-1][:3]  # DESC once orderBy is given
+    ascending = results(
+        client.get("/epcis/events?orderBy=eventTime&orderDirection=ASC")
+    )
+    assert [e["eventID"] for e in ascending] == ids
+    token_for_event_time = client.get("/epcis/events?perPage=1").headers["Link"]
+    token = token_for_event_time.split("nextPageToken=")[1].split(">")[0]
+    mixed = client.get(f"/epcis/events?orderBy=recordTime&nextPageToken={token}")
+    assert mixed.status_code == 400
+
+
+def test_query_takes_epc_urns_and_places(client, journey):
+    batch, issued = journey
+    gtin = batch.product.gtin
+    company, reference = gtin[1:8], gtin[0] + gtin[8:13]
+    item = f"urn:epc:id:sgtin:{company}.{reference}.{issued.serial}"
+    assert len(results(client.get(f"/epcis/events?MATCH_epc={item}"))) == 5
+    lot = f"urn:epc:class:lgtin:{company}.{reference}.{batch.lot_code}"
+    assert len(results(client.get(f"/epcis/events?MATCH_epcClass={lot}"))) == 5
+    other = f"urn:epc:class:lgtin:{company}.{reference}.NOPE"
+    assert results(client.get(f"/epcis/events?MATCH_epcClass={other}")) == []
+    factories.event(batch, "storing", gln="8935307000014")
+    place = "https://id.gs1.org/414/8935307000014"
+    stored = results(client.get(f"/epcis/events?EQ_bizLocation={place}"))
+    assert [e["bizStep"] for e in stored] == ["storing"]
+    sgln = "urn:epc:id:sgln:8935307.00001.0"
+    assert len(results(client.get(f"/epcis/events?EQ_readPoint={sgln}"))) == 1
+    bad = client.get("/epcis/events?EQ_readPoint=somewhere")
+    assert bad.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Accept": "application/xml"}, 406),
+        ({"Accept": "application/json"}, 200),
+        ({"Accept": "text/html, */*;q=0.8"}, 200),
+        ({"GS1-EPCIS-Max": "1.2.0"}, 406),
+        ({"GS1-EPCIS-Min": "2.1.0"}, 406),
+        ({"GS1-EPCIS-Min": "1.2", "GS1-EPCIS-Max": "2.0.0"}, 200),
+        ({"GS1-EPCIS-Max": "two"}, 400),
+        ({"GS1-EPC-Format": "Always_EPC_URN"}, 406),
+        ({"GS1-EPC-Format": "No_Preference"}, 200),
+    ],
+)
+def test_representations_and_versions_are_negotiated(client, journey, headers, status):
+    batch, issued = journey
+    for url in (
+        "/epcis/events",
+        f"/epcis/export?gtin={batch.product.gtin}&lot={batch.lot_code}",
+        f"/api/v1/traceability{factories.path_of(issued)}",
+    ):
+        response = client.get(url, headers=headers)
+        assert response.status_code == status, url
+        assert response.headers["GS1-EPCIS-Version"] == "2.0.0"
+        assert response.headers["GS1-CBV-Version"] == "2.0.0"
+        if status == 406:
+            assert response.json["type"] == "epcisException:NotAcceptableException"
+
+
+def test_traceability_errors_carry_the_version_headers(client, app):
+    response = client.get("/api/v1/traceability/01/08931234567897/10/NOPE")
+    assert response.status_code == 404
+    assert response.headers["GS1-EPCIS-Version"] == "2.0.0"
+
+
+def test_every_query_parameter_we_take_is_gs1s():
+    """Each name is a query parameter of GS1's REST binding (openapi.yaml)."""
+    binding = (SUITE / "openapi.yaml").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^ {6}name: (\S+)$", binding, flags=re.MULTILINE))
+    assert epcis_query.KNOWN - defined == set()
+
+
+def test_event_count_limit_needs_an_order(client, journey):
+    response = client.get("/epcis/events?eventCountLimit=1")
+    assert response.status_code == 400
+    assert "orderBy" in response.json["title"]

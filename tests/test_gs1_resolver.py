@@ -19,8 +19,11 @@ def test_linktype_all_returns_an_rfc9264_linkset(client, app):
     assert context["anchor"].endswith(path_of(issued))
     pip = context["https://gs1.org/voc/pip"][0]
     assert pip["type"] == "text/html" and set(pip["hreflang"]) == {"vi", "en"}
-    for relation in ["traceability", "verificationService", "defaultLink"]:
+    for relation in ["epcis", "verificationService", "defaultLink"]:
         assert f"https://gs1.org/voc/{relation}" in context
+    # The default link carries a title and no other attribute.
+    assert set(context["https://gs1.org/voc/defaultLink"][0]) == {"href", "title"}
+    assert 'rel="http://www.w3.org/ns/json-ld#context"' in response.headers["Link"]
 
 
 def test_linkset_by_accept_header(client, app):
@@ -33,15 +36,50 @@ def test_linkset_by_accept_header(client, app):
 
 def test_link_types_redirect_with_307(client, app):
     issued, _batch = make_item()
-    traceability = client.get(path_of(issued) + "?linkType=gs1:traceability")
-    assert traceability.status_code == 307
-    assert "/api/v1/traceability/01/" in traceability.headers["Location"]
+    for name in ("gs1:epcis", "https://gs1.org/voc/epcis", "gs1:traceability"):
+        epcis = client.get(path_of(issued) + f"?linkType={name}")
+        assert epcis.status_code == 307, name
+        assert "/api/v1/traceability/01/" in epcis.headers["Location"]
     verify = client.get(path_of(issued) + "?linkType=gs1:verificationService")
     assert "/api/v1/verify/01/" in verify.headers["Location"]
-    unknown = client.get(path_of(issued) + "?linkType=gs1:recipeInfo")
-    assert unknown.status_code == 307
-    assert unknown.headers["Location"].endswith(path_of(issued))
     assert client.get(path_of(issued) + "?linkType=gs1:pip").status_code == 200
+
+
+def test_a_link_type_not_offered_is_404(client, app):
+    issued, _batch = make_item()
+    for accept in ("text/html", "application/json"):
+        unknown = client.get(
+            path_of(issued) + "?linkType=gs1:recipeInfo", headers={"Accept": accept}
+        )
+        assert unknown.status_code == 404
+        assert 'rel="linkset"' in unknown.headers["Link"]
+    assert unknown.json["error"]["code"] == "link_type_unavailable"
+
+
+def test_redirects_pass_the_query_on(client, app):
+    issued, _batch = make_item()
+    response = client.get(
+        path_of(issued) + "?linkType=gs1:verificationService&foo=bar&99=ABC"
+    )
+    assert response.status_code == 307
+    location = response.headers["Location"]
+    assert location.endswith("?foo=bar&99=ABC") and "linkType" not in location
+
+
+def test_item_linkset_walks_up_to_the_lot_and_the_product(client, app):
+    issued, _batch = make_item()
+    response = client.get(path_of(issued) + "?linkType=linkset")
+    assert response.mimetype == "application/linkset+json"
+    anchors = [c["anchor"] for c in response.json["linkset"]]
+    lot = f"https://trace.example.vn/01/{issued.gtin}/10/{issued.lot}"
+    assert anchors == [
+        f"{lot}/21/{issued.serial}",
+        lot,
+        f"https://trace.example.vn/01/{issued.gtin}",
+    ]
+    product = response.json["linkset"][2]
+    assert "https://gs1.org/voc/epcis" not in product  # journeys are per lot
+    assert "https://gs1.org/voc/defaultLink" in product
 
 
 def test_link_header_lists_targets(client, app):
@@ -85,9 +123,10 @@ def test_traceability_is_an_epcis_document(client, app):
     assert doc["type"] == "EPCISDocument" and doc["schemaVersion"] == "2.0"
     event = doc["epcisBody"]["eventList"][0]
     assert event["bizStep"] == "commissioning" and event["action"] == "ADD"
-    assert event["epcList"] == [
-        f"https://id.gs1.org/01/{issued.gtin}/10/{issued.lot}/21/{issued.serial}"
-    ]
+    # The lot's event, as published everywhere under its ID: the item is in it.
+    assert event["quantityList"][0]["epcClass"] == (
+        f"https://id.gs1.org/01/{issued.gtin}/10/{issued.lot}"
+    )
     assert event["ilmd"]["cbvmda:lotNumber"] == batch.lot_code
     batch_doc = client.get(
         f"/api/v1/traceability/01/{issued.gtin}/10/{issued.lot}"
@@ -115,3 +154,19 @@ def test_verify_reports_code_facts_without_recording(client, app):
     malformed = client.get("/api/v1/verify/01/123")
     assert malformed.status_code == 400
     assert malformed.json["error"]["code"] == "gtin_length"
+
+
+def test_unknown_lots_and_variants_walk_up_to_the_product(client, app):
+    issued, _batch = make_item()
+    for qualifiers in ("/10/KL8G", "/22/V1", "/22/V1/10/" + issued.lot, "/235/TPX"):
+        response = client.get(f"/01/{issued.gtin}{qualifiers}?linkType=gs1:pip&foo=1")
+        assert response.status_code == 307, qualifiers
+        assert response.headers["Location"] == (
+            f"https://trace.example.vn/01/{issued.gtin}?linkType=gs1:pip&foo=1"
+        )
+    # An unknown serial never walks up: it is the mark of a made-up stamp.
+    made_up = f"/01/{issued.gtin}/10/{issued.lot}/21/{issued.serial[:-1]}X"
+    assert client.get(made_up).status_code == 404
+    variant_item = f"/01/{issued.gtin}/22/V1/10/{issued.lot}/21/{issued.serial}"
+    assert client.get(variant_item).status_code == 404
+    assert client.get("/01/08931234567897/10/KL8G").status_code == 404

@@ -1,6 +1,9 @@
 """Every error answers in the visitor's language, as HTML or JSON — never a bare 500."""
 
-from flask import Flask, current_app, render_template, request
+import re
+from urllib.parse import urlencode
+
+from flask import Flask, current_app, redirect, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -8,7 +11,12 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from webapp.extensions import db
 from webapp.fragments import wants_fragment
+from webapp.links import own_base_url
 from webapp.negotiation import json_error, wants_json
+from webapp.services import dl_compression
+from webapp.services.digital_link import QUALIFIER_ORDER, DigitalLink
+
+COMPRESSED = re.compile(r"/([A-Za-z0-9_-]{8,})")
 
 MESSAGES = {
     400: _l("The request could not be understood."),
@@ -40,6 +48,10 @@ def _http_error(error: HTTPException):
     if error.response is not None:  # the view prepared its own answer
         return error.response
     status = error.code or 500
+    if status == 404 and request.method in ("GET", "HEAD"):
+        uncompressed = uncompressed_link(request.path)
+        if uncompressed:  # a compressed GS1 Digital Link: its plain form
+            return redirect(uncompressed, code=301)
     message = str(MESSAGES.get(status, error.description or ""))
     if request_ctx.url_adapter is None:
         # Refused before routing (a Host not in TRUSTED_HOSTS): no page can
@@ -73,3 +85,24 @@ def _unexpected_error(error: Exception):
     db.session.rollback()  # leave nothing half-written
     current_app.logger.exception("unhandled error")
     return _http_error(InternalServerError())
+
+
+def uncompressed_link(path: str) -> str | None:
+    """The plain Digital Link a compressed one (one path segment) stands for."""
+    match = COMPRESSED.fullmatch(path)
+    if not match:
+        return None
+    try:
+        pairs = dict(dl_compression.decompress(match[1]))
+    except dl_compression.NotCompressed:
+        return None
+    gtin = pairs.pop("01", None)
+    if gtin is None:
+        return None
+    names = {"22": "variant", "10": "lot", "21": "serial", "235": "extension"}
+    link = DigitalLink(
+        gtin,
+        **{names[ai]: pairs.pop(ai) for ai in (*QUALIFIER_ORDER, "235") if ai in pairs},
+    )
+    query = urlencode(list(pairs.items()), safe=":/")
+    return own_base_url() + link.path + (f"?{query}" if query else "")

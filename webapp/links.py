@@ -103,7 +103,7 @@ def targets(link: DigitalLink) -> list[Link]:
     if link.lot or link.serial:
         found.append(
             Link(
-                "gs1:traceability",
+                "gs1:epcis",
                 external_url("api.traceability", link),
                 _("Journey events (EPCIS 2.0)"),
                 "application/ld+json",

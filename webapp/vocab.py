@@ -145,6 +145,16 @@ LINK_ERRORS = {
     "serial_required": _l(
         "This link names a product or a batch, not one item: scan the stamp itself."
     ),
+    "unknown_ai": _l("The link carries a data field GS1 does not define."),
+    "not_an_attribute": _l("The link carries a data field that cannot be added to it."),
+    "qualifier_in_query": _l(
+        "The lot, serial or variant must be in the link's path, not after the “?”."
+    ),
+    "duplicate_ai": _l("The link carries the same data field twice."),
+    "bad_ai_value": _l("A data field of the link has a value in the wrong format."),
+    "ai_association": _l(
+        "A data field of the link lacks the field it needs, or clashes with another."
+    ),
 }
 
 

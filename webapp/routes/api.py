@@ -4,7 +4,7 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
-from webapp import vocab
+from webapp import epcis_http, vocab
 from webapp.auth import allowed_scan_roles
 from webapp.extensions import db, rate_limited
 from webapp.links import requested_link, resolve_link
@@ -42,6 +42,12 @@ def verify(rest: str):
 @bp.get("/traceability/01/<path:rest>")
 def traceability(rest: str):
     """The journey of a batch or item as an EPCIS 2.0 JSON-LD document."""
+    response = epcis_http.refusal() or _journey()
+    response.headers.update(epcis_http.VERSIONS)  # an EPCIS answer, errors too
+    return response
+
+
+def _journey():
     try:
         link = requested_link()
     except DigitalLinkError as error:
@@ -58,9 +64,7 @@ def traceability(rest: str):
         return json_error(404, notice, vocab.label(vocab.NOTICES, notice))
     item_events = resolution.stamp.events if resolution.stamp else ()
     document = epcis.document(resolution.batch, link.serial, utcnow(), item_events)
-    response = jsonify(document)
-    response.mimetype = "application/ld+json"
-    return response
+    return epcis_http.answer(document)
 
 
 @bp.post("/scans")

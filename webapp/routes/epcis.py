@@ -1,8 +1,9 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, request
 from sqlalchemy import select
 
+from webapp import epcis_http
 from webapp.extensions import db, rate_limited
 from webapp.links import absolute_url_for
 from webapp.models import Batch, Product, utcnow
@@ -13,7 +14,10 @@ from webapp.services.epcis_query import QueryError
 
 bp = Blueprint("epcis", __name__, url_prefix="/epcis")
 
-VERSIONS = {"GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0"}
+
+@bp.before_request
+def _negotiate():
+    return epcis_http.refusal()
 
 
 @bp.get("/events")
@@ -23,10 +27,8 @@ def events():
     try:
         page = epcis_query.run(db.session, request.args.to_dict())
     except QueryError as error:
-        return _query_problem(str(error))
-    response = jsonify(epcis_query.query_document(page.events, utcnow()))
-    response.mimetype = "application/ld+json"
-    response.headers.update(VERSIONS)
+        return epcis_http.problem(str(error))
+    response = epcis_http.answer(epcis_query.query_document(page.events, utcnow()))
     if page.next_token:
         params = {**request.args.to_dict(), "nextPageToken": page.next_token}
         response.headers["Link"] = (
@@ -50,7 +52,7 @@ def export():
                 .where(*PUBLISHED)
             )
             if batch is None:
-                return _query_problem("no such lot", 404, "NoSuchResourceException")
+                return epcis_http.problem("no such lot", 404, "NoSuchResourceException")
             lot_link = DigitalLink(batch.product.gtin, lot=batch.lot_code).uri(
                 epcis.CANONICAL_BASE
             )
@@ -67,26 +69,11 @@ def export():
                 },
             )
         else:
-            return _query_problem("give gtin and lot, or from and to (YYYY-MM-DD)")
+            return epcis_http.problem("give gtin and lot, or from and to (YYYY-MM-DD)")
     except QueryError as error:
-        return _query_problem(str(error))
+        return epcis_http.problem(str(error))
     document = epcis.export_document(page.lots, page.events, utcnow())
-    response = jsonify(document)
-    response.mimetype = "application/ld+json"
-    response.headers.update(VERSIONS)
+    response = epcis_http.answer(document)
     if page.next_token:
         response.headers["GS1-Next-Page-Token"] = page.next_token
-    return response
-
-
-def _query_problem(
-    detail: str, status: int = 400, kind: str = "QueryParameterException"
-):
-    """RFC 7807 problem details, as the EPCIS 2.0 REST binding answers errors."""
-    response = jsonify(
-        {"type": f"epcisException:{kind}", "title": detail, "status": status}
-    )
-    response.status_code = status
-    response.mimetype = "application/problem+json"
-    response.headers.update(VERSIONS)
     return response

@@ -1,5 +1,7 @@
 """The GS1 Digital Link resolver: what a phone camera opens from a stamp."""
 
+from urllib.parse import urlencode
+
 from flask import (
     Blueprint,
     Response,
@@ -8,6 +10,7 @@ from flask import (
     render_template,
     request,
 )
+from flask_babel import gettext as _
 
 from webapp import verdicts, vocab
 from webapp.i18n import current_lang
@@ -22,6 +25,7 @@ from webapp.negotiation import json_error, wants_json
 from webapp.presenters import story_data
 from webapp.scan_context import page_verdict
 from webapp.services import linkset
+from webapp.services.digital_link import DigitalLink
 from webapp.services.errors import DigitalLinkError
 
 bp = Blueprint("resolver", __name__)
@@ -33,7 +37,9 @@ PAGE_TEMPLATES = {
 }
 
 
-@bp.get("/01/<path:rest>")
+# Not merged into "/01/…": an empty GTIN is a malformed link (400), as GS1 says.
+@bp.get("/01//<path:rest>", merge_slashes=False)
+@bp.get("/01/<path:rest>", merge_slashes=False)
 def resolve(rest: str):
     """Answer a Digital Link: story page, JSON, linkset or a typed redirect."""
     try:
@@ -45,17 +51,19 @@ def resolve(rest: str):
         return redirect(canonical, code=301)
     resolution = resolve_link(link)
     if not resolution.found:
+        up = _walk_up(link)
+        if up is not None:
+            return redirect(_passing_query(up, keep_link_type=True), code=307)
         return _not_issued(resolution)
     links = targets(link)
-    link_type = request.args.get("linkType")
-    if link_type == "all" or _wants_linkset():
+    link_type = linkset.link_type_name(request.args.get("linkType", ""))
+    if link_type in ("all", "linkset") or _wants_linkset():
         return _linkset_response(link, links, resolution)
     if link_type and link_type not in ("gs1:pip", "gs1:defaultLink"):
-        # An unknown link type falls back to the default link, as GS1 resolvers do.
-        target = linkset.find(links, link_type) or linkset.find(
-            links, "gs1:defaultLink"
-        )
-        return _with_links(redirect(target.href, code=307), link, links)
+        target = linkset.find(links, link_type)
+        if target is None:  # GS1 resolvers answer 404 for a link type not offered
+            return _with_links(_link_type_unavailable(), link, links)
+        return _with_links(redirect(_passing_query(target.href), code=307), link, links)
     data = story_data(resolution, current_lang(), own_base_url())
     if wants_json():
         response = jsonify(data)
@@ -96,10 +104,56 @@ def _wants_linkset() -> bool:
 
 def _linkset_response(link, links, resolution):
     name = resolution.product.localized("name", current_lang()).text
-    body = linkset.linkset(link.uri(own_base_url()), links, name)
+    wider = []  # walk up the tree: the lot's and the product's own links
+    if link.serial and link.lot:
+        lot = DigitalLink(link.gtin, lot=link.lot)
+        wider.append((lot.uri(own_base_url()), targets(lot)))
+    if link.lot or link.serial:
+        product = DigitalLink(link.gtin)
+        wider.append((product.uri(own_base_url()), targets(product)))
+    body = linkset.linkset(link.uri(own_base_url()), links, name, wider)
     response = jsonify(body)
     response.mimetype = linkset.LINKSET_MEDIA_TYPE
-    return _with_links(response, link, links)
+    response = _with_links(response, link, links)
+    response.headers["Link"] += (
+        f", <{linkset.LINKSET_CONTEXT}>; "
+        'rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"'
+    )
+    return response
+
+
+def _walk_up(link: DigitalLink) -> str | None:
+    """The product's link when an unknown lot or variant of a known GTIN is asked.
+
+    GS1 resolvers walk up the tree to the nearest level they know. Never for
+    an item: an unknown serial is the sign of a made-up stamp and must say so.
+    """
+    if link.serial or link.level == "product" and not (link.variant or link.extension):
+        return None
+    product = DigitalLink(link.gtin)
+    if not resolve_link(product).found:
+        return None
+    return product.uri(own_base_url())
+
+
+def _passing_query(href: str, keep_link_type: bool = False) -> str:
+    """href with the request's other query parameters passed on."""
+    passed = [
+        (k, v)
+        for k, v in request.args.items(multi=True)
+        if keep_link_type or k != "linkType"
+    ]
+    if not passed:
+        return href
+    return href + ("&" if "?" in href else "?") + urlencode(passed, safe=":/")
+
+
+def _link_type_unavailable():
+    message = _("This code has no link of the type asked for.")
+    if wants_json():
+        return json_error(404, "link_type_unavailable", message)
+    page = render_template("errors/http.html", status=404, message=message)
+    return Response(page, status=404)
 
 
 def _with_links(response, link, links):
@@ -113,7 +167,7 @@ def _with_links(response, link, links):
 def _malformed(error: DigitalLinkError):
     message = vocab.label(vocab.LINK_ERRORS, error.code)
     if wants_json():
-        return json_error(400, error.code, message)
+        return json_error(400, error.code, message, part=error.part, value=error.value)
     return render_template("errors/code.html", kind="malformed", detail=message), 400
 
 

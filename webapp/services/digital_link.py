@@ -1,8 +1,11 @@
 """Build and parse GS1 Digital Link URIs for GTIN-identified items.
 
 Supported: `/01/{gtin}` with the key qualifiers 22 (variant), 10 (lot) and
-21 (serial) in that order, an optional path prefix before `/01/`, and the
-expiry date (AI 17) as a query attribute or, leniently, as a last path pair.
+21 (serial) in that order, or 235 (third-party serial extension) alone, an
+optional path prefix before `/01/`, and the expiry date (AI 17) as a query
+attribute or, leniently, as a last path pair (redirected to the query). Every
+AI in the query is checked against GS1's AI table (`dl_syntax`); query
+parameters that are not AIs (linkType, s, …) pass through.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from webapp.services import dl_syntax
 from webapp.services.errors import DigitalLinkError
 from webapp.services.gtin import normalize_gtin
 
 QUALIFIER_ORDER = ("22", "10", "21")
-QUALIFIER_NAMES = {"22": "variant", "10": "lot", "21": "serial"}
+QUALIFIER_NAMES = {"22": "variant", "10": "lot", "21": "serial", "235": "extension"}
 MAX_VALUE_LENGTH = 20
 # GS1 AI encodable character set 82 (General Specifications, figure 7.11-1).
 CSET82 = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+")
@@ -33,6 +37,7 @@ class DigitalLink:
     serial: str | None = None
     variant: str | None = None
     expiry: date | None = None
+    extension: str | None = None  # AI 235, instead of 22/10/21
     attributes: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -46,6 +51,8 @@ class DigitalLink:
     def path(self) -> str:
         """The canonical path, e.g. /01/08931234567897/10/L1/21/A7K2."""
         parts = ["", "01", self.gtin]
+        if self.extension:
+            return "/".join([*parts, "235", quote(self.extension, safe="")])
         for ai in QUALIFIER_ORDER:
             value = getattr(self, QUALIFIER_NAMES[ai])
             if value:
@@ -96,12 +103,25 @@ def parse(text: str, today: date | None = None) -> DigitalLink:
     query_expiry, attributes = _parse_query(split.query, today)
     if path_expiry and query_expiry and path_expiry != query_expiry:
         raise DigitalLinkError("conflicting_expiry", "expiry")
+    extension = qualifiers.get("235")
+    canonical_path = DigitalLink(
+        gtin,
+        lot=qualifiers.get("10"),
+        serial=qualifiers.get("21"),
+        variant=qualifiers.get("22"),
+        extension=extension,
+    ).path
+    # GS1's AI table: the AIs of the query, as the path now reads canonically.
+    dl_syntax.check(
+        f"{canonical_path}?{split.query}" if split.query else canonical_path
+    )
     return DigitalLink(
         gtin=gtin,
         lot=qualifiers.get("10"),
         serial=qualifiers.get("21"),
         variant=qualifiers.get("22"),
         expiry=path_expiry or query_expiry,
+        extension=extension,
         attributes=attributes,
     )
 
@@ -119,6 +139,11 @@ def _parse_pairs(
             raise DigitalLinkError("qualifier_order", "path", ai)
         if ai == "17":
             expiry = parse_expiry(_decode(raw, "expiry"), today)
+            continue
+        if ai == "235" or "235" in qualifiers:  # the other order: 235 alone
+            if qualifiers:
+                raise DigitalLinkError("qualifier_order", "path", ai)
+            qualifiers[ai] = _decode(raw, "extension")
             continue
         if ai not in QUALIFIER_ORDER:
             raise DigitalLinkError("unknown_qualifier", "path", ai)

@@ -30,17 +30,22 @@ def document(
     created: datetime,
     item_events: Sequence[JourneyEvent] = (),
 ) -> dict:
-    """An EPCISDocument with the batch's events, scoped to one item if serial.
+    """An EPCISDocument with the batch's events and, if serial, that item's own.
 
-    item_events are about that one item (an inspection) and join the list.
+    An event ID names one event wherever it is published: the lot's events
+    appear exactly as in the export and the query interface (about the lot's
+    class, which holds the item); item_events (an inspection) are about the
+    one item and list it.
     """
-    events = sorted([*batch.events, *item_events], key=lambda e: e.event_time)
+    rows = [(e, None) for e in batch.events]  # the lot's own, not its items'
+    rows += [(e, serial) for e in item_events]
+    rows.sort(key=lambda row: (row[0].event_time, row[0].id))
     return {
         "@context": [EPCIS_CONTEXT],
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": created.isoformat(),
-        "epcisBody": {"eventList": [event(e, batch, serial) for e in events]},
+        "epcisBody": {"eventList": [event(e, batch, s) for e, s in rows]},
     }
 
 
@@ -115,6 +120,7 @@ def event(item: JourneyEvent, batch: Batch, serial: str | None) -> dict:
         "eventID": item.event_id,
         "eventTime": item.event_time.isoformat(),
         "eventTimeZoneOffset": item.event_tz_offset,
+        "recordTime": item.recorded_at.isoformat(),
         "bizStep": biz_step(item.biz_step),
     }
     what = _what(gtin, lot, serial, batch.quantity)

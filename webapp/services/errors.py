@@ -23,6 +23,12 @@ class DigitalLinkError(ValueError):
         "bad_expiry": "the expiry date (AI 17) must be a valid YYMMDD date",
         "conflicting_expiry": "the expiry date is given twice with different values",
         "serial_required": "the link names a product or batch, not one stamped item",
+        "unknown_ai": "the query names an Application Identifier GS1 does not define",
+        "not_an_attribute": "that Application Identifier cannot be a link attribute",
+        "qualifier_in_query": "that Application Identifier belongs in the path",
+        "duplicate_ai": "the same Application Identifier appears twice",
+        "bad_ai_value": "the value does not fit its Application Identifier's format",
+        "ai_association": "an AI lacks a required partner or has a forbidden one",
     }
 
     def __init__(self, code: str, part: str, value: str = "") -> None:

@@ -35,6 +35,9 @@ def resolve(
 ) -> Resolution:
     """Look up the product, batch and stamp a link names; never raises on bad codes."""
     result = Resolution(link)
+    if link.variant or link.extension:  # we issue neither variants nor AI 235
+        result.reasons.append("unknown_code")
+        return result
     if (
         link.serial
         and link.lot
