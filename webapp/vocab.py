@@ -61,6 +61,12 @@ BIZ_STEPS = {
     "other": _l("Other"),
 }
 
+# What the public learns of an inspection (CBV dispositions of inspecting events).
+DISPOSITIONS = {
+    "conformant": _l("conformant"),
+    "non_conformant": _l("not conformant"),
+}
+
 BATCH_STATUSES = {
     "active": _l("On sale"),
     "recalled": _l("Recalled"),

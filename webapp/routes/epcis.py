@@ -3,6 +3,7 @@
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 
+from webapp.auth import inspecting
 from webapp.extensions import db, rate_limited
 from webapp.models import Batch, Product, utcnow
 from webapp.services import epcis, epcis_query
@@ -20,7 +21,9 @@ VERSIONS = {"GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0"}
 def events():
     """SimpleEventQuery over published journey events, one page at a time."""
     try:
-        page = epcis_query.run(db.session, request.args.to_dict())
+        page = epcis_query.run(
+            db.session, request.args.to_dict(), include_items=inspecting()
+        )
     except QueryError as error:
         return _query_problem(str(error))
     response = jsonify(epcis_query.query_document(page.events, utcnow()))
@@ -54,7 +57,9 @@ def export():
                 epcis.CANONICAL_BASE
             )
             page = epcis_query.run(
-                db.session, {"MATCH_anyEPCClass": lot_link, "perPage": "500"}
+                db.session,
+                {"MATCH_anyEPCClass": lot_link, "perPage": "500"},
+                include_items=inspecting(),
             )
         elif args.get("from") and args.get("to"):
             page = epcis_query.run(
@@ -64,6 +69,7 @@ def export():
                     "LT_eventTime": f"{args['to']}T00:00:00+07:00",
                     "perPage": "500",
                 },
+                include_items=inspecting(),
             )
         else:
             return _query_problem("give gtin and lot, or from and to (YYYY-MM-DD)")

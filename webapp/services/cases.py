@@ -22,6 +22,10 @@ from webapp.models import (
     User,
     utcnow,
 )
+from webapp.models.cases import VISIBLE_SOURCES
+
+# Reasons whose evidence the detection rules take from independent sources only.
+LOCATION_REASONS = ("out_of_region", "impossible_travel")
 
 SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2}
 RESOLVED = ("confirmed_fake", "genuine", "dismissed")
@@ -46,7 +50,7 @@ def open_case(session: Session, stamp: Stamp | None, batch: Batch | None) -> Cas
         case = Case(stamp=stamp, batch=batch, status="new", severity=1)
         session.add(case)
         if batch is not None:  # the maker's province always follows its cases
-            add_provinces(case, [batch.product.organisation.province_code])
+            add_provinces(case, [batch.product.organisation.province_code], "maker")
     return case
 
 
@@ -78,8 +82,8 @@ def raise_alert(
     alert.last_seen_at = at
     alert.flagged_scans += 1
     _bump(case, SEVERITY[alert.verdict], at)
-    if province:
-        add_provinces(case, [province])
+    if province and set(reasons) & set(LOCATION_REASONS):
+        add_provinces(case, [province], "scans")
     return alert
 
 
@@ -89,16 +93,26 @@ def attach_report(
     """File the report in the open case about its serial or batch (or a new one)."""
     case = open_case(session, stamp, batch)
     report.case = case
+    # Where the reporter says they bought it stays on the report: one anonymous
+    # claim does not bring another province's inspectors (and contacts) in.
     _bump(case, SEVERITY["report"], report.created_at or utcnow())
-    if report.province_code:
-        add_provinces(case, [report.province_code])
     return case
 
 
-def add_provinces(case: Case, codes: Iterable[str]) -> None:
-    have = set(case.province_codes)
-    for code in sorted(set(codes) - have):
-        case.provinces.append(CaseProvince(province_code=code))
+def add_provinces(case: Case, codes: Iterable[str], source: str) -> None:
+    """Let the inspectors of these provinces see the case, saying on what grounds.
+
+    A province already there keeps the strongest grounds: an inspector's word or
+    the maker's over scans, and any of them over an old claim.
+    """
+    rank = {"claimed": 0, "scans": 1, "maker": 2, "inspector": 2}
+    have = {p.province_code: p for p in case.provinces}
+    for code in sorted(set(codes)):
+        row = have.get(code)
+        if row is None:
+            case.provinces.append(CaseProvince(province_code=code, source=source))
+        elif rank[source] > rank.get(row.source or "maker", 0):
+            row.source = source
 
 
 def queue(user: User, province: str | None = None, status: str | None = None) -> Select:
@@ -131,6 +145,7 @@ def visible_to(user: User):
         return exists().where(
             CaseProvince.case_id == Case.id,
             CaseProvince.province_code.in_(user.province_codes or ["--"]),
+            CaseProvince.source.in_(VISIBLE_SOURCES),
         )
     own_batches = (
         select(Batch.id)
@@ -287,5 +302,7 @@ def clusters(
 
 def _in_province(province: str):
     return exists().where(
-        CaseProvince.case_id == Case.id, CaseProvince.province_code == province
+        CaseProvince.case_id == Case.id,
+        CaseProvince.province_code == province,
+        CaseProvince.source.in_(VISIBLE_SOURCES),
     )
