@@ -34,7 +34,13 @@ from webapp.models import (
     utcnow,
 )
 from webapp.services import cases as case_service
-from webapp.services import charts, completeness, portal_outbox, programme
+from webapp.services import (
+    approvals,
+    charts,
+    completeness,
+    portal_outbox,
+    programme,
+)
 from webapp.services import products as product_service
 from webapp.services.clock import today_in_vietnam
 from webapp.services.photos import PhotoRefused
@@ -93,11 +99,11 @@ def edit_product(product_id: int):
 
 
 def _product_form(product: Product | None):
-    form = ProductForm(obj=product) if product else ProductForm()
+    form = ProductForm(obj=_Draft(product)) if product else ProductForm()
     form.fill_choices()
     if request.method == "GET":
         if product:
-            form.standards.data = "\n".join(product.standards or [])
+            form.standards.data = "\n".join(_Draft(product).standards or [])
         return render_template("producer/product_form.html", form=form, product=product)
     if not form.validate():
         return render_template(
@@ -108,10 +114,12 @@ def _product_form(product: Product | None):
         files = chosen_files([request.files.get("image")])
         stored = store_upload(files[0], "products") if files else None
         saved = product_service.save_product(
-            db.session, current_user.organisation, _product_input(form), product
+            db.session,
+            current_user.organisation,
+            _product_input(form),
+            product,
+            UPLOADED + stored.path.removeprefix("products/") if stored else None,
         )
-        if stored is not None:
-            saved.image_path = UPLOADED + stored.path.removeprefix("products/")
         db.session.flush()
         case_service.audit(
             db.session,
@@ -135,7 +143,11 @@ def _product_form(product: Product | None):
         return render_template(
             "producer/product_form.html", form=form, product=product
         ), 400
-    flash(_("Product saved."))
+    flash(
+        _("Saved. The changes go public once the province approves them.")
+        if saved.pending_changes
+        else _("Product saved.")
+    )
     return redirect(url_for("producer.home") + f"#product-{saved.id}", code=303)
 
 
@@ -146,10 +158,10 @@ def profile():
     organisation = current_user.organisation
     form = (
         ProfileForm(
-            obj=organisation,
+            obj=_Draft(organisation),
             data={
-                "province": organisation.province_code,
-                "ward": organisation.ward_code,
+                "province": approvals.draft(organisation)["province_code"],
+                "ward": approvals.draft(organisation)["ward_code"],
             },
         )
         if request.method == "GET"
@@ -174,7 +186,11 @@ def profile():
         db.session.rollback()
         field_error(form, error, vocab.PRODUCT_ERRORS)
         return render_template("producer/profile.html", form=form), 400
-    flash(_("Profile saved."))
+    flash(
+        _("Saved. The changes go public once the province approves them.")
+        if organisation.pending_changes
+        else _("Profile saved.")
+    )
     return redirect(url_for("producer.home"), code=303)
 
 
@@ -221,6 +237,18 @@ def case(case_id: int):
         case=found,
         history=case_service.history(db.session, found),
     )
+
+
+class _Draft:
+    """A product or organisation as its producer last saved it, for its form."""
+
+    def __init__(self, record) -> None:
+        self._record, self._draft = record, approvals.draft(record)
+
+    def __getattr__(self, name: str):
+        if name in self._draft:
+            return self._draft[name]
+        return getattr(self._record, name)
 
 
 def own_products() -> list[Product]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, Product
+from webapp.services import approvals
 from webapp.services.errors import DigitalLinkError, FieldError
 from webapp.services.gtin import is_valid_gln, normalize_gtin
 from webapp.services.ocop import certificate_valid_until
@@ -51,8 +52,12 @@ def save_product(
     organisation: Organisation,
     data: ProductInput,
     product: Product | None = None,
+    image_path: str | None = None,
 ) -> Product:
-    """Create (product None) or update the product; the caller commits."""
+    """Create (product None) or update the product; the caller commits.
+
+    Changes to an approved product's public fields wait for approval.
+    """
     try:
         gtin = normalize_gtin(data.gtin.strip())
     except DigitalLinkError as error:
@@ -71,16 +76,20 @@ def save_product(
     if product is None:
         product = Product(organisation=organisation)
         session.add(product)
+    values = {}
     for item in fields(ProductInput):
         value = getattr(data, item.name)
-        if isinstance(value, str):
-            value = value.strip() or None
-        setattr(product, item.name, value)
-    product.gtin = gtin
-    product.name_vi = data.name_vi.strip()
-    product.ocop_certificate_no = data.ocop_certificate_no.strip()
-    product.standards = [s.strip() for s in data.standards if s.strip()]
-    product.ocop_valid_until = certificate_valid_until(data.ocop_certified_on)
+        values[item.name] = (value.strip() or None) if isinstance(value, str) else value
+    values.update(
+        gtin=gtin,
+        name_vi=data.name_vi.strip(),
+        ocop_certificate_no=data.ocop_certificate_no.strip(),
+        standards=[s.strip() for s in data.standards if s.strip()],
+        ocop_valid_until=certificate_valid_until(data.ocop_certified_on),
+    )
+    if image_path is not None:
+        values["image_path"] = image_path
+    approvals.stage(product, values)
     return product
 
 
@@ -97,14 +106,22 @@ class ProfileInput:
 
 
 def save_profile(organisation: Organisation, data: ProfileInput) -> None:
-    """Update the organisation's public profile (its tax code stays as registered)."""
+    """Update the organisation's profile (its tax code stays as registered).
+
+    Once approved, a new name or address waits for approval.
+    """
     if data.gln and not is_valid_gln(data.gln.strip()):
         raise ProductError("gln_invalid", "gln")
-    organisation.name = data.name.strip()
-    organisation.address_line = data.address_line.strip()
-    organisation.ward_code = data.ward_code
-    organisation.province_code = data.province_code
-    organisation.gln = (data.gln or "").strip() or None
-    organisation.phone = (data.phone or "").strip() or None
-    organisation.email = (data.email or "").strip() or None
-    organisation.website = (data.website or "").strip() or None
+    approvals.stage(
+        organisation,
+        {
+            "name": data.name.strip(),
+            "address_line": data.address_line.strip(),
+            "ward_code": data.ward_code,
+            "province_code": data.province_code,
+            "gln": (data.gln or "").strip() or None,
+            "phone": (data.phone or "").strip() or None,
+            "email": (data.email or "").strip() or None,
+            "website": (data.website or "").strip() or None,
+        },
+    )

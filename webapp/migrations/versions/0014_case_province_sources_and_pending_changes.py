@@ -1,4 +1,4 @@
-"""why a case concerns a province; the public fields as last approved
+"""why a case concerns a province; public edits waiting for approval
 
 Revision ID: 0014
 Revises: 0012
@@ -35,15 +35,15 @@ def upgrade():
         " AND stamp_id IS NOT NULL"
     )
     with op.batch_alter_table('organisation', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('approved_snapshot', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('pending_changes', sa.JSON(), nullable=True))
     with op.batch_alter_table('product', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('approved_snapshot', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('pending_changes', sa.JSON(), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table('product', schema=None) as batch_op:
-        batch_op.drop_column('approved_snapshot')
+        batch_op.drop_column('pending_changes')
     with op.batch_alter_table('organisation', schema=None) as batch_op:
-        batch_op.drop_column('approved_snapshot')
+        batch_op.drop_column('pending_changes')
     with op.batch_alter_table('case_province', schema=None) as batch_op:
         batch_op.drop_column('source')
