@@ -17,7 +17,8 @@ from webapp.services.serials import group
 def _as_date(value: str | date) -> date | datetime:
     """A day, or a moment (whose day depends on the site's zone)."""
     if isinstance(value, str):
-        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        parse = datetime.fromisoformat if "T" in value else date.fromisoformat
+        return parse(value)
     return value
 
 

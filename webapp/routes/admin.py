@@ -19,7 +19,8 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
-from webapp.services import approvals, charts, programme
+from webapp.services import approvals as approval_rules
+from webapp.services import charts, programme
 from webapp.services.cases import audit
 from webapp.services.clock import today_in_vietnam
 
@@ -88,7 +89,8 @@ def approvals():
     organisations = db.session.scalars(
         select(Organisation)
         .where(
-            Organisation.approved_at.is_(None) | Organisation.pending_changes.is_not(None)
+            Organisation.approved_at.is_(None)
+            | Organisation.pending_changes.is_not(None)
         )
         .order_by(Organisation.id)
     ).all()
@@ -118,8 +120,8 @@ def approve(kind: str, record_id: int):
         return redirect(url_for("admin.approvals"), code=303)
     changes = sorted(record.pending_changes or {})
     try:
-        published = approvals.approve(db.session, record)
-    except approvals.ApprovalError:
+        published = approval_rules.approve(db.session, record)
+    except approval_rules.ApprovalError:
         flash(_("Not approved: another product has this GTIN."))
         return redirect(url_for("admin.approvals"), code=303)
     if published:

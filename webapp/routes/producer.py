@@ -33,7 +33,6 @@ from webapp.models import (
     Product,
     utcnow,
 )
-from webapp.services import cases as case_service
 from webapp.services import (
     approvals,
     charts,
@@ -41,6 +40,7 @@ from webapp.services import (
     portal_outbox,
     programme,
 )
+from webapp.services import cases as case_service
 from webapp.services import products as product_service
 from webapp.services.clock import today_in_vietnam
 from webapp.services.photos import PhotoRefused
