@@ -161,6 +161,26 @@ def test_contacts_only_for_the_accountable_provinces_inspectors(client, app):
     assert "0987 654 321" in client.get(f"/inspector/cases/{case.id}").text
 
 
+def test_an_inspector_hands_a_case_to_another_province(client, app):
+    _issued, _stamp, case = hung_yen_item()
+    hanoi = factories.user("inspector", provinces=(HA_NOI,))
+    factories.sign_in(client, hanoi)
+    refused = client.post(
+        f"/inspector/cases/{case.id}/provinces", data={"province": HA_NOI}
+    )
+    assert refused.status_code == 404  # not theirs to widen
+    client.post("/logout")
+    factories.sign_in(client, factories.user("inspector", provinces=(HUNG_YEN,)))
+    handed = client.post(
+        f"/inspector/cases/{case.id}/provinces", data={"province": HA_NOI}
+    )
+    assert handed.status_code == 200
+    assert db.session.get(Case, case.id).province_codes == [HA_NOI, HUNG_YEN]
+    client.post("/logout")
+    factories.sign_in(client, hanoi)
+    assert client.get(f"/inspector/cases/{case.id}").status_code == 200
+
+
 # Row 4: edits of public fields wait for approval ------------------------------
 
 

@@ -54,6 +54,11 @@ TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
     ("inspector.queue", "GET"): ("/inspector/", STAFF, None),
     ("inspector.case", "GET"): ("/inspector/cases/{case}", CASE_SCOPE, None),
     ("inspector.assign", "POST"): ("/inspector/cases/{case}/assign", CASE_SCOPE, {}),
+    ("inspector.hand_over", "POST"): (
+        "/inspector/cases/{case}/provinces",
+        CASE_SCOPE,
+        {"province": "01"},
+    ),
     ("inspector.inspect_case", "POST"): (
         "/inspector/cases/{case}/inspections",
         CASE_SCOPE,

@@ -157,6 +157,7 @@ SCAN_ROLES = {
 AUDIT_ACTIONS = {
     "case.status": _l("changed the status"),
     "case.assign": _l("took the case"),
+    "case.province": _l("brought in the inspectors of a province"),
     "inspection.record": _l("recorded an inspection"),
     "stamp.pin_reset": _l("reset the PIN claim"),
 }

@@ -85,3 +85,16 @@ class PinResetForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     """Only the CSRF token: taking a case needs no other input."""
+
+
+class HandOverForm(FlaskForm):
+    """Bring another province's inspectors into the case."""
+
+    province = ChoiceField(
+        _l("Province to bring in"),
+        validators=[DataRequired(_l("Choose a province."))],
+    )
+
+    def fill_choices(self, lang: str, following: list[str]) -> None:
+        choices = province_choices(lang, _l("Choose a province"))
+        self.province.choices = [c for c in choices if c.value not in following]

@@ -26,6 +26,7 @@ from webapp.forms.inspector import (
     AssignForm,
     CaseInspectionForm,
     CaseStatusForm,
+    HandOverForm,
     InspectionForm,
     PinResetForm,
 )
@@ -128,6 +129,22 @@ def assign(case_id: int):
     return render(
         "inspector/case.html", "inspector/_case_manage.html", **_case_context(found)
     )
+
+
+@bp.post("/cases/<int:case_id>/provinces")
+@role_required(*STAFF)
+def hand_over(case_id: int):
+    """Bring in the inspectors of another province, e.g. where the item was sold."""
+    found = _visible_case(case_id)
+    form = HandOverForm()
+    form.fill_choices(current_lang(), found.province_codes)
+    if form.validate() and case_service.hand_over(
+        db.session, found, current_user, form.province.data
+    ):
+        db.session.commit()
+        flash(_("The inspectors of that province now follow this case."))
+    context = _case_context(found, hand_over_form=form)
+    return render("inspector/case.html", "inspector/_case_manage.html", **context)
 
 
 @bp.post("/cases/<int:case_id>/inspections")
@@ -251,8 +268,12 @@ def _case_context(
     found: Case,
     status_form: CaseStatusForm | None = None,
     inspection_form: CaseInspectionForm | None = None,
+    hand_over_form: HandOverForm | None = None,
 ) -> dict:
     codes = reported_codes(db.session, found)
+    if hand_over_form is None:
+        hand_over_form = HandOverForm(formdata=None)
+        hand_over_form.fill_choices(current_lang(), found.province_codes)
     return {
         "case": found,
         "show_contact": access.can_see_contacts(current_user, found),
@@ -260,6 +281,7 @@ def _case_context(
         "status_form": status_form
         or CaseStatusForm(formdata=None, data={"status": found.status}),
         "assign_form": AssignForm(),
+        "hand_over_form": hand_over_form,
         "codes": codes,
         "reported": by_report(codes),
         "inspection_form": inspection_form

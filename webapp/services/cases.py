@@ -23,6 +23,7 @@ from webapp.models import (
     utcnow,
 )
 from webapp.models.cases import VISIBLE_SOURCES
+from webapp.services import regions
 
 # Reasons whose evidence the detection rules take from independent sources only.
 LOCATION_REASONS = ("out_of_region", "impossible_travel")
@@ -201,6 +202,22 @@ def change_status(
         after=status,
         note=note,
     )
+    return True
+
+
+def hand_over(session: Session, case: Case, user: User, province: str) -> bool:
+    """An inspector brings another province's inspectors in (e.g. where it was sold).
+
+    False when that province already follows the case on the same grounds.
+    """
+    if not regions.is_province_code(province):
+        raise CaseError("unknown_province")
+    before = {p.province_code: p.source for p in case.provinces}
+    if before.get(province) in ("inspector", "maker"):
+        return False
+    add_provinces(case, [province], "inspector")
+    case.updated_at = utcnow()
+    audit(session, user, "case.province", "case", case.id, province=province)
     return True
 
 
