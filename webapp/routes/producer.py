@@ -34,6 +34,7 @@ from webapp.models import (
     utcnow,
 )
 from webapp.services import (
+    access,
     approvals,
     charts,
     completeness,
@@ -199,7 +200,7 @@ def profile():
 def retry_portal_item(item_id: int):
     """Send a refused record again once its data is fixed."""
     item = db.session.get(PortalItem, item_id)
-    if item is None or item.organisation_id != current_user.organisation_id:
+    if item is None or not access.owns(current_user, item):
         abort(404)
     portal_outbox.retry(item, utcnow())
     db.session.commit()
@@ -263,14 +264,14 @@ def own_products() -> list[Product]:
 
 def own_product(product_id: int) -> Product:
     product = db.session.get(Product, product_id)
-    if product is None or product.organisation_id != current_user.organisation_id:
+    if product is None or not access.owns(current_user, product):
         abort(404)
     return product
 
 
 def own_batch(batch_id: int) -> Batch:
     found = db.session.get(Batch, batch_id)
-    if found is None or found.product.organisation_id != current_user.organisation_id:
+    if found is None or not access.owns(current_user, found):
         abort(404)
     return found
 
