@@ -27,7 +27,8 @@ from webapp.models import (
 from webapp.services import cases as case_rules
 
 # Where a case's province comes from; only these let an inspector read contacts.
-ACCOUNTABLE_SOURCES = ("maker", "inspector")
+# ("report" is only ever the lead of a case with no maker: a never-issued code.)
+ACCOUNTABLE_SOURCES = ("maker", "inspector", "report")
 
 
 def is_admin(user: User | None) -> bool:

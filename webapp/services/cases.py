@@ -94,9 +94,12 @@ def attach_report(
     """File the report in the open case about its serial or batch (or a new one)."""
     case = open_case(session, stamp, batch)
     report.case = case
-    # Where the reporter says they bought it stays on the report: one anonymous
-    # claim does not bring another province's inspectors (and contacts) in.
+    # Where the reporter says they bought it does not bring another province's
+    # inspectors (and contacts) into a maker's case; a code no one made has
+    # only that lead.
     _bump(case, SEVERITY["report"], report.created_at or utcnow())
+    if case.batch is None and case.stamp is None and report.province_code:
+        add_provinces(case, [report.province_code], "report")
     return case
 
 
@@ -106,7 +109,7 @@ def add_provinces(case: Case, codes: Iterable[str], source: str) -> None:
     A province already there keeps the strongest grounds: an inspector's word or
     the maker's over scans, and any of them over an old claim.
     """
-    rank = {"claimed": 0, "scans": 1, "maker": 2, "inspector": 2}
+    rank = {"claimed": 0, "report": 1, "scans": 1, "maker": 2, "inspector": 2}
     have = {p.province_code: p for p in case.provinces}
     for code in sorted(set(codes)):
         row = have.get(code)

@@ -21,12 +21,17 @@ def upgrade():
         batch_op.add_column(sa.Column('source', sa.String(length=12), server_default='maker', nullable=False))
     # Provinces added before now, other than the maker's, came from what reports
     # and scans claimed: kept on record, they no longer widen who sees the case.
+    # A case with no maker (a never-issued code) keeps its reports' provinces.
     op.execute(
-        "UPDATE case_province SET source = 'claimed' WHERE province_code <> COALESCE(("
+        "UPDATE case_province SET source = 'claimed' WHERE province_code <> ("
         " SELECT o.province_code FROM \"case\" c"
         " JOIN batch b ON b.id = c.batch_id JOIN product p ON p.id = b.product_id"
         " JOIN organisation o ON o.id = p.organisation_id"
-        " WHERE c.id = case_province.case_id), '')"
+        " WHERE c.id = case_province.case_id)"
+    )
+    op.execute(
+        "UPDATE case_province SET source = 'report' WHERE case_id IN ("
+        " SELECT c.id FROM \"case\" c WHERE c.batch_id IS NULL)"
     )
     # Inspectors' notes and positions are internal: the inspection row keeps them.
     op.execute(
