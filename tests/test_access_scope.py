@@ -58,6 +58,10 @@ def test_a_seizure_elsewhere_alerts_the_case_instead_of_closing_it(client, app):
     alert = db.session.scalars(select(Alert).where(Alert.case_id == case.id)).one()
     assert alert.verdict == "counterfeit" and "confirmed_fake" in alert.reasons
     assert client.get(f"/inspector/cases/{case.id}").status_code == 404
+    client.post("/logout")
+    factories.sign_in(client, factories.user("inspector", provinces=(HUNG_YEN,)))
+    page = client.get(f"/inspector/cases/{case.id}").text  # theirs to act on
+    assert stamp.serial in page.split('id="inspect"')[1]
 
 
 def test_a_seizure_in_their_province_closes_the_case(client, app):

@@ -109,7 +109,7 @@ def record_inspection(
             add_provinces(case, [province_code], "inspector")
             _act_on_case(session, case, inspector, inspection)
         else:
-            inspection.case_id = case.id
+            inspection.case_id, inspection.serial = case.id, stamp.serial
             raise_alert(session, stamp, "counterfeit", ["confirmed_fake"], None, at)
     return inspection
 
