@@ -107,11 +107,11 @@ def test_inspector_triages_inspects_and_seizes(
     page.screenshot(path=artifacts / "inspector-dossier-phone.png", full_page=True)
 
     seizure = photo(tmp_path, "thu-giu.jpg", (90, 90, 90))
-    record_seizure(page.locator("#record"), "Chợ Bến Thành, sạp 14", seizure, "79")
+    record_seizure(page.locator("#record"), "Chợ Phố Hiến, sạp 14", seizure, "33")
     expect(page.locator("[data-verdict]").first).to_have_attribute(
         "data-verdict", "counterfeit"
     )
-    expect(page.locator("#inspections")).to_contain_text("Chợ Bến Thành, sạp 14")
+    expect(page.locator("#inspections")).to_contain_text("Chợ Phố Hiến, sạp 14")
 
     # Signed out, a shopper scanning the same code is warned.
     page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()

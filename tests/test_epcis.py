@@ -99,7 +99,11 @@ def test_item_query_includes_its_inspection_and_its_lots_events(client, journey,
     )
     db.session.commit()
     item = f"https://id.gs1.org/01/{batch.product.gtin}/10/{batch.lot_code}/21/{stamp.serial}"
-    document = client.get(f"/epcis/events?MATCH_anyEPC={item}").json
+    query = f"/epcis/events?MATCH_anyEPC={item}"
+    public = client.get(query).json["epcisBody"]["queryResults"]["resultsBody"]
+    assert len(public["eventList"]) == 5  # the inspection is for staff
+    factories.sign_in(client, inspector)
+    document = client.get(query).json
     assert_valid(document)
     events = document["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
     assert len(events) == 6

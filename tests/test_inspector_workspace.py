@@ -223,6 +223,7 @@ def test_inspection_photo_that_is_not_an_image_is_refused(client, cloned):
         data={
             "result": "genuine",
             "place": "Chợ Phố Hiến",
+            "province": "33",
             "photo": (io.BytesIO(b"%PDF-1.4 not a photo"), "scan.pdf"),
         },
         content_type="multipart/form-data",

@@ -61,7 +61,9 @@ def test_the_step_offered_first_is_the_harvest_then_the_next_one(client, produce
 
 
 def test_a_product_made_from_nothing_in_the_portal_becomes_complete(client, app):
-    org = factories.organisation(address_line="", ward_code="", province_code="33")
+    org = factories.organisation(  # new: its profile is not public yet
+        address_line="", ward_code="", province_code="33", approved_at=None
+    )
     factories.sign_in(client, factories.user("producer", org=org))
     address = {"address_line": "Thôn Đông", "province": "33", "ward": "11980"}
     client.post("/producer/profile", data={"name": org.name, **address})

@@ -468,7 +468,10 @@ def test_producer_edits_only_their_own_products(client, producer):
     assert form.status_code == 200 and producer.product.gtin in form.text
     saved = post_product(client, path, gtin=producer.product.gtin, name_vi="Tên mới")
     assert saved.status_code == 303
-    assert db.session.get(Product, producer.product.id).name_vi == "Tên mới"
+    # Approved already: the new name waits for the province, the producer sees it.
+    row = db.session.get(Product, producer.product.id)
+    assert row.pending_changes["name_vi"] == "Tên mới" and row.name_vi != "Tên mới"
+    assert "Tên mới" in client.get(path).text
     foreign = factories.product(factories.organisation())
     assert client.get(f"/producer/products/{foreign.id}").status_code == 404
     assert post_product(client, f"/producer/products/{foreign.id}").status_code == 404
@@ -489,7 +492,12 @@ def test_producer_updates_the_organisation_profile(client, producer):
     )
     assert response.status_code == 303
     organisation = db.session.get(Organisation, producer.organisation_id)
-    assert (organisation.name, organisation.gln) == (
+    assert organisation.phone == "0221 3 862 123"  # not shown for approval
+    # The approved name, address and GLN stay public until the province approves.
+    assert (
+        organisation.pending_changes["name"],
+        organisation.pending_changes["gln"],
+    ) == (
         "HTX Nhãn lồng Hồng Châu",
         "8935301000010",
     )

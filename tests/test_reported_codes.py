@@ -88,8 +88,12 @@ def test_only_inspectors_covering_the_case_may_record_or_see_it(client, app):
     factories.sign_in(client, factories.user("inspector", provinces=("33",)))
     assert post_inspection(client, case).status_code == 404
     assert db.session.scalars(select(Inspection)).all() == []
-    factories.sign_in(client, factories.user("inspector", provinces=("79",)))
-    assert post_inspection(client, case).status_code == 303
+    hcmc = factories.user("inspector", provinces=("79",))
+    factories.sign_in(client, hcmc)
+    # Only in a province they cover: not Hưng Yên, where they do not work.
+    assert post_inspection(client, case).status_code == 400
+    here = {"inspection-province": "79"}
+    assert post_inspection(client, case, **here).status_code == 303
     path = db.session.scalars(select(Inspection)).one().photo_path
     with client.get(f"/inspector/photos/{path}") as shown:
         assert shown.status_code == 200

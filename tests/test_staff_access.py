@@ -126,7 +126,7 @@ def test_inspector_sees_only_cases_in_their_provinces(client, app):
 
 def test_a_scan_in_another_province_brings_its_inspectors_in(client, app):
     case = flagged_case()
-    add_provinces(case, ["79"])  # scanned in Hồ Chí Minh City
+    add_provinces(case, ["79"], "scans")  # independent scans in Hồ Chí Minh City
     db.session.commit()
     factories.sign_in(client, factories.user("inspector", provinces=("79",)))
     assert client.get(f"/inspector/cases/{case.id}").status_code == 200

@@ -14,8 +14,12 @@ from webapp.services import regions
 from webapp.services.serials import group
 
 
-def _as_date(value: str | date) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+def _as_date(value: str | date) -> date | datetime:
+    """A day, or a moment (whose day depends on the site's zone)."""
+    if isinstance(value, str):
+        parse = datetime.fromisoformat if "T" in value else date.fromisoformat
+        return parse(value)
+    return value
 
 
 def _as_datetime(value: str | datetime) -> datetime:

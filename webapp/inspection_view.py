@@ -11,6 +11,7 @@ from webapp.extensions import db
 from webapp.forms.inspector import CaseInspectionForm, InspectionForm
 from webapp.i18n import current_lang
 from webapp.models import Case, User, utcnow
+from webapp.services import access
 from webapp.services.inspections import Finding, InspectionError, preset_province
 from webapp.services.photos import PhotoRefused
 from webapp.services.reported_codes import ReportedCode
@@ -26,7 +27,7 @@ def blank_case_form(
         prefix=CaseInspectionForm.PREFIX,
         data={"province": preset_province(user, case)},
     )
-    form.fill_choices(current_lang(), codes)
+    form.fill_choices(current_lang(), codes, access.recording_provinces(user))
     if len(form.code.choices) == 1:
         form.code.data = form.code.choices[0].value
     return form

@@ -138,6 +138,8 @@ def batch_data(batch: Batch, lang: str) -> dict:
 
 
 def event_data(event: JourneyEvent, lang: str) -> dict:
+    if event.biz_step == "inspecting":
+        return inspection_event_data(event, lang)
     place = event.localized("place", lang)
     note = event.localized("note", lang)
     ward = regions.ward(event.ward_code) if event.ward_code else None
@@ -164,6 +166,36 @@ def event_data(event: JourneyEvent, lang: str) -> dict:
         "photo": event_photo_url(event.photo_path, external=True)
         if event.photo_path
         else None,
+    }
+
+
+def inspection_event_data(event: JourneyEvent, lang: str) -> dict:
+    """An inspection, as the public sees it: when, the outcome, the province at most.
+
+    The inspector's note, place, position and photo are internal records.
+    """
+    province = regions.province(event.province_code) if event.province_code else None
+    return {
+        "event_id": event.event_id,
+        "type": event.event_type,
+        "action": event.action,
+        "biz_step": event.biz_step,
+        "biz_step_label": vocab.label(vocab.BIZ_STEPS, event.biz_step),
+        "disposition": event.disposition,
+        "disposition_label": vocab.label(vocab.DISPOSITIONS, event.disposition),
+        "time": event.event_time.isoformat(),
+        "time_zone_offset": event.event_tz_offset,
+        "place": None,
+        "place_lang": None,
+        "location_code": None,
+        "gln": None,
+        "ward": None,
+        "province": _division(province, lang),
+        "lat": None,
+        "lon": None,
+        "note": None,
+        "note_lang": None,
+        "photo": None,
     }
 
 

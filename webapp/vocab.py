@@ -80,6 +80,12 @@ BIZ_STEPS = {
     "other": _l("Other"),
 }
 
+# What the public learns of an inspection (CBV dispositions of inspecting events).
+DISPOSITIONS = {
+    "conformant": _l("conformant"),
+    "non_conformant": _l("not conformant"),
+}
+
 BATCH_STATUSES = {
     "active": _l("On sale"),
     "recalled": _l("Recalled"),
@@ -193,6 +199,7 @@ SCAN_ROLES = {
 AUDIT_ACTIONS = {
     "case.status": _l("changed the status"),
     "case.assign": _l("took the case"),
+    "case.province": _l("brought in the inspectors of a province"),
     "inspection.record": _l("recorded an inspection"),
     "stamp.pin_reset": _l("reset the PIN claim"),
     "report.withdrawn": _l("withdrew their report"),

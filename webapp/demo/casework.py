@@ -60,7 +60,10 @@ def seed_casework(
     _copy_reported(session, busiest, now)
     _never_issued_reported(session, market.of_kind("genuine")[0], base_url, now)
     # Being investigated: Hà Nội took a reported copy, Hưng Yên the two-city one.
-    _taken(session, _copy_reported(session, second, now, province="01").case, ha_noi)
+    # A report's province alone brings no one in: Hưng Yên hands the case over.
+    handed = _copy_reported(session, second, now, province="01").case
+    cases.add_provinces(handed, ["01"], "inspector")
+    _taken(session, handed, ha_noi)
     _taken(session, _case_of(session, market.of_kind("two_cities")[0]), hung_yen)
     # Closed: a seizure, an item found genuine, a travelled gift dismissed.
     _seized(session, seized, hung_yen, now)

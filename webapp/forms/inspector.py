@@ -37,15 +37,21 @@ class InspectionForm(FlaskForm):
             Length(max=200, message=_l("At most %(max)d characters.")),
         ],
     )
-    province = ChoiceField(_l("Province"), validators=[Optional()])
+    province = ChoiceField(
+        _l("Province"), validators=[DataRequired(_l("Choose a province."))]
+    )
     note = TextAreaField(
         _l("Note"),
         [Optional(), Length(max=2000, message=_l("At most %(max)d characters."))],
     )
     photo = FileField(_l("Photo (optional)"))
 
-    def fill_province_choices(self, lang: str) -> None:
-        self.province.choices = province_choices(lang, _l("Choose a province"))
+    def fill_province_choices(self, lang: str, covered: list[str] | None) -> None:
+        """Only the provinces the inspector records in (None: all, for admins)."""
+        choices = province_choices(lang, _l("Choose a province"))
+        self.province.choices = [
+            c for c in choices if not c.value or covered is None or c.value in covered
+        ]
 
 
 class CaseInspectionForm(InspectionForm):
@@ -57,8 +63,10 @@ class CaseInspectionForm(InspectionForm):
         validators=[InputRequired(_l("Choose the code you inspected."))],
     )
 
-    def fill_choices(self, lang: str, codes: list[ReportedCode]) -> None:
-        self.fill_province_choices(lang)
+    def fill_choices(
+        self, lang: str, codes: list[ReportedCode], covered: list[str] | None
+    ) -> None:
+        self.fill_province_choices(lang, covered)
         self.code.choices = [
             SelectChoice(c.reference, c.code_text) for c in codes if not c.issued
         ]
@@ -77,3 +85,16 @@ class PinResetForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     """Only the CSRF token: taking a case needs no other input."""
+
+
+class HandOverForm(FlaskForm):
+    """Bring another province's inspectors into the case."""
+
+    province = ChoiceField(
+        _l("Province to bring in"),
+        validators=[DataRequired(_l("Choose a province."))],
+    )
+
+    def fill_choices(self, lang: str, following: list[str]) -> None:
+        choices = province_choices(lang, _l("Choose a province"))
+        self.province.choices = [c for c in choices if c.value not in following]

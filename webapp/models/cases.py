@@ -65,11 +65,25 @@ class Case(db.Model):
         return sorted(p.province_code for p in self.provinces)
 
 
+CASE_PROVINCE_SOURCES = ("maker", "scans", "inspector", "report", "claimed")
+# "report": where a never-issued code was bought, for a case with no maker to
+# route it. "claimed" (what reports or single scans said, before) opens nothing.
+VISIBLE_SOURCES = ("maker", "scans", "inspector", "report")
+
+
 class CaseProvince(db.Model):
-    """A province a case concerns: where scans or reports came from, or the maker's."""
+    """A province a case concerns, and the fact behind it.
+
+    The maker's province, one where scans from independent sources placed the
+    code, or one an inspector recorded. A report's claim adds one only to a
+    case with no maker (a never-issued code), where it is the only lead.
+    """
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
     province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    source: Mapped[str] = mapped_column(
+        String(12), default="maker", server_default="maker"
+    )
 
 
 class Alert(db.Model):

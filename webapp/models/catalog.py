@@ -62,6 +62,8 @@ class Organisation(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Set by the province's administrator; until then its stories stay private.
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Edits of public fields waiting for approval; the row stays as approved.
+    pending_changes: Mapped[dict | None] = mapped_column(JSON)
 
     products: Mapped[list[Product]] = relationship(
         back_populates="organisation", order_by="Product.id"
@@ -121,6 +123,8 @@ class Product(Bilingual, db.Model):
     duplicate_threshold: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Edits of public fields waiting for approval; the row stays as approved.
+    pending_changes: Mapped[dict | None] = mapped_column(JSON)
 
     organisation: Mapped[Organisation] = relationship(back_populates="products")
     batches: Mapped[list[Batch]] = relationship(

@@ -19,6 +19,7 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
+from webapp.services import approvals as approval_rules
 from webapp.services import charts, coverage, programme
 from webapp.services.cases import audit
 from webapp.services.clock import today_in_vietnam
@@ -94,12 +95,15 @@ def approvals():
     """Organisations and products waiting to go public."""
     organisations = db.session.scalars(
         select(Organisation)
-        .where(Organisation.approved_at.is_(None))
+        .where(
+            Organisation.approved_at.is_(None)
+            | Organisation.pending_changes.is_not(None)
+        )
         .order_by(Organisation.id)
     ).all()
     products = db.session.scalars(
         select(Product)
-        .where(Product.approved_at.is_(None))
+        .where(Product.approved_at.is_(None) | Product.pending_changes.is_not(None))
         .options(selectinload(Product.organisation))
         .order_by(Product.id)
     ).all()
@@ -119,9 +123,23 @@ def approve(kind: str, record_id: int):
     record = db.session.get(model, record_id)
     if record is None:
         abort(404)
-    if ApproveForm().validate() and record.approved_at is None:
-        record.approved_at = utcnow()
-        audit(db.session, current_user, f"{kind[:-1]}.approve", kind[:-1], record.id)
+    if not ApproveForm().validate():
+        return redirect(url_for("admin.approvals"), code=303)
+    changes = sorted(record.pending_changes or {})
+    try:
+        published = approval_rules.approve(db.session, record)
+    except approval_rules.ApprovalError:
+        flash(_("Not approved: another product has this GTIN."))
+        return redirect(url_for("admin.approvals"), code=303)
+    if published:
+        audit(
+            db.session,
+            current_user,
+            f"{kind[:-1]}.approve",
+            kind[:-1],
+            record.id,
+            changes=changes,
+        )
         db.session.commit()
         flash(
             _(

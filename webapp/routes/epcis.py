@@ -4,6 +4,7 @@ from flask import Blueprint, request
 from sqlalchemy import select
 
 from webapp import epcis_http
+from webapp.auth import inspecting
 from webapp.extensions import db, rate_limited
 from webapp.links import absolute_url_for
 from webapp.models import Batch, Product, utcnow
@@ -25,7 +26,9 @@ def _negotiate():
 def events():
     """SimpleEventQuery over published journey events, one page at a time."""
     try:
-        page = epcis_query.run(db.session, request.args.to_dict())
+        page = epcis_query.run(
+            db.session, request.args.to_dict(), include_items=inspecting()
+        )
     except QueryError as error:
         return epcis_http.problem(str(error))
     response = epcis_http.answer(epcis_query.query_document(page.events, utcnow()))
@@ -57,7 +60,9 @@ def export():
                 epcis.CANONICAL_BASE
             )
             page = epcis_query.run(
-                db.session, {"MATCH_anyEPCClass": lot_link, "perPage": "500"}
+                db.session,
+                {"MATCH_anyEPCClass": lot_link, "perPage": "500"},
+                include_items=inspecting(),
             )
         elif args.get("from") and args.get("to"):
             page = epcis_query.run(
@@ -67,6 +72,7 @@ def export():
                     "LT_eventTime": f"{args['to']}T00:00:00+07:00",
                     "perPage": "500",
                 },
+                include_items=inspecting(),
             )
         else:
             return epcis_http.problem("give gtin and lot, or from and to (YYYY-MM-DD)")

@@ -26,6 +26,7 @@ from webapp.forms.inspector import (
     AssignForm,
     CaseInspectionForm,
     CaseStatusForm,
+    HandOverForm,
     InspectionForm,
     PinResetForm,
 )
@@ -35,6 +36,7 @@ from webapp.inspection_view import blank_case_form, finding, save_inspection
 from webapp.links import own_hosts, resolve_link
 from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp
 from webapp.scan_context import privacy_key
+from webapp.services import access
 from webapp.services import cases as case_service
 from webapp.services.cases import CaseError
 from webapp.services.code_entry import interpret
@@ -131,6 +133,22 @@ def assign(case_id: int):
     )
 
 
+@bp.post("/cases/<int:case_id>/provinces")
+@role_required(*STAFF)
+def hand_over(case_id: int):
+    """Bring in the inspectors of another province, e.g. where the item was sold."""
+    found = _visible_case(case_id)
+    form = HandOverForm()
+    form.fill_choices(current_lang(), found.province_codes)
+    if form.validate() and case_service.hand_over(
+        db.session, found, current_user, form.province.data
+    ):
+        db.session.commit()
+        flash(_("The inspectors of that province now follow this case."))
+    context = _case_context(found, hand_over_form=form)
+    return render("inspector/case.html", "inspector/_case_manage.html", **context)
+
+
 @bp.post("/cases/<int:case_id>/inspections")
 @role_required(*STAFF)
 def inspect_case(case_id: int):
@@ -138,7 +156,7 @@ def inspect_case(case_id: int):
     found = _visible_case(case_id)
     codes = reported_codes(db.session, found)
     form = CaseInspectionForm(prefix=CaseInspectionForm.PREFIX)
-    form.fill_choices(current_lang(), codes)
+    form.fill_choices(current_lang(), codes, access.recording_provinces(current_user))
     if not form.validate():
         return _case_again(found, form, 400)
     code = next(c for c in codes if c.reference == form.code.data)
@@ -178,7 +196,7 @@ def inspect(stamp_id: int):
     """Record an inspection of this item; a seizure marks the code counterfeit."""
     stamp = _stamp(stamp_id)
     form = InspectionForm()
-    form.fill_province_choices(current_lang())
+    form.fill_province_choices(current_lang(), access.recording_provinces(current_user))
     if not form.validate():
         return _dossier_again(stamp, form, None)
     status = save_inspection(
@@ -198,6 +216,8 @@ def inspect(stamp_id: int):
 def pin_reset(stamp_id: int):
     """Undo a PIN claim made by the wrong phone, with the reason on record."""
     stamp = _stamp(stamp_id)
+    if not access.can_reset_pin(db.session, current_user, stamp):
+        abort(403)
     form = PinResetForm()
     if not form.validate():
         return _dossier_again(stamp, None, form)
@@ -229,10 +249,10 @@ def photo(path: str):
         inspection = db.session.scalar(
             select(Inspection).where(Inspection.photo_path == path)
         )
-        if inspection is None or current_user.role not in STAFF:
+        if inspection is None or not access.can_read_inspection(
+            db.session, current_user, inspection
+        ):
             abort(404)
-        if inspection.case_id is not None:  # as its case: the provinces covered
-            _visible_case(inspection.case_id)
     response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "private, no-store"  # a reporter's photo
     return response
@@ -250,15 +270,22 @@ def _case_context(
     found: Case,
     status_form: CaseStatusForm | None = None,
     inspection_form: CaseInspectionForm | None = None,
+    hand_over_form: HandOverForm | None = None,
 ) -> dict:
     codes = reported_codes(db.session, found)
+    show_contact = access.can_see_contacts(current_user, found)
+    if hand_over_form is None:
+        hand_over_form = HandOverForm(formdata=None)
+        hand_over_form.fill_choices(current_lang(), found.province_codes)
     return {
         "case": found,
-        "contacts": _contacts(found),
+        "show_contact": show_contact,
+        "contacts": _contacts(found) if show_contact else {},
         "history": case_service.history(db.session, found),
         "status_form": status_form
         or CaseStatusForm(formdata=None, data={"status": found.status}),
         "assign_form": AssignForm(),
+        "hand_over_form": hand_over_form,
         "codes": codes,
         "reported": by_report(codes),
         "inspection_form": inspection_form
@@ -311,10 +338,19 @@ def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> s
         inspection_form = InspectionForm(
             formdata=None, data={"province": preset_province(current_user, case)}
         )
-        inspection_form.fill_province_choices(current_lang())
+        inspection_form.fill_province_choices(
+            current_lang(), access.recording_provinces(current_user)
+        )
+    readable = {
+        i.id
+        for i in context["inspections"]
+        if access.can_read_inspection(db.session, current_user, i)
+    }
     return render_template(
         "inspector/dossier.html",
         **context,
+        readable_inspections=readable,
+        may_reset_pin=access.can_reset_pin(db.session, current_user, stamp),
         inspection_form=inspection_form,
         pin_form=pin_form or PinResetForm(),
     )

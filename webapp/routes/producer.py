@@ -33,8 +33,15 @@ from webapp.models import (
     Product,
     utcnow,
 )
+from webapp.services import (
+    access,
+    approvals,
+    charts,
+    completeness,
+    portal_outbox,
+    programme,
+)
 from webapp.services import cases as case_service
-from webapp.services import charts, completeness, portal_outbox, programme
 from webapp.services import products as product_service
 from webapp.services.clock import today_in_vietnam
 from webapp.services.photos import PhotoRefused
@@ -93,11 +100,11 @@ def edit_product(product_id: int):
 
 
 def _product_form(product: Product | None):
-    form = ProductForm(obj=product) if product else ProductForm()
+    form = ProductForm(obj=_Draft(product)) if product else ProductForm()
     form.fill_choices()
     if request.method == "GET":
         if product:
-            form.standards.data = "\n".join(product.standards or [])
+            form.standards.data = "\n".join(_Draft(product).standards or [])
         else:
             form.sector.data = current_user.organisation.sector
         return render_template("producer/product_form.html", form=form, product=product)
@@ -110,10 +117,12 @@ def _product_form(product: Product | None):
         files = chosen_files([request.files.get("image")])
         stored = store_upload(files[0], "products") if files else None
         saved = product_service.save_product(
-            db.session, current_user.organisation, _product_input(form), product
+            db.session,
+            current_user.organisation,
+            _product_input(form),
+            product,
+            UPLOADED + stored.path.removeprefix("products/") if stored else None,
         )
-        if stored is not None:
-            saved.image_path = UPLOADED + stored.path.removeprefix("products/")
         db.session.flush()
         case_service.audit(
             db.session,
@@ -137,7 +146,11 @@ def _product_form(product: Product | None):
         return render_template(
             "producer/product_form.html", form=form, product=product
         ), 400
-    flash(_("Product saved."))
+    flash(
+        _("Saved. The changes go public once the province approves them.")
+        if saved.pending_changes
+        else _("Product saved.")
+    )
     return redirect(url_for("producer.home") + f"#product-{saved.id}", code=303)
 
 
@@ -148,10 +161,10 @@ def profile():
     organisation = current_user.organisation
     form = (
         ProfileForm(
-            obj=organisation,
+            obj=_Draft(organisation),
             data={
-                "province": organisation.province_code,
-                "ward": organisation.ward_code,
+                "province": approvals.draft(organisation)["province_code"],
+                "ward": approvals.draft(organisation)["ward_code"],
             },
         )
         if request.method == "GET"
@@ -176,7 +189,11 @@ def profile():
         db.session.rollback()
         field_error(form, error, vocab.PRODUCT_ERRORS)
         return render_template("producer/profile.html", form=form), 400
-    flash(_("Profile saved."))
+    flash(
+        _("Saved. The changes go public once the province approves them.")
+        if organisation.pending_changes
+        else _("Profile saved.")
+    )
     return redirect(url_for("producer.home"), code=303)
 
 
@@ -185,7 +202,7 @@ def profile():
 def retry_portal_item(item_id: int):
     """Send a refused record again once its data is fixed."""
     item = db.session.get(PortalItem, item_id)
-    if item is None or item.organisation_id != current_user.organisation_id:
+    if item is None or not access.owns(current_user, item):
         abort(404)
     portal_outbox.retry(item, utcnow())
     db.session.commit()
@@ -225,6 +242,18 @@ def case(case_id: int):
     )
 
 
+class _Draft:
+    """A product or organisation as its producer last saved it, for its form."""
+
+    def __init__(self, record) -> None:
+        self._record, self._draft = record, approvals.draft(record)
+
+    def __getattr__(self, name: str):
+        if name in self._draft:
+            return self._draft[name]
+        return getattr(self._record, name)
+
+
 def own_products() -> list[Product]:
     return list(
         db.session.scalars(
@@ -237,14 +266,14 @@ def own_products() -> list[Product]:
 
 def own_product(product_id: int) -> Product:
     product = db.session.get(Product, product_id)
-    if product is None or product.organisation_id != current_user.organisation_id:
+    if product is None or not access.owns(current_user, product):
         abort(404)
     return product
 
 
 def own_batch(batch_id: int) -> Batch:
     found = db.session.get(Batch, batch_id)
-    if found is None or found.product.organisation_id != current_user.organisation_id:
+    if found is None or not access.owns(current_user, found):
         abort(404)
     return found
 
@@ -275,11 +304,16 @@ def _product_input(form: ProductForm) -> ProductInput:
         is_essential="essential" in kinds,
         ocop_stars=form.ocop_stars.data,
         ocop_certified_on=form.ocop_certified_on.data,
-        standards=(form.standards.data or "").splitlines(),
+        standards=_lines(form.standards.data),
         shelf_life_days=form.shelf_life_days.data,
         duplicate_threshold=form.duplicate_threshold.data,
         **texts,
     )
+
+
+def _lines(typed: str | list | None) -> list[str]:
+    """One standard a line; a post without the field keeps the stored list."""
+    return typed if isinstance(typed, list) else (typed or "").splitlines()
 
 
 def _profile_input(form: ProfileForm) -> ProfileInput:

@@ -33,9 +33,15 @@ from webapp.links import product_image_file
 from webapp.models import Batch, IssuanceRecord, PortalItem, utcnow
 from webapp.routes.producer import bp, field_error, own_batch, own_product, own_products
 from webapp.routes.producer_labels import sheet_text
+from webapp.services import (
+    access,
+    completeness,
+    label_preview,
+    portal_outbox,
+    print_jobs,
+)
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
-from webapp.services import completeness, label_preview, portal_outbox, print_jobs
 from webapp.services.batches import BATCH_FIELDS, BatchError, BatchInput
 from webapp.services.issuance import issue_stamps
 from webapp.services.label_layout import LabelTooSmall, plan
@@ -184,10 +190,7 @@ def _issue_problem(found: Batch, form: IssueForm) -> bool:
 def print_file(issuance_id: int, name: str):
     """Download an issuance's print file while it is kept."""
     record = db.session.get(IssuanceRecord, issuance_id)
-    if (
-        record is None
-        or record.batch.product.organisation_id != current_user.organisation_id
-    ):
+    if record is None or not access.owns(current_user, record):
         abort(404)
     config = current_app.config
     kept = print_jobs.CODES if name == "codes.xlsx" else name  # made from the CSV

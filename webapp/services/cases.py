@@ -22,7 +22,12 @@ from webapp.models import (
     User,
     utcnow,
 )
+from webapp.models.cases import VISIBLE_SOURCES
+from webapp.services import regions
 from webapp.services.clearance import clear_doubts
+
+# Reasons whose evidence the detection rules take from independent sources only.
+LOCATION_REASONS = ("out_of_region", "impossible_travel")
 
 # "authentic" alerts carry thin evidence for staff only (a single out-of-region scan).
 SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "authentic": 1}
@@ -48,7 +53,7 @@ def open_case(session: Session, stamp: Stamp | None, batch: Batch | None) -> Cas
         case = Case(stamp=stamp, batch=batch, status="new", severity=1)
         session.add(case)
         if batch is not None:  # the maker's province always follows its cases
-            add_provinces(case, [batch.product.organisation.province_code])
+            add_provinces(case, [batch.product.organisation.province_code], "maker")
     return case
 
 
@@ -78,8 +83,8 @@ def raise_alert(
     alert.last_seen_at = at
     alert.flagged_scans += 1
     _bump(case, SEVERITY[alert.verdict], at)
-    if province:
-        add_provinces(case, [province])
+    if province and set(reasons) & set(LOCATION_REASONS):
+        add_provinces(case, [province], "scans")
     return alert
 
 
@@ -89,16 +94,29 @@ def attach_report(
     """File the report in the open case about its serial or batch (or a new one)."""
     case = open_case(session, stamp, batch)
     report.case = case
+    # Where the reporter says they bought it does not bring another province's
+    # inspectors (and contacts) into a maker's case; a code no one made has
+    # only that lead.
     _bump(case, SEVERITY["report"], report.created_at or utcnow())
-    if report.province_code:
-        add_provinces(case, [report.province_code])
+    if case.batch is None and case.stamp is None and report.province_code:
+        add_provinces(case, [report.province_code], "report")
     return case
 
 
-def add_provinces(case: Case, codes: Iterable[str]) -> None:
-    have = set(case.province_codes)
-    for code in sorted(set(codes) - have):
-        case.provinces.append(CaseProvince(province_code=code))
+def add_provinces(case: Case, codes: Iterable[str], source: str) -> None:
+    """Let the inspectors of these provinces see the case, saying on what grounds.
+
+    A province already there keeps the strongest grounds: an inspector's word or
+    the maker's over scans, and any of them over an old claim.
+    """
+    rank = {"claimed": 0, "report": 1, "scans": 1, "maker": 2, "inspector": 2}
+    have = {p.province_code: p for p in case.provinces}
+    for code in sorted(set(codes)):
+        row = have.get(code)
+        if row is None:
+            case.provinces.append(CaseProvince(province_code=code, source=source))
+        elif rank[source] > rank.get(row.source or "maker", 0):
+            row.source = source
 
 
 def queue(user: User, province: str | None = None, status: str | None = None) -> Select:
@@ -131,6 +149,7 @@ def visible_to(user: User):
         return exists().where(
             CaseProvince.case_id == Case.id,
             CaseProvince.province_code.in_(user.province_codes or ["--"]),
+            CaseProvince.source.in_(VISIBLE_SOURCES),
         )
     own_batches = (
         select(Batch.id)
@@ -196,6 +215,22 @@ def _clear_doubts(session: Session, case: Case, user: User) -> None:
     cleared = clear_doubts(session, case.stamp_id, case.updated_at)
     if cleared is not None:
         audit(session, user, "stamp.doubts_cleared", "stamp", case.stamp_id, **cleared)
+
+
+def hand_over(session: Session, case: Case, user: User, province: str) -> bool:
+    """An inspector brings another province's inspectors in (e.g. where it was sold).
+
+    False when that province already follows the case on the same grounds.
+    """
+    if not regions.is_province_code(province):
+        raise CaseError("unknown_province")
+    before = {p.province_code: p.source for p in case.provinces}
+    if before.get(province) in ("inspector", "maker"):
+        return False
+    add_provinces(case, [province], "inspector")
+    case.updated_at = utcnow()
+    audit(session, user, "case.province", "case", case.id, province=province)
+    return True
 
 
 def assign(session: Session, case: Case, user: User) -> bool:
@@ -296,5 +331,7 @@ def clusters(
 
 def _in_province(province: str):
     return exists().where(
-        CaseProvince.case_id == Case.id, CaseProvince.province_code == province
+        CaseProvince.case_id == Case.id,
+        CaseProvince.province_code == province,
+        CaseProvince.source.in_(VISIBLE_SOURCES),
     )

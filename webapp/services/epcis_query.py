@@ -57,14 +57,23 @@ class Page:
     lots: list[Batch] = field(default_factory=list)
 
 
-def run(session: Session, params: Mapping[str, str], narrow=None) -> Page:
+def run(
+    session: Session,
+    params: Mapping[str, str],
+    narrow=None,
+    include_items: bool = False,
+) -> Page:
     """The events matching params, one page at a time.
 
     narrow, if given, takes the statement and returns it with more conditions.
+    Events about single items (inspections) name serials a cloner could copy:
+    only signed-in staff (include_items) get them.
     """
     stmt, order = statement(params)
     if stmt is None:
         return Page([], None)
+    if not include_items:
+        stmt = stmt.where(JourneyEvent.stamp_id.is_(None))
     if narrow is not None:
         stmt = narrow(stmt)
     per_page = _per_page(params.get("perPage"))

@@ -16,8 +16,16 @@ from webapp.models import (
     Stamp,
     User,
 )
-from webapp.services import regions
-from webapp.services.cases import assign, audit, change_status, open_case
+from webapp.services import access, regions
+from webapp.services.cases import (
+    add_provinces,
+    assign,
+    audit,
+    can_see,
+    change_status,
+    open_case,
+    raise_alert,
+)
 from webapp.services.reported_codes import ReportedCode
 from webapp.services.scanning import locked_stats
 
@@ -61,9 +69,14 @@ def record_inspection(
     at: datetime,
     photo_path: str | None = None,
 ) -> Inspection:
-    """Store the inspection and its EPCIS event; a seizure marks the serial fake."""
+    """Store the inspection and its EPCIS event; a seizure marks the serial fake.
+
+    A seizure closes the serial's open case when the inspector may see it;
+    a case held by other provinces gets the inspection and an alert instead,
+    for its own inspectors to act on.
+    """
     found = Finding(result, place, province_code, note, at, photo_path)
-    _check(found)
+    _check(found, inspector)
     event = JourneyEvent(
         batch_id=stamp.batch_id,
         stamp_id=stamp.id,
@@ -74,9 +87,10 @@ def record_inspection(
         disposition=DISPOSITIONS[result],
         event_time=at,
         event_tz_offset="+07:00",
-        place_vi=place.strip(),
+        # The event is published: the province at most, never the stall or the
+        # note (those stay on the inspection, for staff).
+        place_vi=regions.province(province_code).short_label("vi"),
         province_code=province_code,
-        note_vi=note.strip() or None,
     )
     session.add(event)
     session.flush()
@@ -91,7 +105,12 @@ def record_inspection(
         stamp.confirmed_fake_at = at
         case = open_case(session, stamp, stamp.batch)
         session.flush()
-        _act_on_case(session, case, inspector, inspection)
+        if can_see(session, inspector, case):
+            add_provinces(case, [province_code], "inspector")
+            _act_on_case(session, case, inspector, inspection)
+        else:
+            inspection.case_id, inspection.serial = case.id, stamp.serial
+            raise_alert(session, stamp, "counterfeit", ["confirmed_fake"], None, at)
     return inspection
 
 
@@ -110,7 +129,8 @@ def record_case_inspection(
         raise InspectionError("code_issued")
     if found.result not in UNISSUED_RESULTS:
         raise InspectionError("unknown_result")
-    _check(found)
+    _check(found, inspector)
+    add_provinces(case, [found.province_code], "inspector")
     inspection = _store(
         session,
         inspector,
@@ -134,18 +154,20 @@ def preset_province(user: User, case: Case | None = None) -> str | None:
     if case is not None:
         bought = [r.province_code for r in case.reports if r.province_code]
         for code in [*bought, *case.province_codes]:
-            if code in covered or user.role == "admin":
+            if access.covers(user, code):
                 return code
     return covered[0] if covered else None
 
 
-def _check(found: Finding) -> None:
+def _check(found: Finding, inspector: User) -> None:
     if found.result not in INSPECTION_RESULTS:
         raise InspectionError("unknown_result")
     if not found.place.strip():
         raise InspectionError("place_required")
-    if found.province_code and not regions.is_province_code(found.province_code):
+    if not found.province_code or not regions.is_province_code(found.province_code):
         raise InspectionError("unknown_province")
+    if not access.can_record_inspection(inspector, found.province_code):
+        raise InspectionError("province_not_covered")
 
 
 def _store(

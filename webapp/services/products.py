@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import SECTORS, Organisation, Product
+from webapp.services import approvals
 from webapp.services.errors import DigitalLinkError, FieldError
 from webapp.services.gtin import is_valid_gln, normalize_gtin
 from webapp.services.ocop import certificate_valid_until
@@ -57,8 +58,12 @@ def save_product(
     organisation: Organisation,
     data: ProductInput,
     product: Product | None = None,
+    image_path: str | None = None,
 ) -> Product:
-    """Create (product None) or update the product; the caller commits."""
+    """Create (product None) or update the product; the caller commits.
+
+    Changes to an approved product's public fields wait for approval.
+    """
     try:
         gtin = normalize_gtin(data.gtin.strip())
     except DigitalLinkError as error:
@@ -76,15 +81,19 @@ def save_product(
     if product is None:
         product = Product(organisation=organisation)
         session.add(product)
+    values = {}
     for item in fields(ProductInput):
         value = getattr(data, item.name)
-        if isinstance(value, str):
-            value = value.strip() or None
-        setattr(product, item.name, value)
-    product.gtin = gtin
-    product.name_vi = data.name_vi.strip()
-    product.standards = [s.strip() for s in data.standards if s.strip()]
-    _keep_only_own_kind_fields(product)
+        values[item.name] = (value.strip() or None) if isinstance(value, str) else value
+    values.update(
+        gtin=gtin,
+        name_vi=data.name_vi.strip(),
+        standards=[s.strip() for s in data.standards if s.strip()],
+    )
+    _keep_only_own_kind_fields(values)
+    if image_path is not None:
+        values["image_path"] = image_path
+    approvals.stage(product, values)
     return product
 
 
@@ -113,17 +122,28 @@ def check_kinds(data: ProductInput) -> None:
         raise ProductError("net_content_required", "net_content")
 
 
-def _keep_only_own_kind_fields(product: Product) -> None:
+def _keep_only_own_kind_fields(values: dict) -> None:
     """Clear what belongs to a kind the product is not; date the OCOP certificate."""
-    if product.is_ocop:
-        product.ocop_valid_until = certificate_valid_until(product.ocop_certified_on)
+    if values["is_ocop"]:
+        values["ocop_valid_until"] = certificate_valid_until(
+            values["ocop_certified_on"]
+        )
     else:
-        product.ocop_stars = product.ocop_certificate_no = product.ocop_issuer = None
-        product.ocop_certified_on = product.ocop_valid_until = None
-    if not product.is_key:
-        product.key_decision_no = None
-    if not product.is_essential:
-        product.declaration_no = None
+        for name in OCOP_FIELDS:
+            values[name] = None
+    if not values["is_key"]:
+        values["key_decision_no"] = None
+    if not values["is_essential"]:
+        values["declaration_no"] = None
+
+
+OCOP_FIELDS = (
+    "ocop_stars",
+    "ocop_certificate_no",
+    "ocop_issuer",
+    "ocop_certified_on",
+    "ocop_valid_until",
+)
 
 
 @dataclass(frozen=True)
@@ -140,17 +160,25 @@ class ProfileInput:
 
 
 def save_profile(organisation: Organisation, data: ProfileInput) -> None:
-    """Update the organisation's public profile (its tax code stays as registered)."""
+    """Update the organisation's profile (its tax code stays as registered).
+
+    Once approved, a new name or address waits for approval.
+    """
     if data.gln and not is_valid_gln(data.gln.strip()):
         raise ProductError("gln_invalid", "gln")
     if data.sector not in SECTORS:
         raise ProductError("unknown_sector", "sector")
-    organisation.name = data.name.strip()
-    organisation.address_line = data.address_line.strip()
-    organisation.ward_code = data.ward_code
-    organisation.province_code = data.province_code
-    organisation.gln = (data.gln or "").strip() or None
-    organisation.phone = (data.phone or "").strip() or None
-    organisation.email = (data.email or "").strip() or None
-    organisation.website = (data.website or "").strip() or None
-    organisation.sector = data.sector
+    approvals.stage(
+        organisation,
+        {
+            "name": data.name.strip(),
+            "address_line": data.address_line.strip(),
+            "ward_code": data.ward_code,
+            "province_code": data.province_code,
+            "gln": (data.gln or "").strip() or None,
+            "phone": (data.phone or "").strip() or None,
+            "email": (data.email or "").strip() or None,
+            "website": (data.website or "").strip() or None,
+            "sector": data.sector,
+        },
+    )

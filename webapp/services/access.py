@@ -1,0 +1,159 @@
+"""Who may read and who may change each kind of record: the one place that decides.
+
+Administrators see and change everything. Inspectors read any code's dossier
+(goods travel), but write only where they work: inspections in the provinces
+they cover, and cases and PIN claims within those provinces. Producers read
+and change only their own organisation's records. Route handlers ask here and
+answer 404 when the answer is no, so that nothing says what exists elsewhere.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from webapp.models import (
+    Batch,
+    Case,
+    Inspection,
+    IssuanceRecord,
+    PortalItem,
+    Product,
+    Report,
+    SerialStats,
+    Stamp,
+    User,
+)
+from webapp.services import cases as case_rules
+
+# Where a case's province comes from; only these let an inspector read contacts.
+# ("report" is only ever the lead of a case with no maker: a never-issued code.)
+ACCOUNTABLE_SOURCES = ("maker", "inspector", "report")
+
+
+def is_admin(user: User | None) -> bool:
+    return user is not None and user.role == "admin"
+
+
+def covers(user: User | None, province_code: str | None) -> bool:
+    """True when the user works in that province (administrators in all)."""
+    if is_admin(user):
+        return True
+    return (
+        user is not None
+        and user.role == "inspector"
+        and province_code is not None
+        and province_code in user.province_codes
+    )
+
+
+def recording_provinces(user: User) -> list[str] | None:
+    """Provinces the user may record inspections in; None means every province."""
+    return None if is_admin(user) else list(user.province_codes)
+
+
+# Cases ----------------------------------------------------------------------
+
+
+def can_read_case(session: Session, user: User, case: Case) -> bool:
+    return case_rules.can_see(session, user, case)
+
+
+def can_change_case(session: Session, user: User, case: Case) -> bool:
+    """Inspectors of its provinces and administrators; producers only read."""
+    return user.role in ("admin", "inspector") and can_read_case(session, user, case)
+
+
+def can_see_contacts(user: User, case: Case) -> bool:
+    """Reporters' contacts: the administrator and the case's accountable inspectors.
+
+    A province counts when staff stand behind it (the maker's, or one an
+    inspector recorded), not one a report or a single scan claimed.
+    """
+    if is_admin(user):
+        return True
+    return user.role == "inspector" and any(
+        p.source in ACCOUNTABLE_SOURCES and covers(user, p.province_code)
+        for p in case.provinces
+    )
+
+
+# Stamps and inspections -----------------------------------------------------
+
+
+def can_read_stamp(user: User, stamp: Stamp) -> bool:
+    """The dossier of any code: an inspector may hold any item in their market."""
+    if user.role in ("admin", "inspector"):
+        return True
+    return user.role == "producer" and owns(user, stamp.batch.product)
+
+
+def can_record_inspection(user: User, province_code: str | None) -> bool:
+    """Inspections are recorded only in a province the inspector covers."""
+    return user.role in ("admin", "inspector") and covers(user, province_code)
+
+
+def can_reset_pin(session: Session, user: User, stamp: Stamp) -> bool:
+    """Within their provinces: where it was made, where it was claimed, or a case."""
+    if is_admin(user):
+        return True
+    if user.role != "inspector":
+        return False
+    claimed = session.scalar(
+        select(SerialStats.claimed_province_code).where(
+            SerialStats.stamp_id == stamp.id
+        )
+    )
+    if covers(user, stamp.batch.product.organisation.province_code) or covers(
+        user, claimed
+    ):
+        return True
+    return (
+        session.scalar(
+            select(Case.id).where(
+                Case.stamp_id == stamp.id, case_rules.visible_to(user)
+            )
+        )
+        is not None
+    )
+
+
+def can_read_inspection(session: Session, user: User, inspection: Inspection) -> bool:
+    """Inspections (their notes and photos) are internal to the inspectors concerned."""
+    if is_admin(user):
+        return True
+    if user.role != "inspector":
+        return False
+    if inspection.inspector_id == user.id or covers(user, inspection.province_code):
+        return True
+    if inspection.case_id is not None:
+        found = session.get(Case, inspection.case_id)
+        if found is not None and can_read_case(session, user, found):
+            return True
+    stamp = session.get(Stamp, inspection.stamp_id) if inspection.stamp_id else None
+    return stamp is not None and can_reset_pin(session, user, stamp)
+
+
+def can_read_report(session: Session, user: User, report: Report) -> bool:
+    found = session.get(Case, report.case_id) if report.case_id else None
+    return found is not None and can_read_case(session, user, found)
+
+
+# A producer's own records ---------------------------------------------------
+
+
+def owns(user: User | None, record) -> bool:
+    """A producer's own product, batch, issuance or portal item (read and write)."""
+    if user is None or user.role != "producer" or user.organisation_id is None:
+        return False
+    return organisation_of(record) == user.organisation_id
+
+
+def organisation_of(record) -> int | None:
+    if isinstance(record, Product | PortalItem):
+        return record.organisation_id
+    if isinstance(record, Batch):
+        return record.product.organisation_id
+    if isinstance(record, IssuanceRecord | Stamp):
+        return record.batch.product.organisation_id
+    raise TypeError(f"no owner rule for {type(record).__name__}")
