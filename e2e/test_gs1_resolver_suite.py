@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from e2e.gs1_tester import PhpHelper
+from e2e.gs1_tester import PhpHelper, headers_to_array, php_array_merge, php_parse_query
 
 VENDORED = (
     Path(__file__).resolve().parent.parent / "tests/conformance/gs1-resolver-testsuite"
@@ -206,3 +206,30 @@ def test_gs1_resolver_suite(browser, resolver, demo_codes):
         assert {"id": "loForgs1epcis", "status": "pass"}.items() <= next(
             r for r in report[name] if r["id"] == "loForgs1epcis"
         ).items()
+
+
+def test_the_stand_in_reads_queries_and_merges_as_php_does():
+    link = "https://id.example.test/01/09506000164908?linkType=linkset&context=LK"
+    query = f"test=getAllHeaders&testVal={quote(link, safe='')}&mediaType=text%2Fhtml"
+    # parse_str(urldecode($query)): the encoded & inside testVal splits it, as in PHP.
+    assert php_parse_query(query) == {
+        "test": "getAllHeaders",
+        "testVal": "https://id.example.test/01/09506000164908?linkType=linkset",
+        "context": "LK",
+        "mediaType": "text/html",
+    }
+    assert (
+        php_parse_query("test=getAllHeaders&testVal=http%3A%2F%2Fx.test")["testVal"]
+        is None
+    )
+    raw = "HTTP/1.1 307 TEMPORARY REDIRECT\r\nVary: Accept\r\nVary: Origin\r\n\r\n"
+    headers = headers_to_array(raw)
+    assert headers == {0: "HTTP/1.1 307 TEMPORARY REDIRECT", "Vary": "Origin"}
+    merged = php_array_merge({"httpCode": 307}, headers, ["Origin: o", "Accept: a"])
+    assert merged == {
+        "httpCode": 307,
+        "0": "HTTP/1.1 307 TEMPORARY REDIRECT",
+        "Vary": "Origin",
+        "1": "Origin: o",
+        "2": "Accept: a",
+    }
