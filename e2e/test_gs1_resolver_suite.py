@@ -173,7 +173,7 @@ MUST_PASS = {  # present on every link, so a check the suite stopped running sho
 }  # fmt: skip
 
 
-def test_gs1_resolver_suite(browser, resolver, demo_codes):
+def test_gs1_resolver_suite(browser, resolver, demo_codes, artifacts):
     report = {}
     for name, dl in links(demo_codes).items():
         results, unexpected = run_suite(browser, resolver, dl)
@@ -184,8 +184,7 @@ def test_gs1_resolver_suite(browser, resolver, demo_codes):
         for r in results:
             if r["status"] != "pass":
                 print(f"  {r['status']:4} {r['id']}: {r['msg']}")
-    Path("test-results").mkdir(exist_ok=True)
-    saved = Path("test-results/gs1-resolver-suite.json")
+    saved = artifacts / "gs1-resolver-suite.json"
     saved.write_text(json.dumps(report, indent=1))
 
     for name, results in report.items():
