@@ -170,3 +170,28 @@ def test_unknown_lots_and_variants_walk_up_to_the_product(client, app):
     variant_item = f"/01/{issued.gtin}/22/V1/10/{issued.lot}/21/{issued.serial}"
     assert client.get(variant_item).status_code == 404
     assert client.get("/01/08931234567897/10/KL8G").status_code == 404
+
+
+def test_options_lists_methods_and_the_linkset_as_gs1s_suite_asks(client, app):
+    issued, _batch = make_item()
+    # GS1's resolver test suite asks with a list, which a CORS preflight never sends.
+    listed = client.options(
+        path_of(issued),
+        headers={
+            "Origin": "https://ref.gs1.org",
+            "Access-Control-Request-Method": "GET,HEAD,OPTIONS",
+        },
+    )
+    assert listed.status_code == 200
+    methods = listed.headers["Access-Control-Allow-Methods"]
+    assert all(m in methods for m in ("GET", "HEAD", "OPTIONS"))
+    assert 'rel="linkset"' in listed.headers["Link"]
+    # A real preflight is answered by the CORS layer once, not twice.
+    single = client.options(
+        path_of(issued),
+        headers={"Origin": "https://x.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert len(single.headers.getlist("Access-Control-Allow-Methods")) == 1
+    # An unknown serial has no links to name, and is still not an error.
+    unknown = client.options(path_of(issued).replace(issued.serial, "NOSUCHSERIAL1"))
+    assert unknown.status_code == 200 and "Link" not in unknown.headers

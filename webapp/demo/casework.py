@@ -116,8 +116,12 @@ def _never_issued_reported(
 
 
 def _seized(session: Session, stamp: IssuedStamp, inspector: User, now: datetime):
-    """Reported, taken the next morning, seized at the stall two days later."""
-    report = _copy_reported(session, stamp, now)
+    """Reported in Hưng Yên, taken the next morning, seized at the stall two days later.
+
+    The report names the province: the copy's last scan may be elsewhere, and
+    the inspector seizes only where they cover.
+    """
+    report = _copy_reported(session, stamp, now, province="33")
     case = report.case
     taken = report.created_at + timedelta(hours=18)
     seized = report.created_at + timedelta(days=2)

@@ -11,6 +11,7 @@ from flask import (
     request,
 )
 from flask_babel import gettext as _
+from flask_cors.core import ALL_METHODS
 
 from webapp import verdicts, vocab
 from webapp.i18n import current_lang
@@ -78,6 +79,31 @@ def resolve(rest: str):
         )
         response = Response(page)
     return _with_links(response, link, links)
+
+
+RESOLVER_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@bp.after_request
+def _options_declare_methods_and_linkset(response):
+    """OPTIONS on a Digital Link names its methods and, when known, its links.
+
+    GS1's resolver test suite asks with `Access-Control-Request-Method:
+    GET,HEAD,OPTIONS`, a list flask-cors (rightly, for a preflight) does not
+    answer; a single method it answers itself, so the header is not doubled.
+    """
+    if request.method != "OPTIONS" or request.endpoint != "resolver.resolve":
+        return response
+    asked = request.headers.get("Access-Control-Request-Method", "").strip().upper()
+    if asked not in ALL_METHODS:
+        response.headers["Access-Control-Allow-Methods"] = ", ".join(RESOLVER_METHODS)
+    try:
+        link = requested_link()
+    except DigitalLinkError:
+        return response
+    if resolve_link(link).found:
+        _with_links(response, link, targets(link))
+    return response
 
 
 @bp.get("/.well-known/gs1resolver")
