@@ -185,6 +185,48 @@ def test_an_inspector_hands_a_case_to_another_province(client, app):
     assert client.get(f"/inspector/cases/{case.id}").status_code == 200
 
 
+def test_an_inspector_who_follows_through_scans_passes_on_no_more_than_that(
+    client, app
+):
+    issued, _stamp, case = hung_yen_item()
+    reported = {
+        "code": issued.serial,
+        "place": "Chợ Phố Hiến",
+        "contact": "0987 654 321",
+    }
+    assert (
+        client.post("/report/", data=reported | {"province": HUNG_YEN}).status_code
+        == 303
+    )
+    add_provinces(db.session.get(Case, case.id), [HA_NOI], "scans")  # far scans
+    db.session.commit()
+    follower = factories.user("inspector", provinces=(HA_NOI, "79"))
+    factories.sign_in(client, follower)
+    handed = client.post(
+        f"/inspector/cases/{case.id}/provinces", data={"province": "79"}
+    )
+    assert handed.status_code == 200
+    sources = {
+        p.province_code: p.source for p in db.session.get(Case, case.id).provinces
+    }
+    assert sources == {HUNG_YEN: "maker", HA_NOI: "scans", "79": "scans"}
+    page = client.get(f"/inspector/cases/{case.id}").text
+    assert "Chợ Phố Hiến" in page and "0987 654 321" not in page
+
+
+def test_a_dossier_lists_only_reports_of_cases_the_inspector_may_see(client, app):
+    issued, stamp, _case = hung_yen_item()
+    reported = {"code": issued.serial, "place": "Chợ Phố Hiến", "province": HUNG_YEN}
+    assert client.post("/report/", data=reported).status_code == 303
+    factories.sign_in(client, factories.user("inspector", provinces=(HA_NOI,)))
+    assert (
+        "Chợ Phố Hiến" not in client.get(f"/inspector/dossier?code={stamp.serial}").text
+    )
+    client.post("/logout")
+    factories.sign_in(client, factories.user("inspector", provinces=(HUNG_YEN,)))
+    assert "Chợ Phố Hiến" in client.get(f"/inspector/dossier?code={stamp.serial}").text
+
+
 # Row 4: edits of public fields wait for approval ------------------------------
 
 
@@ -234,6 +276,26 @@ def test_renaming_an_approved_organisation_waits_for_approval(client, app):
     assert db.session.get(type(org), org.id).name == "HTX Nhãn lồng Hồng Châu"
     keys = client.get("/stamp-keys.json").text
     assert "Hồng Châu" in keys and "Vinamilk" not in keys
+
+
+def test_a_new_phone_or_e_mail_on_the_story_waits_for_approval(client, app):
+    org = factories.organisation(name="HTX Nhãn lồng Hồng Châu")
+    issued = factories.stamp(factories.batch(factories.product(org)))
+    factories.sign_in(client, factories.user("producer", org=org))
+    profile = {
+        "name": org.name,
+        "address_line": org.address_line,
+        "province": org.province_code,
+        "ward": org.ward_code,
+        "phone": "1900 0000 99",
+        "email": "hotro@lua-dao.example",
+    }
+    assert client.post("/producer/profile", data=profile).status_code == 303
+    story = client.get(
+        factories.path_of(issued), headers={"Accept": "application/json"}
+    )
+    assert story.status_code == 200
+    assert "1900 0000 99" not in story.text and "hotro@lua-dao" not in story.text
 
 
 def test_a_product_never_approved_is_edited_in_place(client, app):

@@ -175,6 +175,9 @@ def test_export_of_a_period(client, journey):
         "MATCH_anyEPC=https://example.com/not/a/link",
         "MATCH_anyEPCClass=https://id.gs1.org/01/08931234567897",
         "nextPageToken=!!!",
+        "perPage=%C2%B2",  # '²' is a digit to str.isdigit(), not to int()
+        "orderBy=eventTime&eventCountLimit=%C2%B2",
+        "GE_eventTime=0001-01-01T00:00:00%2B14:00",  # before year 1 in UTC
     ],
 )
 def test_bad_queries_are_refused_as_the_standard_says(client, app, query):
@@ -186,6 +189,7 @@ def test_bad_queries_are_refused_as_the_standard_says(client, app, query):
 
 def test_export_needs_a_lot_or_a_period(client, app):
     assert client.get("/epcis/export").status_code == 400
+    assert client.get("/epcis/export?from=0001-01-01&to=0001-01-02").status_code == 400
     unknown = client.get("/epcis/export?gtin=08931234567897&lot=NOPE")
     assert unknown.status_code == 404
 

@@ -93,3 +93,27 @@ def test_guessing_secrets_is_limited(tmp_path):
         ]
         assert [g.status_code for g in guesses] == [400, 400, 429]
         assert "Bạn đã thử quá nhiều mã bí mật." in guesses[2].text
+
+
+def test_looking_up_references_and_guessing_secrets_share_one_budget(tmp_path):
+    settings = {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_REPORT_LOOKUPS": "2/hour",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "WTF_CSRF_ENABLED": False,
+    }
+    with standalone_app(tmp_path, **settings) as app:
+        client = app.test_client()
+        reference = file(client)[0]
+        missed = client.get("/report/R-0000000X")
+        guessed = client.post(
+            f"/report/{reference}/withdraw", data={"secret": "AAAAA-BBBBB"}
+        )
+        again = client.post(
+            f"/report/{reference}/withdraw", data={"secret": "CCCCC-DDDDD"}
+        )
+        assert [missed.status_code, guessed.status_code, again.status_code] == [
+            404,
+            400,
+            429,
+        ]

@@ -8,6 +8,7 @@ from tests import factories
 from webapp.extensions import db
 from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.types import utcnow
+from webapp.services.evidence import HAND, POSITION, Evidence, Place, Source, forgotten
 
 
 def test_prune_keeps_recent_scans_and_all_aggregates(app, client):
@@ -55,3 +56,23 @@ def test_prune_forgets_devices_networks_and_position_of_quiet_serials(app, clien
     assert (stats.scan_count, stats.devices, stats.provinces) == (1, 1, ["33"])
     assert (stats.last_device_hash, stats.last_latitude) == (None, None)
     assert db.session.get(SerialStats, busy_id).last_device_hash is not None
+    assert stats.evidence["home"] == "33" and stats.evidence["places"] == []
+    assert db.session.get(SerialStats, busy_id).evidence["places"] != []
+
+
+def test_forgotten_evidence_keeps_each_source_but_no_hash_or_position():
+    at = utcnow()
+    evidence = Evidence(
+        home="33",
+        away=(
+            Source("01", HAND, at, ("net-a",), ("dev-a",)),
+            Source("79", POSITION, at, ("net-b",), ("dev-b",)),
+        ),
+        places=(Place(at, 21.03, 105.85, 1.0, "net-b", "dev-b"),),
+        conflicts=1,
+        common=("net-b",),
+    )
+    kept = forgotten(evidence)
+    assert (kept.away_sources, kept.places, kept.travel_proven) == (2, (), False)
+    text = str(kept.to_json())
+    assert not any(h in text for h in ("net-a", "net-b", "dev-a", "dev-b", "21.03"))

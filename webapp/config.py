@@ -45,7 +45,7 @@ class Config:
     # A database error logs its statement, never its values (serials, contacts).
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
-    # Where printed stamps point; the resolver itself answers on any host.
+    # Where printed stamps point, and the base of every absolute link.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
     # Host names the app answers to (comma-separated); unset: PUBLIC_BASE_URL's
     # host (and the loopback names when that is a loopback address).

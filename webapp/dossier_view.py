@@ -65,7 +65,7 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "map": _map(batch.province_codes, points, lang),
         "authorised": [province_name(code) for code in batch.province_codes],
         "issued": stamps_issued(db.session, batch),
-        "reports": dossier.reports_about(db.session, stamp),
+        "reports": dossier.reports_about(db.session, stamp, user),
         "inspections": dossier.inspections_of(db.session, stamp),
         "cases": _cases(stamp, user),
         "notices": list(resolution.notices),

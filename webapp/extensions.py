@@ -71,7 +71,11 @@ def device_key() -> str:
 
 
 def rate_limited(
-    setting: str, per_device: bool = False, on_breach=None, deduct_when=None
+    setting: str,
+    per_device: bool = False,
+    on_breach=None,
+    deduct_when=None,
+    shared: bool = False,
 ):
     """Limit a view by the rate in config[setting], unless limits are switched off.
 
@@ -81,12 +85,16 @@ def rate_limited(
     device cookie instead of the address, so one household behind a shared
     address is not blocked by its neighbours. deduct_when(response) counts
     only some answers (such as misses), while every request is checked.
+    shared counts every view limited by this setting in one budget (otherwise
+    each view has its own).
     """
-    return limiter.limit(
+    scope = f"{setting}:device" if per_device else (setting if shared else None)
+    make = limiter.shared_limit if shared else limiter.limit
+    return make(
         lambda: current_app.config[setting],
         key_func=device_key if per_device else None,
         exempt_when=rate_limits_off,
-        scope=f"{setting}:device" if per_device else None,
+        scope=scope,
         on_breach=on_breach,
         deduct_when=deduct_when,
     )

@@ -16,7 +16,7 @@ from webapp.services.scanning import believable_made_at
 
 
 class ScanIn(BaseModel):
-    """POST /api/v1/scans — the contract in the product brief."""
+    """POST /api/v1/scans — the contract in the README's API table."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 

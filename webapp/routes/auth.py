@@ -9,7 +9,6 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -52,19 +51,19 @@ def sign_in():
         return render_template("auth/login.html", form=form), 200
     try:
         user = authenticate(db.session, form.email.data, form.password.data)
-    except AccountLocked as locked:
-        until = format_datetime(locked.until, "short")
-        form.password.errors = [
-            _(
-                "Too many wrong passwords: this account is closed until %(time)s. "
-                "An administrator can give you a link to set a new password.",
-                time=until,
-            )
-        ]
-        return render_template("auth/login.html", form=form), 429
+    except AccountLocked:
+        user = (
+            None  # answered like any failure: a lock must not tell who has an account
+        )
     db.session.commit()  # a failure counts towards the lock, a success clears it
     if user is None:
-        form.password.errors = [_("Wrong e-mail or password.")]
+        form.password.errors = [
+            _(
+                "Wrong e-mail or password. After several wrong tries an account "
+                "closes for a while; an administrator can give you a link to set "
+                "a new password."
+            )
+        ]
         return render_template("auth/login.html", form=form), 200
     login_user(user)
     target = safe_next(form.next.data) or url_for(HOME_BY_ROLE[user.role])

@@ -140,8 +140,9 @@ def hand_over(case_id: int):
     found = _visible_case(case_id)
     form = HandOverForm()
     form.fill_choices(current_lang(), found.province_codes)
+    accountable = access.can_see_contacts(current_user, found)
     if form.validate() and case_service.hand_over(
-        db.session, found, current_user, form.province.data
+        db.session, found, current_user, form.province.data, accountable
     ):
         db.session.commit()
         flash(_("The inspectors of that province now follow this case."))

@@ -137,13 +137,17 @@ def _missed(response) -> bool:
 
 @bp.get("/<reference>")
 @rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS", deduct_when=_missed, on_breach=_too_many_lookups
+    "RATELIMIT_REPORT_LOOKUPS",
+    deduct_when=_missed,
+    on_breach=_too_many_lookups,
+    shared=True,
 )
 @rate_limited(
     "RATELIMIT_REPORT_LOOKUPS_DEVICE",
     per_device=True,
     deduct_when=_missed,
     on_breach=_too_many_lookups,
+    shared=True,
 )
 def show(reference: str):
     """Where a report stands, for whoever holds its reference."""
@@ -168,6 +172,10 @@ def show(reference: str):
     return response
 
 
+def _wrong_guess(response) -> bool:
+    return response.status_code in (400, 404)
+
+
 def _wrong_secrets(_limit):
     message = _("Too many secrets tried from here. Please wait and try again.")
     return make_response(
@@ -184,8 +192,16 @@ def _wrong_secrets(_limit):
 @bp.route("/<reference>/withdraw", methods=["GET", "POST"])
 @rate_limited(
     "RATELIMIT_REPORT_LOOKUPS",
-    deduct_when=lambda response: response.status_code in (400, 404),
+    deduct_when=_wrong_guess,
     on_breach=_wrong_secrets,
+    shared=True,
+)
+@rate_limited(
+    "RATELIMIT_REPORT_LOOKUPS_DEVICE",
+    per_device=True,
+    deduct_when=_wrong_guess,
+    on_breach=_wrong_secrets,
+    shared=True,
 )
 def withdraw(reference: str):
     """Delete a report and its contact for whoever holds its reference and secret."""

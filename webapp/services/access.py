@@ -68,7 +68,9 @@ def can_see_contacts(user: User, case: Case) -> bool:
     """Reporters' contacts: the administrator and the case's accountable inspectors.
 
     A province counts when staff stand behind it (the maker's, or one an
-    inspector recorded), not one a report or a single scan claimed.
+    accountable inspector brought in), not one scans placed the code in; a
+    report's province counts only for a case with no maker (a never-issued
+    code), which it is the only lead of.
     """
     if is_admin(user):
         return True

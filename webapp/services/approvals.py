@@ -27,6 +27,7 @@ PRODUCT_PUBLIC = (
 )  # fmt: skip
 ORGANISATION_PUBLIC = (
     "name", "address_line", "ward_code", "province_code", "gln", "website",
+    "phone", "email",
 )  # fmt: skip
 DATES = ("ocop_certified_on", "ocop_valid_until")
 

@@ -217,17 +217,23 @@ def _clear_doubts(session: Session, case: Case, user: User) -> None:
         audit(session, user, "stamp.doubts_cleared", "stamp", case.stamp_id, **cleared)
 
 
-def hand_over(session: Session, case: Case, user: User, province: str) -> bool:
+def hand_over(
+    session: Session, case: Case, user: User, province: str, accountable: bool
+) -> bool:
     """An inspector brings another province's inspectors in (e.g. where it was sold).
 
-    False when that province already follows the case on the same grounds.
+    Only an inspector accountable for the case (access.can_see_contacts) makes
+    the province accountable too; one who follows it through scans passes it on
+    on the same grounds, so a scan's claim cannot reach reporters' contacts.
+    False when that province already follows the case on those grounds.
     """
     if not regions.is_province_code(province):
         raise CaseError("unknown_province")
+    source = "inspector" if accountable else "scans"
     before = {p.province_code: p.source for p in case.provinces}
-    if before.get(province) in ("inspector", "maker"):
+    if before.get(province) in ("inspector", "maker", source):
         return False
-    add_provinces(case, [province], "inspector")
+    add_provinces(case, [province], source)
     case.updated_at = utcnow()
     audit(session, user, "case.province", "case", case.id, province=province)
     return True

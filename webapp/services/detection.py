@@ -9,7 +9,7 @@ costs the same after ten scans or a hundred thousand.
 This module alone says what a serial's standing is now (`standing`): the scan
 API, the story page, the dossier and the alerts all ask it.
 
-Principles (see the product brief): facts about the code itself make it
+Principles (the README's "Counterfeit detection"): facts about the code itself make it
 `counterfeit`; behaviour of scans only ever makes it `suspicious`, for a human
 to look at; a burst of new devices from one network weighs as one device; the
 same device scanning again counts once; inspectors and producers never count.

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from webapp.models import Inspection, Report, Scan, Stamp
+from webapp.models import Case, Inspection, Report, Scan, Stamp, User
+from webapp.services.cases import visible_to
 from webapp.services.geo import distance_km
 
 TRAIL_LIMIT = 200
@@ -71,18 +72,21 @@ def trail(session: Session, stamp: Stamp) -> list[TrailPoint]:
     return points
 
 
-def reports_about(session: Session, stamp: Stamp) -> list[Report]:
-    """Reports naming this serial, or this batch without a serial."""
+def reports_about(session: Session, stamp: Stamp, user: User) -> list[Report]:
+    """Reports naming this serial, or this batch without a serial, whose case
+    the user may see (any inspector may open a dossier, not every case)."""
     batch = stamp.batch
+    gtin = batch.product.gtin
     return list(
         session.scalars(
             select(Report)
             .where(
                 or_(
-                    Report.serial == stamp.serial,
-                    (Report.gtin == batch.product.gtin)
-                    & (Report.lot == batch.lot_code),
-                )
+                    (Report.serial == stamp.serial)
+                    & (Report.gtin.is_(None) | (Report.gtin == gtin)),
+                    (Report.gtin == gtin) & (Report.lot == batch.lot_code),
+                ),
+                Report.case_id.in_(select(Case.id).where(visible_to(user))),
             )
             .order_by(Report.created_at.desc())
         )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Select, and_, func, not_, or_, select, tuple_
 from sqlalchemy.orm import Session, contains_eager
@@ -286,7 +286,7 @@ def _order(params: Mapping[str, str]) -> tuple[str, bool]:
 def _count(value: str | None, name: str) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or int(value) < 1:
+    if not _whole(value) or int(value) < 1:
         raise QueryError(f"{name}: a whole number from 1")
     return int(value)
 
@@ -298,13 +298,22 @@ def _moment(name: str, value: str) -> datetime:
         raise QueryError(f"{name}: not an ISO 8601 time") from None
     if moment.tzinfo is None:
         raise QueryError(f"{name}: needs a time zone offset")
+    try:
+        moment.astimezone(UTC)  # 0001-01-01T00:00+14:00 lies before year 1
+    except OverflowError:
+        raise QueryError(f"{name}: out of range") from None
     return moment
+
+
+def _whole(value: str) -> bool:
+    """ASCII digits only: str.isdigit() also takes '²', which int() refuses."""
+    return value.isascii() and value.isdigit()
 
 
 def _per_page(value: str | None) -> int:
     if value is None:
         return DEFAULT_PAGE
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    if not _whole(value) or not 1 <= int(value) <= MAX_PAGE:
         raise QueryError(f"perPage: a whole number from 1 to {MAX_PAGE}")
     return int(value)
 
@@ -325,8 +334,9 @@ def _decode_token(token: str) -> tuple[str, datetime, int, int]:
         when = datetime.fromisoformat(moment)
         if column not in ORDER_COLUMNS or when.tzinfo is None:
             raise ValueError(column)
+        when.astimezone(UTC)  # OverflowError before year 1
         for number in (event_id, shown):
-            if not number.isdigit() or int(number) > MAX_EVENT_ID:
+            if not _whole(number) or int(number) > MAX_EVENT_ID:
                 raise ValueError(number)
         if int(event_id) == 0:
             raise ValueError(event_id)

@@ -173,6 +173,18 @@ def cleared(evidence: Evidence) -> Evidence:
     return replace(evidence, away=(), conflicts=0, common=(), tampering=0)
 
 
+def forgotten(evidence: Evidence) -> Evidence:
+    """The evidence of a serial nobody scanned for the retention period, made
+    to identify nobody: the hashes become placeholders (each source stays one
+    source) and the positions go; provinces, times and counts stay."""
+    away = tuple(
+        replace(source, networks=(f"~{i}",), devices=(f"~{i}",))
+        for i, source in enumerate(evidence.away)
+    )
+    common = ("~",) if evidence.common else ()  # one network explained it all
+    return replace(evidence, away=away, places=(), common=common)
+
+
 def _away(evidence: Evidence, sighting: Sighting) -> Evidence:
     sources = list(evidence.away)
     for i, source in enumerate(sources):

@@ -7,6 +7,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
+from webapp.services.evidence import Evidence, forgotten
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
     """Delete scans older than the retention period, and what they left behind.
 
     A serial nobody scanned within the period also loses its rows per device
-    and per network and the hashes and position of its last scan: what stays
+    and per network, the hashes and position of its last scan, and the hashes
+    and positions of its location evidence (each source stays one): what stays
     are counts, provinces, flags and times, which identify nobody. A PIN claim
     keeps its device hash, so the buyer who claimed it is still recognised.
     """
@@ -50,6 +52,20 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
         )
         .execution_options(synchronize_session=False)
     )
+    _forget_evidence(session, cutoff)
     return PrunedScans(
         result.rowcount or 0, devices.rowcount or 0, networks.rowcount or 0
     )
+
+
+def _forget_evidence(session: Session, cutoff: datetime) -> None:
+    """Location evidence of quiet serials keeps no hash and no position."""
+    quiet = (
+        select(SerialStats)
+        .where(SerialStats.last_scan_at < cutoff, SerialStats.evidence.is_not(None))
+        .execution_options(yield_per=500)
+    )
+    for stats in session.scalars(quiet):
+        kept = forgotten(Evidence.from_json(stats.evidence)).to_json()
+        if kept != stats.evidence:
+            stats.evidence = kept
