@@ -23,6 +23,7 @@ from webapp.models import (
     Product,
     Stamp,
 )
+from webapp.services import approvals
 from webapp.services.issuance_log import check_chain
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
@@ -554,5 +555,7 @@ def test_an_ocop_product_that_loses_its_rating_keeps_no_certificate(client, prod
     saved = post_product(client, path, gtin=producer.product.gtin, **key)
     assert saved.status_code == 303
     product = db.session.get(Product, producer.product.id)
+    assert product.kinds == ["ocop"]  # approved: the change waits for approval
+    assert approvals.approve(db.session, product)
     assert product.kinds == ["key"] and product.key_decision_no == "QĐ 7/QĐ-UBND"
     assert product.ocop_certificate_no is None and product.declaration_no is None
