@@ -50,6 +50,7 @@ def test_far_provinces_typed_from_two_networks_do_not_frame(client, issued):
     factories.sign_in(client, factories.user("admin"))
     dossier = client.get(f"/inspector/dossier?code={issued.serial}").text
     assert 'data-observations="out_of_region_by_hand"' in dossier  # staff still see
+    assert "chọn tỉnh bằng tay" in dossier and "Hà Nội" in dossier
 
 
 def test_one_ipv6_home_line_is_one_source_across_its_64s(client, issued):
