@@ -41,7 +41,14 @@ class Serial:
     ):
         lat, lon = where if where else (None, None)
         facts = ScanFacts(
-            T0 + timedelta(minutes=minutes), device, network, role, province, lat, lon
+            T0 + timedelta(minutes=minutes),
+            device,
+            network,
+            role,
+            province,
+            lat,
+            lon,
+            source="position" if where else "hand" if province else None,
         )
         result = assess(
             self.stats,
@@ -145,13 +152,36 @@ def test_a_second_independent_source_outside_the_regions_is_suspicious():
     serial = Serial(regions=("33", "01"))
     serial.scan("phone-a", province="33")
     serial.scan("phone-b", network="net-2", province="79", minutes=600)
-    result = serial.scan("phone-c", network="net-3", province="79", minutes=900)
+    result = serial.scan(
+        "phone-c", network="net-3", province="79", where=HO_CHI_MINH, minutes=900
+    )
     assert result.reasons == ["out_of_region"]
     assert result.standing.notices == []
     # recomputed, not latched: the genuine buyer sees the same standing
     assert serial.scan("phone-a", province="33", minutes=999).reasons == [
         "out_of_region"
     ]
+
+
+def test_far_provinces_chosen_by_hand_alone_never_warn_shoppers():
+    serial = Serial(regions=("33",))
+    serial.scan("phone-a", network="wifi", province="79")
+    result = serial.scan("phone-b", network="mobile", province="01", minutes=5)
+    assert serial.stats.evidence.away_sources == 2
+    assert (result.verdict, result.reasons) == ("authentic", [])
+    assert result.standing.observations == ["out_of_region_by_hand"]
+    assert result.standing.notices == ["gift_elsewhere"]
+    buyer = serial.scan("buyer", network="home", minutes=600)
+    assert (buyer.verdict, buyer.reasons) == ("authentic", [])
+
+
+def test_one_position_among_the_far_sources_makes_it_suspicious():
+    serial = Serial(regions=("33",))
+    serial.scan("phone-a", network="wifi", province="79")
+    serial.scan("phone-b", network="mobile", province="79", where=HO_CHI_MINH)
+    buyer = serial.scan("buyer", network="home", minutes=600)
+    assert buyer.reasons == ["out_of_region"]
+    assert buyer.standing.observations == []
 
 
 def test_one_address_claiming_a_province_is_one_source_however_many_devices():

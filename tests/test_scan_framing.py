@@ -40,6 +40,45 @@ def test_a_claimed_province_from_one_address_does_not_frame(client, issued):
     assert (honest.json["verdict"], honest.json["reasons"]) == ("authentic", [])
 
 
+def test_far_provinces_typed_from_two_networks_do_not_frame(client, issued):
+    # one phone, by hand: once on its home Wi-Fi, once on its mobile data
+    post(client, issued, "invented-device-0001", "198.51.100.7", province="01")
+    framed = post(client, issued, "invented-device-0002", FRAMER, province="01")
+    assert (framed.json["verdict"], framed.json["reasons"]) == ("authentic", [])
+    honest = post(client, issued, "honest-buyer-00001", "10.7.0.1", **HUNG_YEN)
+    assert (honest.json["verdict"], honest.json["reasons"]) == ("authentic", [])
+    factories.sign_in(client, factories.user("admin"))
+    dossier = client.get(f"/inspector/dossier?code={issued.serial}").text
+    assert 'data-observations="out_of_region_by_hand"' in dossier  # staff still see
+    assert "chọn tỉnh bằng tay" in dossier and "Hà Nội" in dossier
+
+
+def test_one_ipv6_home_line_is_one_source_across_its_64s(client, issued):
+    # two /64s of one /56 allocation, with far positions: still one source
+    post(client, issued, "invented-device-0001", "2001:db8:0:1::5", **HA_NOI)
+    post(client, issued, "invented-device-0002", "2001:db8:0:2::5", **HAI_PHONG)
+    honest = post(client, issued, "honest-buyer-00001", "10.7.0.1", **HUNG_YEN)
+    assert (honest.json["verdict"], honest.json["reasons"]) == ("authentic", [])
+
+
+def test_device_cookies_across_64s_of_one_line_weigh_as_one_network(client, issued):
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=13)
+    for n in range(12):  # six invented devices on each of two /64s, hours apart
+        address = f"2001:db8:0:{1 + n % 2}::{n + 10:x}"
+        made = (start + timedelta(hours=n)).isoformat()
+        device = f"invented-device-{n:04d}"
+        post(client, issued, device, address, province="33", scanned_at=made)
+    honest = post(client, issued, "honest-buyer-00001", "10.7.0.1", **HUNG_YEN)
+    assert (honest.json["verdict"], honest.json["reasons"]) == ("authentic", [])
+
+
+def test_another_home_line_is_another_source(client, issued):
+    post(client, issued, "clone-phone-00001", "2001:db8:0:1::5", **HA_NOI)
+    post(client, issued, "clone-phone-00002", "2001:db8:0:100::5", **HA_NOI)
+    buyer = post(client, issued, "honest-buyer-00001", "10.7.0.1", **HUNG_YEN)
+    assert buyer.json["reasons"] == ["out_of_region"]
+
+
 def test_two_far_positions_from_one_address_do_not_frame(client, issued):
     post(client, issued, "invented-device-0001", FRAMER, **HA_NOI)
     post(client, issued, "invented-device-0002", FRAMER, **HAI_PHONG)
@@ -60,7 +99,7 @@ def test_a_hand_chosen_province_never_outweighs_the_position(client, issued):
 
 def test_a_genuine_finding_clears_the_flags_and_is_audited(client, issued):
     post(client, issued, "clone-phone-00001", "10.8.0.1", province="79")
-    flagged = post(client, issued, "clone-phone-00002", "10.8.0.2", province="79")
+    flagged = post(client, issued, "clone-phone-00002", "10.8.0.2", **HO_CHI_MINH)
     assert flagged.json["reasons"] == ["out_of_region"]
     case = db.session.scalars(select(Case)).one()
     factories.sign_in(client, factories.user("admin"))

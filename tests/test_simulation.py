@@ -44,7 +44,8 @@ def test_simulated_market_meets_the_targets_reproducibly(app, tmp_path):
 def test_adversaries_do_not_frame_genuine_codes(app, tmp_path):
     out = tmp_path / "adversaries.json"
     args = ["simulate-market", "--items", "60", "--clones", "12", "--bots", "4"]
-    for name in ("framing", "third-party-origin", "carrier-nat", "small-clones"):
+    names = ("framing", "framing-two-networks", "third-party-origin")
+    for name in (*names, "carrier-nat", "small-clones"):
         args += ["--scenario", name]
     result = app.test_cli_runner().invoke(args=[*args, "--json", str(out)])
     assert result.exit_code == 0, result.output
@@ -54,6 +55,13 @@ def test_adversaries_do_not_frame_genuine_codes(app, tmp_path):
     assert framing["framed"] == 20
     assert framing["framed_honest_flagged"] <= 2  # at least 9 in 10 stay authentic
     assert framing["framed_counterfeit"] == framing["botted_counterfeit"] == 0
+    assert framing["framed_by_location"] == 0
+    # one person on two networks of their own: two /64s of one IPv6 line, or
+    # Wi-Fi and mobile data; a far place is never what the next buyer is told
+    two = report["framing-two-networks"]
+    assert two["framed"] == 20 and two["framed_by_location"] == 0
+    assert two["framed_counterfeit"] == 0
+    assert two["framed_honest_flagged"] <= 4  # devices only: one line weighs two
     foreign = report["third-party-origin"]
     assert foreign["foreign_posts"] > 0 and foreign["foreign_accepted"] == 0
     assert foreign["foreign_honest_flagged"] == 0

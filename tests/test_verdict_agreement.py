@@ -35,7 +35,7 @@ def duplicates(client):
 def out_of_region(client):
     issued = factories.stamp(factories.batch(regions=("33",)))
     api(client, issued, "clone-phone-00000001", "10.3.0.1", province="79")
-    api(client, issued, "clone-phone-00000002", "10.3.0.2", province="79")
+    api(client, issued, "clone-phone-00000002", "10.3.0.2", **HO_CHI_MINH)
     return issued
 
 

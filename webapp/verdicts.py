@@ -206,6 +206,16 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             "second, independent source sees it there.",
             seen=_names(seen, lang),
         )
+    if reason == "out_of_region_by_hand" and stats is not None and batch is not None:
+        found = Evidence.from_json(stats.evidence)
+        seen = sorted({source.province for source in found.away})
+        return _(
+            "Scanned outside the batch's provinces (%(seen)s) by %(count)d sources, "
+            "but every one chose the province by hand, with no device position: one "
+            "person can do that from two networks, so shoppers are not warned.",
+            seen=_names(seen, lang),
+            count=found.away_sources,
+        )
     if reason == "impossible_travel":
         return _(
             "This code was scanned by two phones in places too far apart for the time "

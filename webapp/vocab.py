@@ -115,6 +115,10 @@ REASONS = {
         "Scanned outside the batch's provinces by one source only (a gift or a "
         "traveller, most often)."
     ),
+    "out_of_region_by_hand": _l(
+        "Scanned outside the batch's provinces only by provinces chosen by hand, "
+        "with no device position: not enough to warn shoppers."
+    ),
     "travel_once": _l(
         "Two scans too far apart for the time between, but one source took part in "
         "both: not enough to warn shoppers."

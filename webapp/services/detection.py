@@ -13,7 +13,8 @@ Principles (the README's "Counterfeit detection"): facts about the code itself m
 `counterfeit`; behaviour of scans only ever makes it `suspicious`, for a human
 to look at; a burst of new devices from one network weighs as one device; the
 same device scanning again counts once; inspectors and producers never count.
-Location evidence needs independent sources before a shopper is told anything;
+Location evidence needs independent sources before a shopper is told anything,
+and a far province needs at least one device position among them;
 thinner evidence is shown to staff only, and nothing latches: the standing is
 recomputed from the kept evidence, which a human's "genuine" clears.
 """
@@ -34,7 +35,12 @@ BEHAVIOUR_REASONS = (
     "claimed_elsewhere",
 )
 # Thin evidence shown to staff (dossier, low-severity alert), never to shoppers.
-OBSERVATIONS = ("out_of_region_once", "travel_once", "location_tampering")
+OBSERVATIONS = (
+    "out_of_region_once",
+    "out_of_region_by_hand",
+    "travel_once",
+    "location_tampering",
+)
 # Kept as a fact of the PIN claim (cleared by an inspector), not by scans.
 CLAIM_FLAG = "claimed_elsewhere"
 SHOPPER = "shopper"
@@ -212,12 +218,15 @@ def standing(
     observations = []
     if regions and 0 < found.away_sources < rules.independent_sources:
         observations.append("out_of_region_once")
+    elif regions and found.away_sources and "out_of_region" not in reasons:
+        observations.append("out_of_region_by_hand")
     if found.conflicts and not found.travel_proven:
         observations.append("travel_once")
     if found.tampering:
         observations.append("location_tampering")
     notices = []
-    if "out_of_region_once" in observations and "out_of_region" not in reasons:
+    away_only_seen = {"out_of_region_once", "out_of_region_by_hand"}
+    if away_only_seen & set(observations) and "out_of_region" not in reasons:
         notices.append("gift_elsewhere")
     return Standing(verdict_for(reasons), reasons, observations, notices)
 
@@ -229,13 +238,25 @@ def behaviour_reasons(
     reasons = []
     if stats.effective_devices - stats.cleared_devices > rules.max_shopper_devices:
         reasons.append("duplicate_scans")
-    if regions and stats.evidence.away_sources >= rules.independent_sources:
+    if regions and _out_of_region(stats.evidence, rules):
         reasons.append("out_of_region")
     if stats.evidence.travel_proven:
         reasons.append("impossible_travel")
     if CLAIM_FLAG in stats.flags:
         reasons.append(CLAIM_FLAG)
     return reasons
+
+
+def _out_of_region(found: Evidence, rules: Rules) -> bool:
+    """Enough independent sources outside the regions, one of them a position.
+
+    A province typed by hand never outweighs a position: hand-chosen far
+    provinces alone, from however many networks, are shown to staff only.
+    """
+    return (
+        found.away_sources >= rules.independent_sources
+        and found.positioned_sources >= 1
+    )
 
 
 def _observe(

@@ -10,7 +10,9 @@ invents, is one source); a device seen on two networks is one source too, so
 a phone moving from Wi-Fi to mobile data does not count twice. A position the
 browser gave with consent weighs more than a province chosen by hand: the
 scan's province is the one at its position, and a hand-chosen province that
-contradicts it is ignored and counted as tampering.
+contradicts it is ignored and counted as tampering. Provinces chosen by hand
+alone, however many sources choose them, are not enough to warn a shopper: one
+person can type any province from Wi-Fi and mobile data alike.
 """
 
 from __future__ import annotations
@@ -93,6 +95,11 @@ class Evidence:
     @property
     def away_sources(self) -> int:
         return len(self.away)
+
+    @property
+    def positioned_sources(self) -> int:
+        """Sources outside the regions of which one scan gave a device position."""
+        return sum(1 for source in self.away if source.kind == POSITION)
 
     @property
     def travel_proven(self) -> bool:

@@ -4,6 +4,8 @@ import hashlib
 import hmac
 import ipaddress
 
+IPV6_NETWORK_PREFIX = 56  # a home or office allocation
+
 
 def keyed_hash(value: str, key: str, purpose: str) -> str:
     """HMAC-SHA256 of value, separated by purpose so hashes cannot be joined."""
@@ -19,8 +21,12 @@ def derive_key(secret: str) -> str:
 def network_of(address: str) -> str:
     """The part of a client address that names its network.
 
-    IPv6 phones rotate the low 64 bits, so the /64 prefix is the network; an
-    IPv4 address (often a carrier's shared one) is kept whole.
+    An IPv6 home or office line is allocated a /56 (or wider) and numbers each
+    of its own networks with a /64 from it, so one household can choose among
+    hundreds of /64s: its network is the /56, and one person cannot pass for
+    several independent sources by hopping between /64s of one allocation.
+    An IPv4 address (often a carrier's shared one) is kept whole. (Rate limits
+    still go by the /64, which is what one subscriber's phone is given.)
     """
     try:
         ip = ipaddress.ip_address(address)
@@ -29,5 +35,5 @@ def network_of(address: str) -> str:
     if ip.version == 6:
         if ip.ipv4_mapped:
             return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_NETWORK_PREFIX}", strict=False))
     return str(ip)

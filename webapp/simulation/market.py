@@ -17,7 +17,11 @@ The behaviour model (documented in bench/README.md):
 - Framers (adversaries): before the item is sold, one address makes its
   genuine code look copied, by claiming a far province by hand from two
   invented device ids, or by posting two far positions a minute apart; the
-  household that buys it afterwards scans as usual.
+  household that buys it afterwards scans as usual. With `framer_networks`
+  2, one person frames from two networks of their own: two /64s of one IPv6
+  home line posting far positions, or an IPv4 Wi-Fi and the phone's mobile
+  data both claiming a far province by hand, or six invented device ids on
+  each of two /64s of one line, an hour apart.
 - A third-party web page makes its many visitors' browsers, each on its own
   address, post scans of a genuine code (the API refuses other origins).
 - Carrier-grade NAT: with `shared_homes`, households and fake buyers alike sit
@@ -52,6 +56,7 @@ class MarketConfig:
     fake_scan_rate: float = 0.35
     clone_elsewhere: float = 0.5
     framed_serials: int = 0
+    framer_networks: int = 1  # 2: a framer uses two networks of their own
     foreign_serials: int = 0
     carrier_pool: int = CARRIER_POOL
     shared_homes: int = 0  # > 0: home addresses too come from this many per province
@@ -198,6 +203,8 @@ class Market:
 
     def _framed(self, item: Item, province: str, bought: datetime) -> list[PlannedScan]:
         """Before the item is sold, one address frames its code from the shelf."""
+        if self.config.framer_networks > 1:
+            return self._framed_from_two_networks(item, bought)
         address = f"198.51.100.{self.rng.randint(1, 254)}"
         at = bought - timedelta(hours=self.rng.uniform(1, 48))
         far = [p for p in PROVINCES if p not in item.regions]
@@ -224,6 +231,53 @@ class Market:
                 actor="framer",
             )
             for n, where in enumerate((first, second))
+        ]
+
+    def _framed_from_two_networks(
+        self, item: Item, bought: datetime
+    ) -> list[PlannedScan]:
+        """One person, two networks of their own, fresh device ids every time."""
+        at = bought - timedelta(hours=self.rng.uniform(13, 48))
+        far = self.rng.choice([p for p in PROVINCES if p not in item.regions])
+        line = self.rng.randrange(1, 65536)  # one home line's IPv6 /56
+        subnets = [
+            f"2001:db8:{line:x}:{n}::{self.rng.randrange(1, 65536):x}" for n in (1, 2)
+        ]
+        kind = self.rng.random()
+        if kind < 1 / 3:  # far positions from two /64s of one line
+            return [
+                PlannedScan(
+                    at + timedelta(minutes=n),
+                    item.url,
+                    self._device(),
+                    subnets[n],
+                    *self._place(far),
+                    actor="framer",
+                )
+                for n in range(2)
+            ]
+        if kind < 2 / 3:  # a far province by hand on Wi-Fi, then on mobile data
+            networks = [self._home_address(far), self._carrier(far)]
+            return [
+                PlannedScan(
+                    at + timedelta(minutes=n),
+                    item.url,
+                    self._device(),
+                    networks[n],
+                    actor="framer",
+                    province=far,
+                )
+                for n in range(2)
+            ]
+        return [  # six device ids on each of two /64s, an hour apart
+            PlannedScan(
+                at + timedelta(hours=n),
+                item.url,
+                self._device(),
+                subnets[n % 2],
+                actor="framer",
+            )
+            for n in range(12)
         ]
 
     def _foreign(self, item: Item, bought: datetime) -> list[PlannedScan]:

@@ -47,6 +47,8 @@ class Report:
     framed: int = 0
     framed_honest_flagged: int = 0
     framed_counterfeit: int = 0
+    # honest buyers after framing told of a place (out_of_region, impossible_travel)
+    framed_by_location: int = 0
     foreign: int = 0
     foreign_posts: int = 0
     foreign_accepted: int = 0
@@ -101,8 +103,9 @@ class Report:
             f"suspicious {self.botted_suspicious}",
             f"precision               {self.precision:.3f} "
             f"(flagged serials that were really cloned)",
-            f"framed from one address {self.framed}: honest buyer afterwards flagged "
-            f"{self.framed_honest_flagged}, counterfeit {self.framed_counterfeit}",
+            f"framed before sale      {self.framed}: honest buyer afterwards flagged "
+            f"{self.framed_honest_flagged} (by location "
+            f"{self.framed_by_location}), counterfeit {self.framed_counterfeit}",
             f"third-party origin      {self.foreign} codes, "
             f"{self.foreign_posts} posts: accepted {self.foreign_accepted}, "
             "honest buyer afterwards flagged "
@@ -167,6 +170,7 @@ def play(
     fake_scans: dict[str, int] = defaultdict(int)
     flagged_after: dict[str, int] = {}
     honest: dict[str, set[str]] = defaultdict(set)
+    honest_reasons: dict[str, set[str]] = defaultdict(set)
     foreign = {"posts": 0, "accepted": 0}
     started = time.perf_counter()
     for scan in planned:
@@ -194,6 +198,7 @@ def play(
         verdicts[scan.url].add(verdict)
         if scan.actor == "honest":
             honest[scan.url].add(verdict)
+            honest_reasons[scan.url].update(outcome.reasons)
         if scan.actor == "fake":
             fake_scans[scan.url] += 1
         if verdict != "authentic":
@@ -206,7 +211,7 @@ def play(
     report = _score(
         kinds, flagged, verdicts, flagged_after, fake_scans, len(planned), seconds
     )
-    return _score_framing(report, kinds, honest, foreign)
+    return _score_framing(report, kinds, honest, honest_reasons, foreign)
 
 
 def _post_from_browser(scan) -> int:
@@ -225,7 +230,10 @@ def _post_from_browser(scan) -> int:
     return response.status_code
 
 
-def _score_framing(report: Report, kinds, honest, foreign) -> Report:
+LOCATION_REASONS = ("out_of_region", "impossible_travel")
+
+
+def _score_framing(report: Report, kinds, honest, honest_reasons, foreign) -> Report:
     def honest_flagged(kind: str) -> int:
         urls = [url for url, k in kinds.items() if k == kind]
         return sum(1 for url in urls if honest[url] - {"authentic"})
@@ -236,6 +244,9 @@ def _score_framing(report: Report, kinds, honest, foreign) -> Report:
         framed=len(framed),
         framed_honest_flagged=honest_flagged("framed"),
         framed_counterfeit=sum(1 for url in framed if "counterfeit" in honest[url]),
+        framed_by_location=sum(
+            1 for url in framed if honest_reasons[url] & set(LOCATION_REASONS)
+        ),
         foreign=sum(1 for kind in kinds.values() if kind == "foreign"),
         foreign_posts=foreign["posts"],
         foreign_accepted=foreign["accepted"],

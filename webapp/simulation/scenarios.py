@@ -16,6 +16,9 @@ SCENARIOS: dict[str, dict] = {
     # One address frames genuine codes: a claimed far province from two invented
     # device ids, or two far positions a minute apart; an honest buyer follows.
     "framing": {"framed_serials": 20},
+    # One person frames from two networks of their own: two /64s of one IPv6
+    # line, or Wi-Fi and mobile data; fresh device ids every time.
+    "framing-two-networks": {"framed_serials": 20, "framer_networks": 2},
     # Many browsers, each on its own address, post through a third-party page.
     "third-party-origin": {"foreign_serials": 10},
     # Carrier-grade NAT: households and fake buyers behind a handful of shared
