@@ -77,14 +77,16 @@ def test_the_withdraw_page_speaks_english_too(client, app):
     assert page.status_code == 200 and "Withdraw my report" in page.text
 
 
+LIMITED = {
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_REPORT_LOOKUPS": "2/hour",
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "WTF_CSRF_ENABLED": False,
+}
+
+
 def test_guessing_secrets_is_limited(tmp_path):
-    settings = {
-        "RATELIMIT_ENABLED": True,
-        "RATELIMIT_REPORT_LOOKUPS": "2/hour",
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "WTF_CSRF_ENABLED": False,
-    }
-    with standalone_app(tmp_path, **settings) as app:
+    with standalone_app(tmp_path, **LIMITED) as app:
         client = app.test_client()
         reference = file(client)[0]
         guesses = [
@@ -96,13 +98,7 @@ def test_guessing_secrets_is_limited(tmp_path):
 
 
 def test_looking_up_references_and_guessing_secrets_share_one_budget(tmp_path):
-    settings = {
-        "RATELIMIT_ENABLED": True,
-        "RATELIMIT_REPORT_LOOKUPS": "2/hour",
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "WTF_CSRF_ENABLED": False,
-    }
-    with standalone_app(tmp_path, **settings) as app:
+    with standalone_app(tmp_path, **LIMITED) as app:
         client = app.test_client()
         reference = file(client)[0]
         missed = client.get("/report/R-0000000X")

@@ -135,20 +135,29 @@ def _missed(response) -> bool:
     return response.status_code == 404
 
 
+def _lookups_limited(deduct_when, on_breach):
+    """One budget of misses per address and per phone for everything that
+    takes a reference: looking one up and guessing its withdrawal secret."""
+
+    def decorate(view):
+        for setting, per_device in (
+            ("RATELIMIT_REPORT_LOOKUPS_DEVICE", True),
+            ("RATELIMIT_REPORT_LOOKUPS", False),
+        ):
+            view = rate_limited(
+                setting,
+                per_device=per_device,
+                deduct_when=deduct_when,
+                on_breach=on_breach,
+                shared=True,
+            )(view)
+        return view
+
+    return decorate
+
+
 @bp.get("/<reference>")
-@rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS",
-    deduct_when=_missed,
-    on_breach=_too_many_lookups,
-    shared=True,
-)
-@rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS_DEVICE",
-    per_device=True,
-    deduct_when=_missed,
-    on_breach=_too_many_lookups,
-    shared=True,
-)
+@_lookups_limited(_missed, _too_many_lookups)
 def show(reference: str):
     """Where a report stands, for whoever holds its reference."""
     wanted = normalize_reference(reference)
@@ -190,19 +199,7 @@ def _wrong_secrets(_limit):
 
 
 @bp.route("/<reference>/withdraw", methods=["GET", "POST"])
-@rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS",
-    deduct_when=_wrong_guess,
-    on_breach=_wrong_secrets,
-    shared=True,
-)
-@rate_limited(
-    "RATELIMIT_REPORT_LOOKUPS_DEVICE",
-    per_device=True,
-    deduct_when=_wrong_guess,
-    on_breach=_wrong_secrets,
-    shared=True,
-)
+@_lookups_limited(_wrong_guess, _wrong_secrets)
 def withdraw(reference: str):
     """Delete a report and its contact for whoever holds its reference and secret."""
     wanted = normalize_reference(reference)
