@@ -291,6 +291,7 @@ def test_the_demo_script_prints_its_url_once_the_page_answers(tmp_path):
         assert "(PIN " in _rest_of_welcome(demo)
     finally:
         os.killpg(demo.pid, signal.SIGINT)  # Ctrl-C
+        demo.stdout.close()  # else a later test meets its ResourceWarning
         assert demo.wait(timeout=60) == 0
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1)

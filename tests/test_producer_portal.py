@@ -493,8 +493,9 @@ def test_producer_updates_the_organisation_profile(client, producer):
     )
     assert response.status_code == 303
     organisation = db.session.get(Organisation, producer.organisation_id)
-    assert organisation.phone == "0221 3 862 123"  # not shown for approval
-    # The approved name, address and GLN stay public until the province approves.
+    # The story shows the phone: like the name, address and GLN, the approved
+    # one stays public until the province approves the change.
+    assert organisation.pending_changes["phone"] == "0221 3 862 123"
     assert (
         organisation.pending_changes["name"],
         organisation.pending_changes["gln"],
