@@ -51,6 +51,8 @@ def live_server(tmp_path_factory):
             "RATELIMIT_ENABLED": False,
             "UPLOAD_DIR": str(folder / "uploads"),
             "PRINT_DIR": str(folder / "print"),
+            # Loopback, and the made-up *.test hosts some tests map to it.
+            "TRUSTED_HOSTS": ["127.0.0.1", "localhost", ".test"],
         }
     )
     with serving(app) as base_url:

@@ -7,12 +7,12 @@ panel follows each step without a reload. Screenshots in both languages.
 
 import io
 from datetime import date, timedelta
-from itertools import count
 
 import pytest
 from flask_babel import force_locale, gettext
 from PIL import Image
 from playwright.sync_api import Page, expect
+from sqlalchemy import func, select
 
 from e2e.conftest import sign_in
 from webapp.demo.accounts import DEMO_PASSWORD
@@ -21,8 +21,6 @@ from webapp.models import Organisation
 from webapp.services.accounts import create_user
 from webapp.services.gtin import complete_gtin
 
-_numbers = count(1)
-
 
 def days_ago(days: int) -> str:
     return (date.today() - timedelta(days=days)).isoformat()
@@ -30,8 +28,9 @@ def days_ago(days: int) -> str:
 
 def new_producer(app) -> tuple[str, int]:
     """An organisation known by name and tax code only, and its producer account."""
-    n = next(_numbers)
     with app.app_context():
+        # Counted in the shared database: another module may import this helper.
+        n = db.session.scalar(select(func.count(Organisation.id))) + 1
         org = Organisation(
             name=f"HTX Nhãn Mới {n}", kind="cooperative", tax_code=f"0109{n:06d}",
             address_line="", ward_code="", province_code="33",
