@@ -198,8 +198,7 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             seen=_names(seen, lang),
         )
     if reason == "out_of_region_once" and stats is not None and batch is not None:
-        found = Evidence.from_json(stats.evidence)
-        seen = sorted({source.province for source in found.away})
+        found, seen = _far_sources(stats)
         return _(
             "Scanned once outside the batch's provinces (%(seen)s), by a single "
             "source: often a gift or a traveller. Shoppers are not warned until a "
@@ -207,8 +206,7 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             seen=_names(seen, lang),
         )
     if reason == "out_of_region_by_hand" and stats is not None and batch is not None:
-        found = Evidence.from_json(stats.evidence)
-        seen = sorted({source.province for source in found.away})
+        found, seen = _far_sources(stats)
         return _(
             "Scanned outside the batch's provinces (%(seen)s) by %(count)d sources, "
             "but every one chose the province by hand, with no device position: one "
@@ -240,3 +238,9 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
 def _names(codes, lang: str) -> str:
     known = (code for code in codes if regions.is_province_code(code))
     return ", ".join(province_name(code, lang) for code in known)
+
+
+def _far_sources(stats) -> tuple[Evidence, list[str]]:
+    """The serial's location evidence and the far provinces its sources named."""
+    found = Evidence.from_json(stats.evidence)
+    return found, sorted({source.province for source in found.away})
