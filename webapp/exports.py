@@ -29,16 +29,13 @@ def products() -> bytes:
     lang = current_lang()
     _share, rows = programme.products_with_complete_data(db.session, utcnow())
     columns = [
-        Column("GTIN", width=17),
-        Column(_("Product"), width=36),
-        Column(_("Producer"), width=36),
+        *_product_columns(),
         Column(_("Province code"), width=8),
         Column(_("Province"), width=18),
         Column(_("Complete traceability data"), width=14),
     ]
     table = (
-        [product.gtin, product.localized("name", lang).text,
-         product.organisation.name, product.organisation.province_code,
+        [*_product_cells(product, lang), product.organisation.province_code,
          province_name(product.organisation.province_code),
          _("Yes") if done else _("No")]
         for product, done in rows
@@ -76,20 +73,33 @@ def provinces() -> bytes:
     return spreadsheets.workbook(_("Scans by province"), columns, table)
 
 
+def _product_columns() -> list[Column]:
+    return [
+        Column("GTIN", width=17),
+        Column(_("Product"), width=36),
+        Column(_("Producer"), width=36),
+    ]
+
+
+def _product_cells(product, lang: str) -> list[str]:
+    return [
+        product.gtin,
+        product.localized("name", lang).text,
+        product.organisation.name,
+    ]
+
+
 def missing_products() -> bytes:
     """Products still without complete data, with the kinds and sector they count in."""
     lang = current_lang()
     _share, rows = programme.products_with_complete_data(db.session, utcnow())
     columns = [
-        Column("GTIN", width=17),
-        Column(_("Product"), width=36),
-        Column(_("Producer"), width=36),
+        *_product_columns(),
         Column(_("Kinds"), width=36),
         Column(_("Sector"), width=18),
     ]
     table = (
-        [product.gtin, product.localized("name", lang).text,
-         product.organisation.name, kind_labels(product),
+        [*_product_cells(product, lang), kind_labels(product),
          vocab.label(vocab.SECTORS, product.sector)]
         for product, done in rows
         if not done
