@@ -1,1 +1,0 @@
-"""Demo products, grouped by the part of the province they come from."""
