@@ -15,7 +15,7 @@ from webapp.services import access
 from webapp.services.inspections import Finding, InspectionError, preset_province
 from webapp.services.photos import PhotoRefused
 from webapp.services.reported_codes import ReportedCode
-from webapp.uploads import chosen_files, discard, refusal, store_upload
+from webapp.uploads import chosen_files, kept_only_if_saved, refusal
 
 
 def blank_case_form(
@@ -50,23 +50,21 @@ def save_inspection(form: InspectionForm, save: Callable[[str | None], object]):
 
     A refusal leaves nothing behind: no row, no photo file.
     """
-    photo_path = None
     try:
-        files = chosen_files([request.files.get(form.photo.name)])
-        photo_path = store_upload(files[0], "inspections").path if files else None
-        save(photo_path)
-        db.session.commit()
+        with kept_only_if_saved() as uploads:
+            files = chosen_files([request.files.get(form.photo.name)])
+            photo = uploads.store(files[0], "inspections") if files else None
+            save(photo.path if photo else None)
+            db.session.commit()
     except PhotoRefused as refused:
         message, status = refusal(refused.code)
         form.photo.errors = [message]
         return status
     except InspectionError:
         db.session.rollback()
-        discard([photo_path] if photo_path else [])
         form.place.errors = [_("Check the place and the province.")]
         return 400
     except Exception:
         db.session.rollback()
-        discard([photo_path] if photo_path else [])
         raise
     return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import current_app
@@ -24,6 +25,34 @@ def store_upload(upload: FileStorage, kind: str) -> StoredPhoto:
 def chosen_files(uploads: Iterable[FileStorage | None]) -> list[FileStorage]:
     """The file inputs the visitor actually filled in."""
     return [f for f in uploads if f is not None and f.filename]
+
+
+class RequestUploads:
+    """The photos one request has stored so far."""
+
+    def __init__(self) -> None:
+        self.stored: list[StoredPhoto] = []
+
+    def store(self, upload: FileStorage, kind: str) -> StoredPhoto:
+        photo = store_upload(upload, kind)
+        self.stored.append(photo)
+        return photo
+
+
+@contextmanager
+def kept_only_if_saved() -> Iterator[RequestUploads]:
+    """Photos stored inside the block are removed when the block fails.
+
+    Whatever ends it early (a refused photo, a refused record, a failed commit,
+    an unexpected error) leaves no file without its record; the block's last
+    step should be the commit.
+    """
+    uploads = RequestUploads()
+    try:
+        yield uploads
+    except BaseException:
+        discard(photo.path for photo in uploads.stored)
+        raise
 
 
 def discard(paths: Iterable[str]) -> None:

@@ -46,7 +46,7 @@ from webapp.services import products as product_service
 from webapp.services.clock import today_in_vietnam
 from webapp.services.photos import PhotoRefused
 from webapp.services.products import ProductError, ProductInput, ProfileInput
-from webapp.uploads import chosen_files, discard, refusal, store_upload
+from webapp.uploads import chosen_files, kept_only_if_saved, refusal
 
 bp = Blueprint("producer", __name__, url_prefix="/producer")
 
@@ -112,27 +112,27 @@ def _product_form(product: Product | None):
         return render_template(
             "producer/product_form.html", form=form, product=product
         ), 400
-    stored = None
     try:
-        files = chosen_files([request.files.get("image")])
-        stored = store_upload(files[0], "products") if files else None
-        saved = product_service.save_product(
-            db.session,
-            current_user.organisation,
-            _product_input(form),
-            product,
-            UPLOADED + stored.path.removeprefix("products/") if stored else None,
-        )
-        db.session.flush()
-        case_service.audit(
-            db.session,
-            current_user,
-            "product.save",
-            "product",
-            saved.id,
-            gtin=saved.gtin,
-        )
-        db.session.commit()
+        with kept_only_if_saved() as uploads:
+            files = chosen_files([request.files.get("image")])
+            stored = uploads.store(files[0], "products") if files else None
+            saved = product_service.save_product(
+                db.session,
+                current_user.organisation,
+                _product_input(form),
+                product,
+                UPLOADED + stored.path.removeprefix("products/") if stored else None,
+            )
+            db.session.flush()
+            case_service.audit(
+                db.session,
+                current_user,
+                "product.save",
+                "product",
+                saved.id,
+                gtin=saved.gtin,
+            )
+            db.session.commit()
     except PhotoRefused as refused:
         message, status = refusal(refused.code)
         form.image.errors = [message]
@@ -141,7 +141,6 @@ def _product_form(product: Product | None):
         ), status
     except ProductError as error:
         db.session.rollback()
-        discard([stored.path] if stored else [])
         field_error(form, error, vocab.PRODUCT_ERRORS)
         return render_template(
             "producer/product_form.html", form=form, product=product

@@ -18,7 +18,7 @@ from webapp.services import portal_outbox
 from webapp.services.batches import BatchError, EventInput
 from webapp.services.clock import VIETNAM
 from webapp.services.photos import PhotoRefused
-from webapp.uploads import chosen_files, discard, refusal, store_upload
+from webapp.uploads import chosen_files, kept_only_if_saved, refusal
 
 
 @bp.post("/batches/<int:batch_id>/events")
@@ -34,22 +34,21 @@ def add_event(batch_id: int):
     form = event_form(found, formdata=request.form)
     if not form.validate():
         return _journey_again(found, form)
-    stored = None
     try:
-        files = chosen_files([request.files.get("photo")])
-        stored = store_upload(files[0], "events") if files else None
-        event = batch_service.add_event(
-            db.session, found, _event_input(form, stored), utcnow()
-        )
-        db.session.flush()
-        portal_outbox.follow_event(db.session, event)
-        db.session.commit()
+        with kept_only_if_saved() as uploads:
+            files = chosen_files([request.files.get("photo")])
+            stored = uploads.store(files[0], "events") if files else None
+            event = batch_service.add_event(
+                db.session, found, _event_input(form, stored), utcnow()
+            )
+            db.session.flush()
+            portal_outbox.follow_event(db.session, event)
+            db.session.commit()
     except PhotoRefused as refused:
         form.photo.errors = [refusal(refused.code)[0]]
         return _journey_again(found, form)
     except BatchError as error:
         db.session.rollback()
-        discard([stored.path] if stored else [])
         field_error(form, error)
         return _journey_again(found, form)
     if wants_fragment():

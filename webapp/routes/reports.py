@@ -24,7 +24,7 @@ from webapp.models import Report
 from webapp.scan_context import DEVICE_COOKIE, privacy_key
 from webapp.services import regions
 from webapp.services.idempotency import scoped_key
-from webapp.services.photos import PhotoRefused, StoredPhoto
+from webapp.services.photos import PhotoRefused
 from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.reports import (
     ReportInput,
@@ -32,7 +32,7 @@ from webapp.services.reports import (
     normalize_reference,
     progress_of,
 )
-from webapp.uploads import chosen_files, discard, refusal, store_upload
+from webapp.uploads import chosen_files, discard, kept_only_if_saved, refusal
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
 SENT = "report-sent"  # the flash category of the one-time thank-you
@@ -74,28 +74,22 @@ def create():
     uploads = chosen_files(request.files.getlist("photos"))
     if len(uploads) > MAX_PHOTOS:
         return _photo_error(form, _("Send at most 3 photos."), 400)
-    stored: list[StoredPhoto] = []
     try:
-        for upload in uploads:
-            stored.append(store_upload(upload, "reports"))
-        key = privacy_key()
-        report = file_report(db.session, _report_input(form), stored, key)
-        secret = issue_secret(report, key)
-        db.session.commit()
+        with kept_only_if_saved() as kept:
+            stored = [kept.store(upload, "reports") for upload in uploads]
+            key = privacy_key()
+            report = file_report(db.session, _report_input(form), stored, key)
+            secret = issue_secret(report, key)
+            db.session.commit()
     except PhotoRefused as refused:
-        discard(p.path for p in stored)
         return _photo_error(form, *refusal(refused.code))
     except IntegrityError:
         # The same key arrived twice at once: the other request filed it.
         db.session.rollback()
-        discard(p.path for p in stored)
         already = _already_filed(form.idempotency_key.data)
         if already is None:
             raise
         return _resent(already)
-    except Exception:
-        discard(p.path for p in stored)  # no half-written report: its photos go too
-        raise
     return _sent(report, secret)
 
 
