@@ -89,8 +89,9 @@ def test_refusals_leave_nothing_behind(app, tmp_path):
     runner = app.test_cli_runner()
     for args, message in [
         (["--batch", "NO-SUCH-LOT", "--count", "3"], "no batch"),
-        (["--batch", recalled.lot_code, "--count", "3"], "recalled"),
-        (["--batch", shared.lot_code, "--count", "3"], "--gtin"),
+        (["--batch", recalled.lot_code, "--count", "3"], "not on sale"),
+        (["--batch", shared.lot_code, "--count", "3"], "GTIN too"),
+        (["--batch", str(shared.id), "--count", "100000"], "more stamps than items"),
         (["--batch", shared.lot_code, "--count", "0"], "0 is not in the range"),
     ]:
         result = runner.invoke(args=["stamps", "issue", *args, "--out", str(out)])

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import force_locale
 from flask_migrate import upgrade
 
+from webapp import vocab
 from webapp.cli_retention import reports, scans
 from webapp.extensions import db
 from webapp.services.issuance import (
@@ -71,6 +73,12 @@ def load_demo_data(codes_out: Path | None):
     return loaded
 
 
+def refused(error, table: dict) -> click.ClickException:
+    """A service's refusal as the command line shows it: in English."""
+    with force_locale("en"):
+        return click.ClickException(vocab.refusal(error, table))
+
+
 @click.group()
 def stamps() -> None:
     """Issue stamps for a batch, and check the issuance log."""
@@ -98,7 +106,7 @@ def issue(batch_ref: str, gtin: str | None, count: int, pin: bool, out: Path) ->
         )
     except IssuanceError as error:
         db.session.rollback()
-        raise click.ClickException(str(error)) from None
+        raise refused(error, vocab.ISSUANCE_ERRORS) from None
     _commit_with_codes(issued, out)
     click.echo(f"Issued {len(issued)} stamps for lot {batch.lot_code} → {out}")
 
@@ -222,7 +230,7 @@ def create_user_command(
         db.session.commit()
     except AccountError as error:
         db.session.rollback()
-        raise click.ClickException(str(error)) from None
+        raise refused(error, vocab.ACCOUNT_ERRORS) from None
     scope = ", ".join(user.province_codes) or (found.name if found else "all")
     click.echo(f"Created {user.role} {user.email} ({scope}).")
 

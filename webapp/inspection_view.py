@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import request
-from flask_babel import gettext as _
 
+from webapp import vocab
 from webapp.extensions import db
 from webapp.forms.inspector import CaseInspectionForm, InspectionForm
 from webapp.i18n import current_lang
@@ -60,9 +60,10 @@ def save_inspection(form: InspectionForm, save: Callable[[str | None], object]):
         message, status = refusal(refused.code)
         form.photo.errors = [message]
         return status
-    except InspectionError:
+    except InspectionError as error:
         db.session.rollback()
-        form.place.errors = [_("Check the place and the province.")]
+        field = getattr(form, error.field or "", None) or form.place
+        field.errors = [*field.errors, vocab.refusal(error, vocab.INSPECTION_ERRORS)]
         return 400
     except Exception:
         db.session.rollback()

@@ -1,5 +1,6 @@
 """Translated labels for the codes the domain uses (CBV steps, OCOP sets, kinds)."""
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 ORGANISATION_KINDS = {
@@ -456,3 +457,76 @@ def entry_problem(problem: str | None) -> str:
     if problem in LINK_ERRORS:
         return label(LINK_ERRORS, problem)
     return label(ENTRY_PROBLEMS, problem or "empty")
+
+
+PASSWORD_ERRORS = {
+    "too_short": _l("Use at least %(count)s characters."),
+    "too_long": _l("Use at most %(count)s characters."),
+    "too_guessable": _l(
+        "This password is too common or too easy to guess: "
+        "try a few unrelated words together."
+    ),
+}
+
+ACCOUNT_ERRORS = {
+    **PASSWORD_ERRORS,
+    "email_invalid": _l("Enter a valid e-mail address."),
+    "email_taken": _l("%(email)s already has an account."),
+    "unknown_role": _l("The role is one of: %(roles)s."),
+    "organisation_required": _l("A producer's account belongs to an organisation."),
+    "no_organisation": _l("There is no organisation %(reference)s."),
+    "provinces_required": _l("An inspector covers at least one province."),
+    "unknown_provinces": _l("These are not official province codes: %(codes)s."),
+}
+
+ISSUANCE_ERRORS = {
+    "no_batch": _l("There is no batch %(reference)s."),
+    "lot_ambiguous": _l(
+        "Lot %(reference)s exists for several products: name the product's GTIN too."
+    ),
+    "count_invalid": _l("Issue from 1 to %(most)s stamps at a time."),
+    "batch_not_active": _l(
+        "Lot %(lot)s is not on sale (recalled or void): no stamps are issued for it."
+    ),
+    "more_than_quantity": BATCH_ERRORS["more_than_quantity"],
+}
+
+CASE_ERRORS = {
+    "unknown_status": _l("Choose a status from the list."),
+    "note_required": _l("Write a note before closing the case."),
+    "unknown_province": _l("Choose a province from the list."),
+}
+
+INSPECTION_ERRORS = {
+    "code_issued": _l(
+        "This code was issued by OCOP Trace: record the inspection on its dossier."
+    ),
+    "unknown_result": _l("Choose a result from the list."),
+    "place_required": _l("Say where the item was inspected."),
+    "unknown_province": _l("Choose a province from the list."),
+    "province_not_covered": _l(
+        "You cannot record inspections in this province: it is not one you cover."
+    ),
+    "reason_required": _l("Say why the claim is reset."),
+    "not_claimed": _l("This item's PIN has not been claimed."),
+}
+
+APPROVAL_ERRORS = {
+    "gtin_taken": _l("Not approved: another product has this GTIN."),
+}
+
+
+def refusal(error, table: dict) -> str:
+    """A refusal (services.errors.Refusal) as a sentence in the reader's language.
+
+    Numbers among its parameters are written the locale's way (10.000 in
+    Vietnamese, 10,000 in English).
+    """
+    template = table.get(error.code)
+    if template is None:
+        return error.code
+    params = {
+        name: format_decimal(value) if isinstance(value, int) else value
+        for name, value in error.params.items()
+    }
+    return str(template) % params if params else str(template)

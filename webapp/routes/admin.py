@@ -7,7 +7,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from webapp import exports
+from webapp import exports, vocab
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.admin import ApproveForm, TrainingForm
@@ -128,8 +128,8 @@ def approve(kind: str, record_id: int):
     changes = sorted(record.pending_changes or {})
     try:
         published = approval_rules.approve(db.session, record)
-    except approval_rules.ApprovalError:
-        flash(_("Not approved: another product has this GTIN."))
+    except approval_rules.ApprovalError as error:
+        flash(vocab.refusal(error, vocab.APPROVAL_ERRORS))
         return redirect(url_for("admin.approvals"), code=303)
     if published:
         audit(

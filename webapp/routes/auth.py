@@ -12,10 +12,10 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from webapp import vocab
 from webapp.extensions import db, rate_limited
 from webapp.forms.auth import LoginForm, NewPasswordForm, PasswordChangeForm
 from webapp.links import safe_next
-from webapp.passwords_view import refusal_message
 from webapp.services import password_resets
 from webapp.services.accounts import (
     AccountLocked,
@@ -104,7 +104,7 @@ def change_password():
         try:
             set_password(user, form.password.data)
         except PasswordRefused as refused:
-            form.password.errors = [refusal_message(refused)]
+            form.password.errors = [vocab.refusal(refused, vocab.PASSWORD_ERRORS)]
         else:
             db.session.commit()
             login_user(user)  # this browser stays signed in
@@ -133,7 +133,7 @@ def use_reset(token: str):
         try:
             password_resets.use(db.session, found, form.password.data)
         except PasswordRefused as refused:
-            form.password.errors = [refusal_message(refused)]
+            form.password.errors = [vocab.refusal(refused, vocab.PASSWORD_ERRORS)]
         else:
             db.session.commit()
             logout_user()

@@ -113,9 +113,10 @@ def change_status(case_id: int):
             )
             db.session.commit()
             flash(_("Case updated.") if changed else _("Nothing changed."))
-        except CaseError:
+        except CaseError as error:
             db.session.rollback()
-            form.note.errors = [_("Write a note before closing the case.")]
+            field = getattr(form, error.field or "", None) or form.note
+            field.errors = [vocab.refusal(error, vocab.CASE_ERRORS)]
     context = _case_context(found, status_form=form)
     return render("inspector/case.html", "inspector/_case_manage.html", **context)
 
@@ -224,9 +225,9 @@ def pin_reset(stamp_id: int):
         return _dossier_again(stamp, None, form)
     try:
         reset_pin_claim(db.session, stamp, current_user, form.reason.data)
-    except InspectionError:
+    except InspectionError as error:
         db.session.rollback()
-        form.reason.errors = [_("This item's PIN has not been claimed.")]
+        form.reason.errors = [vocab.refusal(error, vocab.INSPECTION_ERRORS)]
         return _dossier_again(stamp, None, form)
     db.session.commit()
     flash(_("The PIN claim was reset."))

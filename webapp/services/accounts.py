@@ -11,14 +11,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from webapp.models import ROLES, InspectorProvince, Organisation, User, utcnow
-from webapp.services import passwords, regions
+from webapp.services import regions
+from webapp.services.errors import Refusal
 from webapp.services.passwords import PasswordRefused, check_password
 
 _hasher = PasswordHasher()  # argon2id with the library's current parameters
 
 
-class AccountError(ValueError):
-    """The account cannot be created as asked; str(error) says why."""
+class AccountError(Refusal):
+    """The account cannot be created as asked; `code` says why."""
 
 
 def create_user(
@@ -38,23 +39,23 @@ def create_user(
     """
     email = email.strip().lower()
     if "@" not in email or len(email) > 200:
-        raise AccountError("a valid e-mail address is needed")
+        raise AccountError("email_invalid", "email")
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError("unknown_role", "role", roles=", ".join(ROLES))
     if password_hash is None:
         try:
             check_password(password, (email, name))
         except PasswordRefused as refused:
-            raise AccountError(passwords.ENGLISH[refused.code]) from None
+            raise AccountError(refused.code, "password", **refused.params) from None
     if role == "producer" and organisation is None:
-        raise AccountError("a producer account belongs to an organisation")
+        raise AccountError("organisation_required", "organisation")
     if role == "inspector" and not province_codes:
-        raise AccountError("an inspector covers at least one province")
+        raise AccountError("provinces_required", "province")
     unknown = [code for code in province_codes if not regions.is_province_code(code)]
     if unknown:
-        raise AccountError(f"not official province codes: {', '.join(unknown)}")
+        raise AccountError("unknown_provinces", "province", codes=", ".join(unknown))
     if session.scalar(select(User).where(func.lower(User.email) == email)):
-        raise AccountError(f"{email} already has an account")
+        raise AccountError("email_taken", "email", email=email)
     user = User(
         email=email,
         name=name.strip() or email,
@@ -84,7 +85,7 @@ def find_organisation(session: Session, ref: str) -> Organisation:
     )
     found = session.scalar(stmt)
     if found is None:
-        raise AccountError(f"no organisation {ref!r}")
+        raise AccountError("no_organisation", "organisation", reference=ref)
     return found
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, Product, utcnow
+from webapp.services.errors import Refusal
 
 PRODUCT_PUBLIC = (
     "gtin", "name_vi", "name_en", "label_name", "summary_vi", "summary_en",
@@ -32,8 +33,8 @@ ORGANISATION_PUBLIC = (
 DATES = ("ocop_certified_on", "ocop_valid_until")
 
 
-class ApprovalError(ValueError):
-    """The pending changes cannot be published; str(error) says why."""
+class ApprovalError(Refusal):
+    """The pending changes cannot be published; `code` says why."""
 
 
 def public_fields(record: Product | Organisation) -> tuple[str, ...]:
@@ -88,7 +89,7 @@ def approve(session: Session, record: Product | Organisation) -> bool:
             )
         )
         if taken is not None:
-            raise ApprovalError("gtin_taken")
+            raise ApprovalError("gtin_taken", "gtin")
     for name, value in pending.items():
         setattr(record, name, _from_json(name, value))
     record.pending_changes = None

@@ -14,7 +14,7 @@ from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp
 from webapp.services import regions
 from webapp.services.clock import VIETNAM
 from webapp.services.completeness import DISTRIBUTION_STEPS
-from webapp.services.errors import FieldError
+from webapp.services.errors import Refusal
 from webapp.services.gtin import is_valid_gln
 
 # What each business step means for the goods, as EPCIS expects it.
@@ -49,7 +49,7 @@ LOT_CHARACTERS = set(
 )
 
 
-class BatchError(FieldError):
+class BatchError(Refusal):
     """The change is refused; `code` says why, `field` where."""
 
 

@@ -25,6 +25,7 @@ from webapp.models import (
 from webapp.models.cases import VISIBLE_SOURCES
 from webapp.services import regions
 from webapp.services.clearance import clear_doubts
+from webapp.services.errors import Refusal
 
 # Reasons whose evidence the detection rules take from independent sources only.
 LOCATION_REASONS = ("out_of_region", "impossible_travel")
@@ -34,8 +35,8 @@ SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "authentic": 1}
 RESOLVED = ("confirmed_fake", "genuine", "dismissed")
 
 
-class CaseError(ValueError):
-    """The change is not allowed; str(error) says why."""
+class CaseError(Refusal):
+    """The change is not allowed; `code` says why."""
 
 
 def open_case(session: Session, stamp: Stamp | None, batch: Batch | None) -> Case:
@@ -181,9 +182,9 @@ def change_status(
     outcome) leaves the case and its history as they were.
     """
     if status not in ("new", "investigating", *RESOLVED):
-        raise CaseError("unknown status")
+        raise CaseError("unknown_status", "status")
     if status in RESOLVED and not note.strip():
-        raise CaseError("note_required")
+        raise CaseError("note_required", "note")
     before = case.status
     if status == before and (
         status not in RESOLVED or note.strip() == (case.outcome_note or "")
@@ -228,7 +229,7 @@ def hand_over(
     False when that province already follows the case on those grounds.
     """
     if not regions.is_province_code(province):
-        raise CaseError("unknown_province")
+        raise CaseError("unknown_province", "province")
     source = "inspector" if accountable else "scans"
     before = {p.province_code: p.source for p in case.provinces}
     if before.get(province) in ("inspector", "maker", source):

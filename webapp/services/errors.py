@@ -1,4 +1,4 @@
-"""Typed errors of the identifier layer."""
+"""Typed errors of the services: malformed identifiers and refused requests."""
 
 
 class DigitalLinkError(ValueError):
@@ -38,9 +38,15 @@ class DigitalLinkError(ValueError):
         super().__init__(f"{part}: {self.MESSAGES.get(code, code)}")
 
 
-class FieldError(ValueError):
-    """A record refused: `code` says why, `field` names the form field to blame."""
+class Refusal(ValueError):
+    """Something the domain refuses to do as asked.
 
-    def __init__(self, code: str, field: str | None = None) -> None:
-        self.code, self.field = code, field
-        super().__init__(code)
+    `code` says why (stable; `webapp.vocab` turns it into the reader's language),
+    `field` names the input to blame, `params` the values the message shows.
+    Each service subclasses it, so callers catch only what they can answer.
+    """
+
+    def __init__(self, code: str, field: str | None = None, **params: object) -> None:
+        self.code, self.field, self.params = code, field, params
+        details = ", ".join(f"{k}={v!r}" for k, v in params.items())
+        super().__init__(f"{code} ({details})" if details else code)

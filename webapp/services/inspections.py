@@ -26,6 +26,7 @@ from webapp.services.cases import (
     open_case,
     raise_alert,
 )
+from webapp.services.errors import Refusal
 from webapp.services.reported_codes import ReportedCode
 from webapp.services.scanning import locked_stats
 
@@ -50,12 +51,8 @@ class Finding:
     photo_path: str | None = None
 
 
-class InspectionError(ValueError):
+class InspectionError(Refusal):
     """The inspection cannot be recorded as given; `code` says why."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(code)
 
 
 def record_inspection(
@@ -126,9 +123,9 @@ def record_case_inspection(
     journey. The inspection, its case and the audit log are the record.
     """
     if code.issued:
-        raise InspectionError("code_issued")
+        raise InspectionError("code_issued", "code")
     if found.result not in UNISSUED_RESULTS:
-        raise InspectionError("unknown_result")
+        raise InspectionError("unknown_result", "result")
     _check(found, inspector)
     add_provinces(case, [found.province_code], "inspector")
     inspection = _store(
@@ -161,13 +158,13 @@ def preset_province(user: User, case: Case | None = None) -> str | None:
 
 def _check(found: Finding, inspector: User) -> None:
     if found.result not in INSPECTION_RESULTS:
-        raise InspectionError("unknown_result")
+        raise InspectionError("unknown_result", "result")
     if not found.place.strip():
-        raise InspectionError("place_required")
+        raise InspectionError("place_required", "place")
     if not found.province_code or not regions.is_province_code(found.province_code):
-        raise InspectionError("unknown_province")
+        raise InspectionError("unknown_province", "province")
     if not access.can_record_inspection(inspector, found.province_code):
-        raise InspectionError("province_not_covered")
+        raise InspectionError("province_not_covered", "province")
 
 
 def _store(
@@ -220,10 +217,10 @@ def reset_pin_claim(
 ) -> None:
     """Undo a PIN claim made by the wrong phone (the buyer keeps the real item)."""
     if not reason.strip():
-        raise InspectionError("reason_required")
+        raise InspectionError("reason_required", "reason")
     stats = locked_stats(session, stamp.id)
     if stats.claimed_device_hash is None and stamp.pin_locked_at is None:
-        raise InspectionError("not_claimed")
+        raise InspectionError("not_claimed", "reason")
     before = stats.claimed_at.isoformat() if stats.claimed_at else None
     locked = stamp.pin_locked_at.isoformat() if stamp.pin_locked_at else None
     # Claiming reopens too, after wrong guesses closed it.

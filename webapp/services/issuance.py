@@ -14,17 +14,18 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, Product, Stamp, User, utcnow
-from webapp.services import issuance_log, serials
+from webapp.services import batches, issuance_log, serials
 from webapp.services.csv_cells import safe_row
 from webapp.services.digital_link import DigitalLink
+from webapp.services.errors import Refusal
 from webapp.services.stamp_signatures import Signer, signed_uri
 
 MAX_STAMPS_PER_ISSUE = 100_000
 CSV_COLUMNS = ("url", "gtin", "lot", "serial", "pin", "regions")
 
 
-class IssuanceError(ValueError):
-    """The stamps cannot be issued as asked; str(error) says why."""
+class IssuanceError(Refusal):
+    """The stamps cannot be issued as asked; `code` says why."""
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,9 @@ def find_batch(session: Session, reference: str, gtin: str | None = None) -> Bat
         stmt = stmt.where(Product.gtin == gtin)
     found = session.scalars(stmt).all()
     if not found:
-        raise IssuanceError(f"no batch {reference!r}")
+        raise IssuanceError("no_batch", "batch", reference=reference)
     if len(found) > 1:
-        raise IssuanceError(
-            f"lot {reference!r} exists for several products: add --gtin"
-        )
+        raise IssuanceError("lot_ambiguous", "batch", reference=reference)
     return found[0]
 
 
@@ -84,10 +83,11 @@ def issue_stamps(
 
     at is when they were issued: now, unless loading a history (the demo).
     """
-    if not 1 <= count <= MAX_STAMPS_PER_ISSUE:
-        raise IssuanceError(f"count must be between 1 and {MAX_STAMPS_PER_ISSUE}")
-    if batch.status != "active":
-        raise IssuanceError(f"batch {batch.lot_code} is {batch.status}")
+    if count > MAX_STAMPS_PER_ISSUE:
+        raise IssuanceError("count_invalid", "count", most=MAX_STAMPS_PER_ISSUE)
+    problem = batches.can_issue(session, batch, count)
+    if problem:
+        raise IssuanceError(problem, "count", lot=batch.lot_code, status=batch.status)
     gtin, lot = batch.product.gtin, batch.lot_code
     regions = tuple(batch.province_codes)
     codes: dict[str, str | None] = {}

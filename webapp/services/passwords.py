@@ -11,17 +11,15 @@ from collections.abc import Sequence
 
 from zxcvbn import zxcvbn
 
+from webapp.services.errors import Refusal
+
 MIN_LENGTH = 10
 MAX_LENGTH = 200  # argon2 takes any length; a bound keeps requests cheap
 MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable", about 10^8 guesses or more
 
 
-class PasswordRefused(ValueError):
-    """`code`: too_short, too_long or too_guessable; `length` for the message."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(code)
+class PasswordRefused(Refusal):
+    """`code`: too_short, too_long (with the bound as `count`) or too_guessable."""
 
 
 def check_password(password: str, user_inputs: Sequence[str] = ()) -> None:
@@ -30,21 +28,14 @@ def check_password(password: str, user_inputs: Sequence[str] = ()) -> None:
     user_inputs (the e-mail, the name) count as known to a guesser.
     """
     if len(password) < MIN_LENGTH:
-        raise PasswordRefused("too_short")
+        raise PasswordRefused("too_short", "password", count=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        raise PasswordRefused("too_long")
+        raise PasswordRefused("too_long", "password", count=MAX_LENGTH)
     words = [part for text in user_inputs for part in _parts(text)]
     if zxcvbn(password, user_inputs=words)["score"] < MIN_SCORE:
-        raise PasswordRefused("too_guessable")
+        raise PasswordRefused("too_guessable", "password")
 
 
 def _parts(text: str) -> list[str]:
     cleaned = "".join(c if c.isalnum() else " " for c in text.lower())
     return [text.lower(), *cleaned.split()]
-
-
-ENGLISH = {
-    "too_short": f"the password needs at least {MIN_LENGTH} characters",
-    "too_long": f"the password may have at most {MAX_LENGTH} characters",
-    "too_guessable": "the password is too common or too easy to guess",
-}

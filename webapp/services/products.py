@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from webapp.models import SECTORS, Organisation, Product
 from webapp.services import approvals
-from webapp.services.errors import DigitalLinkError, FieldError
+from webapp.services.errors import DigitalLinkError, Refusal
 from webapp.services.gtin import is_valid_gln, normalize_gtin
 from webapp.services.ocop import certificate_valid_until
 
 OCOP_SETS = {f"{n:02d}" for n in range(1, 27)}
 
 
-class ProductError(FieldError):
+class ProductError(Refusal):
     """The record is refused; `code` says why, `field` where."""
 
 

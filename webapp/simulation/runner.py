@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from webapp.demo.seed import seed_demo
 from webapp.models import Batch
+from webapp.services.batches import stamps_issued
 from webapp.services.clock import VIETNAM
 from webapp.services.issuance import issue_stamps
 from webapp.services.scanning import ScanRequest, record_scan
@@ -150,9 +151,12 @@ def prepare_items(
         + ["genuine"] * (config.genuine_items - travellers)
     )
     rng.shuffle(kinds)
+    # Never more stamps than a batch has items: a full batch leaves the draw.
+    room = {b.id: b.quantity - stamps_issued(session, b) for b in batches}
     items = []
     for kind in kinds[:total]:
-        batch = rng.choice(batches)
+        batch = rng.choice([b for b in batches if room[b.id] > 0])
+        room[batch.id] -= 1
         stamp = issue_stamps(session, batch, 1, keys, base_url)[0]
         items.append(Item(stamp.url, stamp.regions, kind))
     session.flush()
