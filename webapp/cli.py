@@ -10,6 +10,7 @@ import click
 from flask import Flask, current_app
 from flask_migrate import upgrade
 
+from webapp.cli_jobs import jobs
 from webapp.cli_retention import reports, scans
 from webapp.extensions import db
 from webapp.services.issuance import (
@@ -31,6 +32,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(reports)
     app.cli.add_command(users)
     app.cli.add_command(portal)
+    app.cli.add_command(jobs)
 
     from webapp.simulation.cli import simulate_market
 
