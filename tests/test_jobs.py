@@ -50,6 +50,15 @@ def large(app):
     app.config["PRINT_INLINE_MAX"] = saved
 
 
+@pytest.fixture
+def no_redis(app):
+    """Neither Redis setting, as in the demo."""
+    saved = {key: app.config[key] for key in ("JOBS_REDIS_URL", "REDIS_URL")}
+    app.config.update(JOBS_REDIS_URL=None, REDIS_URL=None)
+    yield
+    app.config.update(saved)
+
+
 def work(found: Queue) -> None:
     """A real RQ worker, in this process, until the queue is empty."""
     SimpleWorker([found], connection=found.connection).work(burst=True)
@@ -157,7 +166,7 @@ def test_a_job_whose_worker_died_can_be_tried_again(
 
 
 def test_without_redis_the_job_runs_in_a_thread_of_the_web_process(
-    app, client, producer, large
+    app, client, producer, large, no_redis
 ):
     assert not queue.redis_url(app.config)
     record = issue(client, producer, 20)
@@ -166,12 +175,11 @@ def test_without_redis_the_job_runs_in_a_thread_of_the_web_process(
     assert fetch(client, f"/producer/issuances/{record.id}/sheet.pdf")[0] == 200
 
 
-def test_an_unreachable_queue_does_not_fail_the_issue(app, client, producer, large):
-    app.config["JOBS_REDIS_URL"] = "redis://127.0.0.1:1/0"
-    try:
-        record = issue(client, producer, 10)
-    finally:
-        app.config["JOBS_REDIS_URL"] = None
+def test_an_unreachable_queue_does_not_fail_the_issue(
+    app, client, producer, large, no_redis
+):
+    app.config["JOBS_REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
+    record = issue(client, producer, 10)
     queue.wait_for_threads(timeout=120)
     assert print_job().status == "done" and record.count == 10
 
@@ -216,7 +224,7 @@ def test_the_scheduler_queues_every_periodic_job_and_a_worker_runs_them(
     assert db.session.scalars(select(Scan)).all() == []
 
 
-def test_every_job_runs_from_the_command_line_too(app):
+def test_every_job_runs_from_the_command_line_too(app, no_redis):
     runner_cli = app.test_cli_runner()
     listed = runner_cli.invoke(args=["jobs", "list"])
     assert all(p.name in listed.output for p in PERIODIC)
