@@ -89,8 +89,10 @@ def _error_code(error: Exception) -> str:
     return "failed"
 
 
-def start(print_job_id: int, labels: int) -> bool:
-    """Render now if the run is small, else off the request; True if ready now.
+def start(print_job_id: int, labels: int) -> str:
+    """Render now if the run is small, else off the request.
+
+    Says "ready", "failed" (rendered now, but it failed) or "later".
 
     A small run's failure is recorded on its print job like a queued one's,
     so the page shows it with a way to try again.
@@ -99,12 +101,12 @@ def start(print_job_id: int, labels: int) -> bool:
 
     if labels > current_app.config["PRINT_INLINE_MAX"]:
         queue.dispatch("print-files", print_job_id)
-        return False
+        return "later"
     try:
         runner.run("print-files", print_job_id)
     except Exception:
-        return False
-    return True
+        return "failed"
+    return "ready"
 
 
 def retry(job: PrintJob) -> None:

@@ -161,13 +161,22 @@ def issue(batch_id: int):
         raise
     print_jobs.publish(staging, folder, record_id)
     hours = int(config["PRINT_FILE_HOURS"])
-    if print_files.start(job.id, len(issued)):
+    started = print_files.start(job.id, len(issued))
+    if started == "ready":
         flash(
             _(
                 "%(count)s stamps issued. Download the sheet and the CSV now: they "
                 "are kept for %(hours)d hours.",
                 count=len(issued),
                 hours=hours,
+            )
+        )
+    elif started == "failed":
+        flash(
+            _(
+                "%(count)s stamps issued, but their print files could not be "
+                "prepared: try again below.",
+                count=len(issued),
             )
         )
     else:
