@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
+import signal
+import subprocess
+import sys
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,7 +34,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-results"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-results"
+# The job queue's Redis: shared by every checkout on the machine, so its own
+# database, and a queue name of its own per run.
+JOBS_REDIS = os.environ.get("E2E_JOBS_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
 def pytest_collection_modifyitems(items):
@@ -42,15 +51,23 @@ def pytest_collection_modifyitems(items):
 def live_server(tmp_path_factory):
     """Serve the real app, seeded with the demo, on a free loopback port."""
     folder = tmp_path_factory.mktemp("e2e")
+    settings = {
+        "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite'}",
+        "SECRET_KEY": "e2e-secret",
+        "STAMP_KEYS": "e2e-stamp-key",
+        "PRIVACY_KEY": "e2e-privacy-key",
+        "UPLOAD_DIR": str(folder / "uploads"),
+        "PRINT_DIR": str(folder / "print"),
+        "INSTANCE_DIR": str(folder),
+        "JOBS_REDIS_URL": JOBS_REDIS,
+        "JOBS_QUEUE": f"e2e-{uuid.uuid4().hex[:12]}",
+    }
     app = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'e2e.sqlite'}",
-            "SECRET_KEY": "e2e-secret",
-            "STAMP_KEYS": ("e2e-stamp-key",),
-            "PRIVACY_KEY": "e2e-privacy-key",
+            **settings,
+            "SQLALCHEMY_DATABASE_URI": settings["DATABASE_URL"],
+            "STAMP_KEYS": (settings["STAMP_KEYS"],),
             "RATELIMIT_ENABLED": False,
-            "UPLOAD_DIR": str(folder / "uploads"),
-            "PRINT_DIR": str(folder / "print"),
             # Loopback, and the made-up *.test hosts some tests map to it.
             "TRUSTED_HOSTS": ["127.0.0.1", "localhost", ".test"],
         }
@@ -63,7 +80,28 @@ def live_server(tmp_path_factory):
             # The stamps nobody has scanned yet; the market's have a history.
             codes = write_codes_csv(folder / "codes.csv", demo.catalog)
             db.session.commit()
-        yield {"url": base_url, "codes": codes, "app": app}
+        with job_worker({**settings, "PUBLIC_BASE_URL": base_url}, folder):
+            yield {"url": base_url, "codes": codes, "app": app}
+
+
+@contextmanager
+def job_worker(settings: dict, folder: Path):
+    """`flask jobs worker`, as production runs it, on the live app's database."""
+    log = open(folder / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "webapp", "jobs", "worker"],
+        cwd=ROOT,
+        env={**os.environ, **settings},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield worker
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=60)
+        log.close()
 
 
 @contextmanager

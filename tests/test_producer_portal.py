@@ -169,7 +169,8 @@ def test_issued_codes_open_in_excel_as_text(client, producer, lang, headers):
     codes = issued_codes(client, producer)
     with client.get(codes + ".csv") as machine_file:
         machine = list(csv.DictReader(io.StringIO(machine_file.text)))
-    people = factories.sheet_rows(client.get(f"{codes}.xlsx?lang={lang}"))
+    with client.get(f"{codes}.xlsx?lang={lang}") as workbook:  # kept as a file
+        people = factories.sheet_rows(workbook)
     assert list(people[0]) == headers and len(people) == len(machine) == 20
     for row, line in zip(people, machine, strict=True):
         cells = list(row.values())

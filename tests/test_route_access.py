@@ -136,6 +136,16 @@ TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
         OWN,
         None,
     ),
+    ("producer.print_status", "GET"): (
+        "/producer/issuances/{issuance}/print-files",
+        OWN,
+        None,
+    ),
+    ("producer.retry_print_files", "POST"): (
+        "/producer/issuances/{issuance}/print-files/retry",
+        OWN,
+        {},
+    ),
     ("producer.retry_portal_item", "POST"): (
         "/producer/portal-items/{portal_item}/retry",
         OWN,

@@ -12,6 +12,7 @@ from flask_babel import force_locale
 from flask_migrate import upgrade
 
 from webapp import vocab
+from webapp.cli_jobs import jobs
 from webapp.cli_retention import reports, scans
 from webapp.extensions import db
 from webapp.services.issuance import (
@@ -33,6 +34,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(reports)
     app.cli.add_command(users)
     app.cli.add_command(portal)
+    app.cli.add_command(jobs)
 
     from webapp.simulation.cli import simulate_market
 

@@ -131,6 +131,15 @@ class Config:
     # Print files of an issuance (PDF sheet, CSV with PINs), kept only this long.
     PRINT_DIR = os.environ.get("PRINT_DIR") or str(INSTANCE_DIR / "print")
     PRINT_FILE_HOURS = float(os.environ.get("PRINT_FILE_HOURS", "72"))
+    # Issuances of up to this many stamps get their sheet in the request;
+    # larger ones from a background job while the page shows progress.
+    PRINT_INLINE_MAX = int(os.environ.get("PRINT_INLINE_MAX", "500"))
+    # A rendering with no progress for this long is taken as dead (may be retried).
+    PRINT_JOB_STALLED_SECONDS = int(os.environ.get("PRINT_JOB_STALLED_SECONDS", "600"))
+    # The job queue (RQ); unset: REDIS_URL; neither: jobs run in this process.
+    JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL") or None
+    JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "ocop-trace")
+    JOBS_TIMEOUT = int(os.environ.get("JOBS_TIMEOUT", "1800"))
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600

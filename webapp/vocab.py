@@ -314,6 +314,19 @@ PORTAL_STATES = {
     "done": _l("On the portal"),
     "rejected": _l("Refused by the portal"),
 }
+# Why an issuance's print files could not be prepared.
+PRINT_ERRORS = {
+    "files_gone": _l(
+        "The codes these files are made from are no longer kept. Issue new stamps "
+        "for more."
+    ),
+    "label_too_long": _l(
+        "The product's name no longer fits this label size. Issue new stamps in a "
+        "larger size."
+    ),
+    "failed": _l("Preparing the print files failed. Try again."),
+    "stalled": _l("Preparing the print files stopped before it finished. Try again."),
+}
 PORTAL_ERRORS = {
     "organisation_not_approved": _l(
         "Your organisation's profile is not approved on the national portal yet. "

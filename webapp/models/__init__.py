@@ -30,6 +30,7 @@ from webapp.models.catalog import (
 from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
 from webapp.models.issuance import IssuanceRecord
 from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
+from webapp.models.print_job import PRINT_JOB_STATES, PrintJob
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
@@ -52,6 +53,8 @@ __all__ = [
     "PORTAL_KINDS",
     "PasswordReset",
     "PORTAL_STATES",
+    "PRINT_JOB_STATES",
+    "PrintJob",
     "PortalItem",
     "ReportPhoto",
     "TrainingAttendance",

@@ -15,6 +15,7 @@ def register_blueprints(app: Flask) -> None:
         producer_batches,  # noqa: F401  (routes of producer.bp)
         producer_journey,  # noqa: F401  (routes of producer.bp)
         producer_labels,  # noqa: F401  (routes of producer.bp)
+        producer_print,  # noqa: F401  (routes of producer.bp)
         public,
         pwa,
         reports,

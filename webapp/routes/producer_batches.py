@@ -3,20 +3,18 @@
 from pathlib import Path
 
 from flask import (
-    abort,
     current_app,
     flash,
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from webapp import exports, portal_link, vocab
+from webapp import portal_link, vocab
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import (
@@ -29,19 +27,19 @@ from webapp.forms.producer import (
 )
 from webapp.fragments import render
 from webapp.i18n import current_lang
+from webapp.jobs import print_files
 from webapp.links import product_image_file
-from webapp.models import Batch, IssuanceRecord, PortalItem, utcnow
+from webapp.models import Batch, IssuanceRecord, PortalItem, PrintJob, utcnow
 from webapp.routes.producer import bp, field_error, own_batch, own_product, own_products
 from webapp.routes.producer_labels import sheet_text
+from webapp.services import batches as batch_service
+from webapp.services import cases as case_service
 from webapp.services import (
-    access,
     completeness,
     label_preview,
     portal_outbox,
     print_jobs,
 )
-from webapp.services import batches as batch_service
-from webapp.services import cases as case_service
 from webapp.services.batches import BATCH_FIELDS, BatchError, BatchInput
 from webapp.services.issuance import issue_stamps
 from webapp.services.label_layout import LabelTooSmall, plan
@@ -148,9 +146,13 @@ def issue(batch_id: int):
         issued_by=current_user,
     )
     record_id = issued[0].issuance_id
-    staging = print_jobs.prepare(
-        folder, issued, sheet_text(found), LAYOUTS[form.layout.data]
+    staging = print_jobs.prepare(folder, issued)  # the CSV: the only copy of the PINs
+    job = PrintJob(
+        issuance_id=record_id,
+        layout=form.layout.data,
+        labels_total=len(issued),
     )
+    db.session.add(job)
     try:
         db.session.commit()
     except Exception:
@@ -158,14 +160,34 @@ def issue(batch_id: int):
         print_jobs.discard(staging)
         raise
     print_jobs.publish(staging, folder, record_id)
-    flash(
-        _(
-            "%(count)s stamps issued. Download the sheet and the CSV now: they are "
-            "kept for %(hours)d hours.",
-            count=len(issued),
-            hours=int(config["PRINT_FILE_HOURS"]),
+    hours = int(config["PRINT_FILE_HOURS"])
+    started = print_files.start(job.id, len(issued))
+    if started == "ready":
+        flash(
+            _(
+                "%(count)s stamps issued. Download the sheet and the CSV now: they "
+                "are kept for %(hours)d hours.",
+                count=len(issued),
+                hours=hours,
+            )
         )
-    )
+    elif started == "failed":
+        flash(
+            _(
+                "%(count)s stamps issued, but their print files could not be "
+                "prepared: try again below.",
+                count=len(issued),
+            )
+        )
+    else:
+        flash(
+            _(
+                "%(count)s stamps issued. Their print files are being prepared below; "
+                "once ready they are kept for %(hours)d hours.",
+                count=len(issued),
+                hours=hours,
+            )
+        )
     return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
 
 
@@ -181,36 +203,6 @@ def _issue_problem(found: Batch, form: IssueForm) -> bool:
         form.layout.errors = [vocab.label(vocab.BATCH_ERRORS, "label_too_long")]
         return True
     return False
-
-
-@bp.get(
-    "/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv', 'codes.xlsx'):name>"
-)
-@role_required("producer")
-def print_file(issuance_id: int, name: str):
-    """Download an issuance's print file while it is kept."""
-    record = db.session.get(IssuanceRecord, issuance_id)
-    if record is None or not access.owns(current_user, record):
-        abort(404)
-    config = current_app.config
-    kept = print_jobs.CODES if name == "codes.xlsx" else name  # made from the CSV
-    path = print_jobs.file_for(
-        Path(config["PRINT_DIR"]), issuance_id, kept, config["PRINT_FILE_HOURS"]
-    )
-    if path is None:
-        return render_template(
-            "errors/http.html",
-            status=410,
-            message=_(
-                "These print files are no longer kept. Issue new stamps for more."
-            ),
-        ), 410
-    download = f"{record.batch.lot_code}-{issuance_id}-{name}"
-    if name == "codes.xlsx":
-        return exports.download(exports.codes(path), download)
-    response = send_file(path, as_attachment=True, download_name=download)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 @bp.get("/batches/<int:batch_id>/labels")
@@ -303,6 +295,8 @@ def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
         "issued": batch_service.stamps_issued(db.session, found),
         "records": records,
         "downloadable": print_jobs.still_kept(folder, (r.id for r in records), hours),
+        "print_jobs": print_files.of_records(r.id for r in records),
+        "stalled_after": config["PRINT_JOB_STALLED_SECONDS"],
         "issue_form": issue_form,
         "event_form": forms.get("event_form") or event_form(found),
         "status_form": forms.get("status_form") or BatchStatusForm(formdata=None),

@@ -1,12 +1,17 @@
-"""The files a print shop needs after an issuance: the PDF sheet and the CSV.
+"""The files a print shop needs after an issuance: the CSV, the PDF sheet, the workbook.
 
-PINs exist only in these files, so they are written completely before the
-stamps are committed, moved into place only after, and deleted after
-PRINT_FILE_HOURS: long enough to download them, not long enough to leak.
+PINs exist only in these files, so the CSV is written completely before the
+stamps are committed and moved into place only after; the sheet and workbook
+are made from it (at once for small runs, by a job for large ones). All are
+deleted after PRINT_FILE_HOURS: long enough to download them, not long
+enough to leak.
 """
 
 from __future__ import annotations
 
+import csv
+import os
+import re
 import shutil
 import tempfile
 import time
@@ -19,15 +24,24 @@ from webapp.services.stamp_sheet import Label, Layout, SheetText, render
 SHEET, CODES = "sheet.pdf", "codes.csv"
 
 
-def prepare(
-    folder: Path, issued: Sequence[IssuedStamp], text: SheetText, layout: Layout
-) -> Path:
-    """Write both files into a fresh hidden directory under folder."""
+def workbook_name(lang: str) -> str:
+    """The codes as a workbook, with its headers in one language."""
+    return f"codes.{lang}.xlsx"
+
+
+class PrintFilesGone(RuntimeError):
+    """The codes CSV a sheet is made from is no longer kept."""
+
+
+def prepare(folder: Path, issued: Sequence[IssuedStamp]) -> Path:
+    """Write the codes CSV (every link and PIN) into a fresh hidden directory.
+
+    The CSV is what cannot be made again, so it alone is written before the
+    stamps are committed; the sheet and workbook are made from it later.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".issuing-", dir=folder))
     try:
-        labels = [Label(stamp.url, stamp.serial, stamp.pin) for stamp in issued]
-        (staging / SHEET).write_bytes(render(labels, text, layout))
         write_codes_csv(staging / CODES, issued).replace(staging / CODES)
     except Exception:
         shutil.rmtree(staging, ignore_errors=True)
@@ -40,6 +54,42 @@ def publish(staging: Path, folder: Path, issuance_id: int) -> Path:
     target = folder / str(issuance_id)
     staging.replace(target)
     return target
+
+
+def codes_file(folder: Path, issuance_id: int) -> Path:
+    """The issuance's codes CSV, or PrintFilesGone."""
+    path = folder / str(issuance_id) / CODES
+    if not path.is_file():
+        raise PrintFilesGone(issuance_id)
+    return path
+
+
+def labels(codes: Path) -> list[Label]:
+    """The labels to print, read back from the codes CSV."""
+    with open(codes, newline="", encoding="utf-8") as file:
+        return [
+            Label(row["url"], row["serial"], row["pin"] or None)
+            for row in csv.DictReader(file)
+        ]
+
+
+def place(folder: Path, issuance_id: int, files: dict[str, bytes]) -> None:
+    """Write files beside the codes, each whole or not at all, in the given order."""
+    directory = codes_file(folder, issuance_id).parent
+    for name, body in files.items():
+        handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(body)
+            os.replace(temp_name, directory / name)
+        except Exception:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+
+
+def render_sheet(codes: Path, text: SheetText, layout: Layout, progress=None) -> bytes:
+    """The PDF sheet for the labels in a codes CSV."""
+    return render(labels(codes), text, layout, progress=progress)
 
 
 def discard(staging: Path) -> None:
@@ -60,7 +110,8 @@ def still_kept(folder: Path, issuance_ids: Iterable[int], hours: float) -> set[i
 
 def _kept(folder: Path, issuance_id: int, name: str) -> Path | None:
     path = folder / str(issuance_id) / name
-    return path if name in (SHEET, CODES) and path.is_file() else None
+    known = name in (SHEET, CODES) or re.fullmatch(r"codes\.[a-z]{2}\.xlsx", name)
+    return path if known and path.is_file() else None
 
 
 def purge(folder: Path, hours: float, now: float | None = None) -> int:

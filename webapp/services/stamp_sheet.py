@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import cos, pi, sin
 
@@ -55,8 +55,11 @@ def render(
     layout: Layout,
     workers: int | None = None,
     title: str = "",
+    progress: Callable[[int], None] | None = None,
 ) -> bytes:
     """The PDF, one label per stamp, as many pages as it takes.
+
+    progress, if given, is told how many labels are drawn after each page.
 
     Raises label_layout.LabelTooSmall when the text cannot fit this size.
     """
@@ -64,10 +67,10 @@ def render(
     plans = {pin: plan(text, layout, pin) for pin in {bool(la.pin) for la in labels}}
     symbols = qr_symbols.matrices([label.url for label in labels], workers)
     with _DRAWING:
-        return _draw(labels, text, layout, plans, symbols, title)
+        return _draw(labels, text, layout, plans, symbols, title, progress)
 
 
-def _draw(labels, text, layout, plans, symbols, title) -> bytes:
+def _draw(labels, text, layout, plans, symbols, title, progress=None) -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, pageCompression=1, invariant=1)
     canvas.setTitle(title or text.product)
@@ -79,6 +82,8 @@ def _draw(labels, text, layout, plans, symbols, title) -> bytes:
         slot = index % layout.per_page
         if index and slot == 0:
             canvas.showPage()
+            if progress:
+                progress(index)
         column, row = slot % layout.columns, slot // layout.columns
         x = (layout.left + column * (layout.width + layout.column_gap)) * mm
         y = (

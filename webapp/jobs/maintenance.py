@@ -1,0 +1,57 @@
+"""Periodic upkeep as jobs: each commits its own work and says what it did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app
+
+from webapp.extensions import db
+from webapp.models import utcnow
+
+
+def send_to_portal(limit: int = 100) -> str:
+    """Send what is due to the national portal (a no-op until it is configured)."""
+    from webapp import portal_link
+    from webapp.services.portal_outbox import process
+
+    if not portal_link.configured():
+        return "portal not configured"
+    summary = process(
+        db.session, portal_link.client(), utcnow(), portal_link.image_url, limit
+    )
+    db.session.commit()
+    return (
+        f"sent {summary.sent}, retrying {summary.retrying}, "
+        f"refused {summary.rejected}, waiting {summary.waiting}"
+    )
+
+
+def prune_scans() -> str:
+    """Delete raw scans older than SCAN_RETENTION_DAYS (the counts stay)."""
+    from webapp.services.retention import prune_scans as prune
+
+    pruned = prune(db.session, utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
+    db.session.commit()
+    return f"{pruned.scans} scans, {pruned.devices} devices, {pruned.networks} networks"
+
+
+def prune_reports() -> str:
+    """Delete reports older than REPORT_RETENTION_DAYS, with their photos."""
+    from webapp.services.report_erasure import prune_reports as prune
+    from webapp.uploads import discard
+
+    days = current_app.config["REPORT_RETENTION_DAYS"]
+    pruned = prune(db.session, utcnow(), days)
+    db.session.commit()
+    discard(pruned.photo_paths)
+    return f"{pruned.deleted} reports, {pruned.contacts_erased} contacts"
+
+
+def purge_print_files() -> str:
+    """Delete print files (PDF, CSV with PINs) older than PRINT_FILE_HOURS."""
+    from webapp.services.print_jobs import purge
+
+    config = current_app.config
+    removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
+    return f"{removed} issuances' print files"

@@ -1,0 +1,123 @@
+"""The producer portal, continued: an issuance's print files and their state."""
+
+from pathlib import Path
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp import exports
+from webapp.auth import role_required
+from webapp.extensions import db
+from webapp.fragments import wants_fragment
+from webapp.i18n import current_lang
+from webapp.jobs import print_files, queue
+from webapp.models import IssuanceRecord
+from webapp.routes.producer import bp
+from webapp.services import access, print_jobs
+
+
+def own_record(issuance_id: int) -> IssuanceRecord:
+    record = db.session.get(IssuanceRecord, issuance_id)
+    if record is None or not access.owns(current_user, record):
+        abort(404)
+    return record
+
+
+def _back(record: IssuanceRecord):
+    return redirect(
+        url_for("producer.batch", batch_id=record.batch_id) + "#stamps", code=303
+    )
+
+
+@bp.get("/issuances/<int:issuance_id>/print-files")
+@role_required("producer")
+def print_status(issuance_id: int):
+    """Where the print files stand: what htmx swaps in while it polls."""
+    record = own_record(issuance_id)
+    if not wants_fragment():
+        return _back(record)
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    kept = print_jobs.still_kept(folder, [record.id], config["PRINT_FILE_HOURS"])
+    job = print_files.of_records([record.id]).get(record.id)
+    stalled_after = config["PRINT_JOB_STALLED_SECONDS"]
+    body = render_template(
+        "producer/_print_files_state.html",
+        record=record,
+        job=job,
+        downloadable=kept,
+        stalled_after=stalled_after,
+    )
+    waiting = job is not None and job.status in ("queued", "running")
+    # 286 tells htmx to stop polling: nothing will change without the producer.
+    return body, 200 if waiting and not job.stalled(stalled_after) else 286
+
+
+@bp.post("/issuances/<int:issuance_id>/print-files/retry")
+@role_required("producer")
+def retry_print_files(issuance_id: int):
+    """Prepare the print files again after a failed or interrupted try."""
+    record = own_record(issuance_id)
+    job = print_files.of_records([record.id]).get(record.id)
+    if job is None or not job.retryable(
+        current_app.config["PRINT_JOB_STALLED_SECONDS"]
+    ):
+        flash(_("These print files are not waiting for another try."))
+        return _back(record)
+    print_files.retry(job)
+    db.session.commit()
+    queue.dispatch("print-files", job.id)
+    flash(_("The print files are being prepared again."))
+    return _back(record)
+
+
+@bp.get(
+    "/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv', 'codes.xlsx'):name>"
+)
+@role_required("producer")
+def print_file(issuance_id: int, name: str):
+    """Download an issuance's print file while it is kept."""
+    record = own_record(issuance_id)
+    config = current_app.config
+    folder = Path(config["PRINT_DIR"])
+    job = print_files.of_records([record.id]).get(record.id)
+    if job is not None and job.status != "done":
+        return render_template(
+            "errors/http.html",
+            status=409,
+            message=_(
+                "These print files are not ready yet. Their progress shows on the "
+                "batch's page."
+            ),
+        ), 409
+    kept = print_jobs.workbook_name(current_lang()) if name == "codes.xlsx" else name
+    path = print_jobs.file_for(folder, issuance_id, kept, config["PRINT_FILE_HOURS"])
+    if path is None and name == "codes.xlsx":  # issued before workbooks were kept
+        csv_path = print_jobs.file_for(
+            folder, issuance_id, print_jobs.CODES, config["PRINT_FILE_HOURS"]
+        )
+        if csv_path is not None:
+            return exports.download(
+                exports.codes(csv_path), f"{record.batch.lot_code}-{issuance_id}-{name}"
+            )
+    if path is None:
+        return render_template(
+            "errors/http.html",
+            status=410,
+            message=_(
+                "These print files are no longer kept. Issue new stamps for more."
+            ),
+        ), 410
+    download = f"{record.batch.lot_code}-{issuance_id}-{name}"
+    response = send_file(path, as_attachment=True, download_name=download)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
