@@ -31,6 +31,7 @@ from webapp.models.events import ACTIONS, EVENT_TYPES, JourneyEvent
 from webapp.models.issuance import IssuanceRecord
 from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
+from webapp.models.rollups import ScanRollup
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
 from webapp.models.training import TrainingAttendance, TrainingSession
@@ -73,6 +74,7 @@ __all__ = [
     "REPORT_PROBLEMS",
     "Report",
     "Scan",
+    "ScanRollup",
     "SerialDevice",
     "SerialNetwork",
     "SerialStats",
