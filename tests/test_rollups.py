@@ -205,3 +205,23 @@ def test_alert_weeks_still_come_from_alerts(app, history):
         )
     )
     assert sum(w.alerts for w in own) == own_alerts
+
+
+def test_the_command_recounts_only_days_whose_scans_are_kept(app, history):
+    today, _ours, _theirs = history
+    expected = _stored_rollup(db.session)
+    db.session.execute(delete(ScanRollup))
+    db.session.commit()
+    app.config["SCAN_RETENTION_DAYS"] = 30
+    try:
+        result = app.test_cli_runner().invoke(args=["rollups", "rebuild"])
+    finally:
+        app.config["SCAN_RETENTION_DAYS"] = 180
+    assert result.exit_code == 0, result.output
+    first = today - timedelta(days=29)
+    assert f"Recounted {first.isoformat()} to {today.isoformat()}" in result.output
+    assert _stored_rollup(db.session) == Counter(
+        {key: n for key, n in expected.items() if first <= key[0] <= today}
+    )
+    result = app.test_cli_runner().invoke(args=["rollups", "rebuild", "--days", "2"])
+    assert f"Recounted {(today - timedelta(days=1)).isoformat()}" in result.output

@@ -61,9 +61,7 @@ def count(
     )
 
 
-def catch_up(
-    session: Session, today: date, days: int = CATCH_UP_DAYS
-) -> int:
+def catch_up(session: Session, today: date, days: int = CATCH_UP_DAYS) -> int:
     """Recount the last `days` days up to today from the raw scans; the caller
     commits. What a periodic job calls. Returns the rows written."""
     return rebuild(session, today - timedelta(days=days - 1), today)
