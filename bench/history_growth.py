@@ -173,7 +173,7 @@ def count_rollups() -> float | None:
         return None
     started = time.perf_counter()
     today = rollups.local_day(utcnow())
-    rollups.rebuild(db.session, today - timedelta(days=SPAN_DAYS + 1), today)
+    rollups.rebuild(db.session, today - timedelta(days=SPAN_DAYS + 7), today)
     return time.perf_counter() - started
 
 

@@ -168,7 +168,7 @@ _ESSENTIAL_RICE = (
 def test_scans_stored_before_the_rollups_are_counted_by_the_migration(
     empty_database_url,
 ):
-    """Days in Vietnam time: 16:59:59 UTC is one day, 17:00 UTC the next."""
+    """Weeks in Vietnam time: 16:59:59 UTC on a Sunday is one week, 17:00 the next."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
     with app.app_context():
         upgrade(revision="0012")
@@ -193,13 +193,16 @@ def test_scans_stored_before_the_rollups_are_counted_by_the_migration(
                 )
         upgrade(revision="0018")
         rows = _rows(
-            "SELECT day, province_code, product_id, role, verdict, scans"
-            " FROM scan_rollup ORDER BY day, product_id"
+            "SELECT organisation_id, week, province_code, role, verdict, scans"
+            " FROM scan_rollup ORDER BY organisation_id, week, province_code"
         )
-        assert [(str(day), *rest) for day, *rest in rows] == [
-            ("2026-03-01", "33", 1, "shopper", "authentic", 1),
-            ("2026-03-02", "", 0, "shopper", "counterfeit", 1),
-            ("2026-03-02", "33", 1, "shopper", "authentic", 2),
+        # 2026-03-01 is a Sunday: its last second is the week of 23 February.
+        assert [(org, str(week), *rest) for org, week, *rest in rows] == [
+            (0, "2026-02-23", "33", "shopper", "authentic", 1),
+            (0, "2026-03-02", "", "shopper", "counterfeit", 1),
+            (0, "2026-03-02", "33", "shopper", "authentic", 2),
+            (1, "2026-02-23", "33", "shopper", "authentic", 1),
+            (1, "2026-03-02", "33", "shopper", "authentic", 2),
         ]
         downgrade(revision="base")
         db.engine.dispose()

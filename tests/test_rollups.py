@@ -10,6 +10,7 @@ from tests import factories
 from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Alert, Batch, Case, Product, Scan, ScanRollup, Stamp
+from webapp.models.rollups import EVERY_ORGANISATION
 from webapp.models.types import utcnow
 from webapp.services import programme, rollups
 from webapp.services.clock import VIETNAM, today_in_vietnam
@@ -112,21 +113,24 @@ def _stamps_of(organisation_id):
 
 def _raw_rollup(session) -> Counter:
     rows = session.execute(
-        select(Scan.scanned_at, Scan.province_code, Batch.product_id, Scan.role,
-               Scan.verdict)
+        select(Scan.scanned_at, Scan.province_code, Product.organisation_id,
+               Scan.role, Scan.verdict)
         .outerjoin(Stamp, Scan.stamp_id == Stamp.id)
         .outerjoin(Batch, Stamp.batch_id == Batch.id)
+        .outerjoin(Product, Batch.product_id == Product.id)
     )  # fmt: skip
-    return Counter(
-        (rollups.local_day(at), province or "", product or 0, role, verdict)
-        for at, province, product, role, verdict in rows
-    )
+    counted = Counter()
+    for at, province, organisation_id, role, verdict in rows:
+        for owner in {EVERY_ORGANISATION, organisation_id or EVERY_ORGANISATION}:
+            week = rollups.week_of(at)
+            counted[(owner, week, province or "", role, verdict)] += 1
+    return counted
 
 
 def _stored_rollup(session) -> Counter:
     return Counter(
         {
-            (r.day, r.province_code, r.product_id, r.role, r.verdict): r.scans
+            (r.organisation_id, r.week, r.province_code, r.role, r.verdict): r.scans
             for r in session.scalars(select(ScanRollup))
         }
     )
@@ -155,7 +159,7 @@ def test_dashboard_numbers_equal_the_raw_count(app, history):
     assert weeks[-2].scans == 5
 
 
-def test_catch_up_recounts_a_bounded_range_of_days(app, history):
+def test_catch_up_recounts_a_bounded_range_of_weeks(app, history):
     today, _ours, _theirs = history
     expected = _stored_rollup(db.session)
     db.session.execute(delete(ScanRollup))
@@ -164,17 +168,22 @@ def test_catch_up_recounts_a_bounded_range_of_days(app, history):
     db.session.commit()
     assert written == len(expected)
     assert _stored_rollup(db.session) == expected
-    # A recount of the last two days touches only them.
+    # A recount of the last two days touches only the weeks holding them.
     db.session.execute(
         ScanRollup.__table__.update().values(scans=ScanRollup.scans + 100)
     )
     db.session.commit()
-    rollups.catch_up(db.session, today + timedelta(days=1))
+    tomorrow = today + timedelta(days=1)
+    rollups.catch_up(db.session, tomorrow)
     db.session.commit()
-    recent = {today, today + timedelta(days=1)}
+    recent = {rollups.week_of(_noon(today)), rollups.week_of(_noon(tomorrow))}
     stored = _stored_rollup(db.session)
     for key, scans in expected.items():
-        assert stored[key] == scans + (0 if key[0] in recent else 100), key
+        assert stored[key] == scans + (0 if key[1] in recent else 100), key
+
+
+def _noon(day):
+    return datetime.combine(day, datetime.min.time(), VIETNAM) + timedelta(hours=12)
 
 
 def test_scans_the_retention_job_deleted_still_count(app, history):
@@ -207,7 +216,7 @@ def test_alert_weeks_still_come_from_alerts(app, history):
     assert sum(w.alerts for w in own) == own_alerts
 
 
-def test_the_command_recounts_only_days_whose_scans_are_kept(app, history):
+def test_the_command_recounts_only_weeks_whose_scans_are_kept(app, history):
     today, _ours, _theirs = history
     expected = _stored_rollup(db.session)
     db.session.execute(delete(ScanRollup))
@@ -218,10 +227,15 @@ def test_the_command_recounts_only_days_whose_scans_are_kept(app, history):
     finally:
         app.config["SCAN_RETENTION_DAYS"] = 180
     assert result.exit_code == 0, result.output
-    first = today - timedelta(days=29)
-    assert f"Recounted {first.isoformat()} to {today.isoformat()}" in result.output
+    # The first whole week after the cutoff (30 days ago) onward.
+    cutoff = today - timedelta(days=30)
+    first = cutoff + timedelta(days=7 - cutoff.weekday())
+    this_week = today - timedelta(days=today.weekday())
+    assert f"Recounted the weeks of {first.isoformat()} to " in result.output
     assert _stored_rollup(db.session) == Counter(
-        {key: n for key, n in expected.items() if first <= key[0] <= today}
+        {key: n for key, n in expected.items() if first <= key[1] <= this_week}
     )
     result = app.test_cli_runner().invoke(args=["rollups", "rebuild", "--days", "2"])
-    assert f"Recounted {(today - timedelta(days=1)).isoformat()}" in result.output
+    yesterday = today - timedelta(days=1)
+    monday = yesterday - timedelta(days=yesterday.weekday())
+    assert f"Recounted the weeks of {monday.isoformat()} to " in result.output

@@ -1,4 +1,4 @@
-"""Recount the dashboards' daily scan counts from the raw scans."""
+"""Recount the dashboards' weekly scan counts from the raw scans."""
 
 from __future__ import annotations
 
@@ -13,28 +13,33 @@ from webapp.models import utcnow
 
 @click.group()
 def rollups() -> None:
-    """Maintain the daily scan counts the dashboards read."""
+    """Maintain the weekly scan counts the dashboards read."""
 
 
 @rollups.command("rebuild")
 @click.option(
     "--days",
     type=click.IntRange(1),
-    help="Recount only the last DAYS days (default: every day raw scans still cover).",
+    help="Recount only the weeks of the last DAYS days "
+    "(default: every week raw scans still cover).",
 )
 def rebuild_command(days: int | None) -> None:
-    """Recount daily scan counts from the raw scans still kept.
+    """Recount weekly scan counts from the raw scans still kept.
 
-    Days older than the scan retention period keep their counts: their raw
-    scans are gone, so a recount would lose them.
+    Weeks partly older than the scan retention period keep their counts: some
+    of their raw scans are gone, so a recount would lose them.
     """
     from webapp.services import rollups as service
 
-    today = service.local_day(utcnow())
-    kept = utcnow() - timedelta(days=current_app.config["SCAN_RETENTION_DAYS"])
-    first = service.local_day(kept) + timedelta(days=1)
+    now = utcnow()
+    today = service.local_day(now)
+    kept = now - timedelta(days=current_app.config["SCAN_RETENTION_DAYS"])
+    first = service.monday_of(service.local_day(kept)) + timedelta(weeks=1)
     if days is not None:
         first = max(first, today - timedelta(days=days - 1))
     rows = service.rebuild(db.session, first, today)
     db.session.commit()
-    click.echo(f"Recounted {first.isoformat()} to {today.isoformat()}: {rows} rows.")
+    click.echo(
+        f"Recounted the weeks of {service.monday_of(first).isoformat()} to "
+        f"{service.monday_of(today).isoformat()}: {rows} rows."
+    )

@@ -99,10 +99,7 @@ def weekly(
         alert_query = alert_query.join(Case, Alert.case_id == Case.id).where(
             Case.stamp_id.in_(_stamps_of(organisation_id))
         )
-    scans: Counter[date] = Counter()
-    per_day = rollups.shopper_scans_per_day(session, since.date(), organisation_id)
-    for day, count in per_day.items():
-        scans[_monday(day)] += count
+    scans = rollups.shopper_scans_per_week(session, since.date(), organisation_id)
     alerts = _per_week(session.scalars(alert_query))
     return [Week(start, scans[start], alerts[start]) for start in starts]
 
@@ -110,7 +107,7 @@ def weekly(
 def by_province(
     session: Session, since: datetime, organisation_id: int | None = None
 ) -> list[tuple[str, int, int]]:
-    """(province code, shopper scans, flagged scans) since a Monday's start
+    """(province code, shopper scans, flagged scans) since the start of a week
     (window_start), busiest first."""
     return rollups.shopper_scans_by_province(
         session, since.astimezone(VIETNAM).date(), organisation_id
@@ -128,8 +125,5 @@ def _stamps_of(organisation_id: int):
 
 def _per_week(moments) -> Counter[date]:
     """How many moments fall in each week, keyed by its Monday (Vietnam time)."""
-    return Counter(_monday(moment.astimezone(VIETNAM).date()) for moment in moments)
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    days = (moment.astimezone(VIETNAM).date() for moment in moments)
+    return Counter(day - timedelta(days=day.weekday()) for day in days)

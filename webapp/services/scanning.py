@@ -141,7 +141,7 @@ def record_scan(
         session,
         at=scan.scanned_at,
         province=scan.province_code,
-        product_id=resolution.batch.product_id if stamp is not None else None,
+        organisation_id=resolution.product.organisation_id if stamp else None,
         role=scan.role,
         verdict=scan.verdict,
     )
