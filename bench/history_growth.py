@@ -12,7 +12,7 @@ of other programs on the machine barely moves it. Prints means and the
 ratio of the largest size to the smallest; drops its databases at the end.
 
     python bench/history_growth.py                # 1 k, 100 k, 1 M (about 10 min)
-    python bench/history_growth.py --short        # 1 k vs 20 k (under a minute)
+    python bench/history_growth.py --short --check  # 1 k vs 20 k; exit 1 over target
     python bench/history_growth.py --sizes 1000,200000 --rounds 5
 
 Loopback only: PostgreSQL at BENCH_POSTGRES_URL (default the local server).
@@ -59,6 +59,10 @@ PAGES = {
     "GET /admin/export/provinces.xlsx": "/admin/export/provinces.xlsx",
     "GET /producer/": "/producer/",
 }
+
+
+# The most a request may cost at the largest size, as a multiple of the smallest.
+TARGETS = {page: 1.1 if path is None else 1.5 for page, path in PAGES.items()}
 
 
 @dataclass
@@ -220,6 +224,11 @@ def main() -> None:
     parser.add_argument("--short", action="store_true", help="1 k vs 20 k, for CI")
     parser.add_argument("--sizes", help="comma-separated scan counts")
     parser.add_argument("--rounds", type=int, help="rounds per staff page")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if a ratio misses its target (scan 1.1, staff pages 1.5)",
+    )
     args = parser.parse_args()
     sizes = [1_000, 20_000] if args.short else [1_000, 100_000, 1_000_000]
     if args.sizes:
@@ -275,7 +284,7 @@ def main() -> None:
                             size, page, round_ * len(runs) + sizes.index(size.scans)
                         )
                     )
-        report(results, runs, rounds, scan_rounds)
+        ratios = report(results, runs, rounds, scan_rounds)
     finally:
         for size in runs:
             if size.app is not None:
@@ -283,9 +292,13 @@ def main() -> None:
                     db.engine.dispose()
             drop_database(size.url)
         drop_database(template)
+    missed = [page for page, ratio in ratios.items() if ratio > TARGETS[page]]
+    if args.check and missed:
+        raise SystemExit(f"over target: {', '.join(missed)}")
 
 
-def report(results, runs, rounds: int, scan_rounds: int) -> None:
+def report(results, runs, rounds: int, scan_rounds: int) -> dict[str, float]:
+    """Print the table; returns each request's ratio, largest to smallest."""
     small, large = runs[0].scans, runs[-1].scans
     head = " | ".join(f"{size.scans:,} scans" for size in runs)
     print(
@@ -295,6 +308,7 @@ def report(results, runs, rounds: int, scan_rounds: int) -> None:
     )
     print(f"| request | {head} | CPU {large:,} ÷ {small:,} |")
     print("|---|" + "---|" * len(runs) + "---|")
+    ratios = {}
     for page in PAGES:
         cells, cpu = [], {}
         for size in runs:
@@ -304,8 +318,10 @@ def report(results, runs, rounds: int, scan_rounds: int) -> None:
             cpu[size.scans] = statistics.mean(s[0] for s in samples) * 1000
             wall = statistics.median(s[1] for s in samples) * 1000
             cells.append(f"{cpu[size.scans]:.1f} ({wall:.1f})")
-        ratio = cpu[large] / cpu[small] if cpu[small] else float("nan")
+        ratio = cpu[large] / cpu[small] if cpu[small] else float("inf")
+        ratios[page] = ratio
         print(f"| {page} | " + " | ".join(cells) + f" | {ratio:.2f}× |")
+    return ratios
 
 
 if __name__ == "__main__":
