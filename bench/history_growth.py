@@ -11,7 +11,7 @@ backend's (read from /proc: one pooled connection per database), so the load
 of other programs on the machine barely moves it. Prints means and the
 ratio of the largest size to the smallest; drops its databases at the end.
 
-    python bench/history_growth.py                # 1 k, 100 k, 1 M (about 10 min)
+    python bench/history_growth.py                # 1 k, 100 k, 1 M (6 to 12 min)
     python bench/history_growth.py --short --check  # 1 k vs 20 k; exit 1 over target
     python bench/history_growth.py --sizes 1000,200000 --rounds 5
 
