@@ -1,5 +1,6 @@
 """Dashboards read daily rollups: the same numbers as counting the raw scans."""
 
+import threading
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -239,3 +240,46 @@ def test_the_command_recounts_only_weeks_whose_scans_are_kept(app, history):
     yesterday = today - timedelta(days=1)
     monday = yesterday - timedelta(days=yesterday.weekday())
     assert f"Recounted the weeks of {monday.isoformat()} to " in result.output
+
+
+# SQLite writes one transaction at a time; PostgreSQL is where they interleave.
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_scans_racing_a_recount_are_each_counted_once(app):
+    batch = factories.batch(regions=("33",))
+    codes = [issued.url for issued in factories.stamps(batch, 6)]
+    today = today_in_vietnam()
+    errors = []
+
+    def phone(n: int, code: str) -> None:
+        with app.app_context():
+            try:
+                for i in range(5):
+                    _scan(code, utcnow(), f"race-{n}-{i}", "33")
+            except Exception as error:  # surfaced below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    def recounts() -> None:
+        with app.app_context():
+            try:
+                while not done.is_set():
+                    rollups.catch_up(db.session, today)
+                    db.session.commit()
+            except Exception as error:  # surfaced below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    done = threading.Event()
+    phones = [threading.Thread(target=phone, args=pair) for pair in enumerate(codes)]
+    recounting = threading.Thread(target=recounts)
+    for thread in [*phones, recounting]:
+        thread.start()
+    for thread in phones:
+        thread.join()
+    done.set()
+    recounting.join()
+    assert errors == []
+    assert db.session.scalar(select(func.count()).select_from(Scan)) == 30
+    assert _stored_rollup(db.session) == _raw_rollup(db.session)
