@@ -163,3 +163,46 @@ _ESSENTIAL_RICE = (
     "created_at) VALUES (3, 1, '08930000000035', 'Gạo', '03', 'agriculture', "
     "false, false, true, 'TCB-01', '5 kg', '[]', '2026-01-01 00:00:00+00:00')"
 )
+
+
+def test_scans_stored_before_the_rollups_are_counted_by_the_migration(
+    empty_database_url,
+):
+    """Weeks in Vietnam time: 16:59:59 UTC on a Sunday is one week, 17:00 the next."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0012")
+        with db.engine.begin() as connection:
+            for statement in _OLD_ROWS:
+                connection.execute(text(statement))
+        upgrade(revision="0017")
+        with db.engine.begin() as connection:
+            for stamp, province, verdict, at in [
+                ("1", "'33'", "authentic", "2026-03-01 16:59:59+00:00"),
+                ("2", "'33'", "authentic", "2026-03-01 17:00:00+00:00"),
+                ("3", "'33'", "authentic", "2026-03-01 23:00:00+00:00"),
+                ("NULL", "NULL", "counterfeit", "2026-03-01 17:00:00+00:00"),
+            ]:
+                connection.execute(
+                    text(
+                        "INSERT INTO scan (stamp_id, scanned_at, role, device_hash, "
+                        "network_hash, location_consent, province_code, verdict, "
+                        f"reasons, notices) VALUES ({stamp}, '{at}', 'shopper', "
+                        f"'d', 'n', false, {province}, '{verdict}', '[]', '[]')"
+                    )
+                )
+        upgrade(revision="0018")
+        rows = _rows(
+            "SELECT organisation_id, week, province_code, role, verdict, scans"
+            " FROM scan_rollup ORDER BY organisation_id, week, province_code"
+        )
+        # 2026-03-01 is a Sunday: its last second is the week of 23 February.
+        assert [(org, str(week), *rest) for org, week, *rest in rows] == [
+            (0, "2026-02-23", "33", "shopper", "authentic", 1),
+            (0, "2026-03-02", "", "shopper", "counterfeit", 1),
+            (0, "2026-03-02", "33", "shopper", "authentic", 2),
+            (1, "2026-02-23", "33", "shopper", "authentic", 1),
+            (1, "2026-03-02", "33", "shopper", "authentic", 2),
+        ]
+        downgrade(revision="base")
+        db.engine.dispose()

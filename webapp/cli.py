@@ -14,6 +14,7 @@ from flask_migrate import upgrade
 from webapp import vocab
 from webapp.cli_jobs import jobs
 from webapp.cli_retention import reports, scans
+from webapp.cli_rollups import rollups
 from webapp.extensions import db
 from webapp.services.issuance import (
     IssuanceError,
@@ -32,6 +33,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(translate)
     app.cli.add_command(scans)
     app.cli.add_command(reports)
+    app.cli.add_command(rollups)
     app.cli.add_command(users)
     app.cli.add_command(portal)
     app.cli.add_command(jobs)

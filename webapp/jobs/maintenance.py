@@ -55,3 +55,18 @@ def purge_print_files() -> str:
     config = current_app.config
     removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
     return f"{removed} issuances' print files"
+
+
+def catch_up_rollups() -> str:
+    """Recount the weekly scan counts of the last days from the raw scans.
+
+    The counts are kept with every scan; this is the safety net (a count lost
+    to a crash between two statements, a scan stored by hand). Daily: on
+    PostgreSQL the recount holds scans back while it runs.
+    """
+    from webapp.services.clock import today_in_vietnam
+    from webapp.services.rollups import catch_up
+
+    rows = catch_up(db.session, today_in_vietnam())
+    db.session.commit()
+    return f"{rows} weekly count rows recounted"

@@ -26,6 +26,7 @@ PERIODIC: tuple[Periodic, ...] = (
     Periodic("purge-print-files", maintenance.purge_print_files, every=HOUR),
     Periodic("prune-scans", maintenance.prune_scans, every=DAY),
     Periodic("prune-reports", maintenance.prune_reports, every=DAY),
+    Periodic("rollups-catch-up", maintenance.catch_up_rollups, every=DAY),
 )
 
 JOBS: dict[str, Callable[..., object]] = {

@@ -32,6 +32,7 @@ from webapp.models.issuance import IssuanceRecord
 from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
 from webapp.models.print_job import PRINT_JOB_STATES, PrintJob
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
+from webapp.models.rollups import ScanRollup
 from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.stamps import STAMP_STATUSES, Stamp
 from webapp.models.training import TrainingAttendance, TrainingSession
@@ -76,6 +77,7 @@ __all__ = [
     "REPORT_PROBLEMS",
     "Report",
     "Scan",
+    "ScanRollup",
     "SerialDevice",
     "SerialNetwork",
     "SerialStats",

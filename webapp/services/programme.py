@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import (
@@ -22,11 +22,10 @@ from webapp.models import (
     Case,
     Organisation,
     Product,
-    Scan,
     Stamp,
     TrainingAttendance,
 )
-from webapp.services import completeness, coverage
+from webapp.services import completeness, coverage, rollups
 from webapp.services.clock import VIETNAM
 
 
@@ -95,17 +94,12 @@ def weekly(
     """Shopper scans and new alerts per week (Monday to Sunday, Vietnam time)."""
     since = window_start(today, weeks)
     starts = [since.date() + timedelta(weeks=n) for n in range(weeks)]
-    scan_query = select(Scan.scanned_at).where(
-        Scan.role == "shopper", Scan.scanned_at >= since
-    )
     alert_query = select(Alert.raised_at).where(Alert.raised_at >= since)
     if organisation_id is not None:
-        own = _stamps_of(organisation_id)
-        scan_query = scan_query.where(Scan.stamp_id.in_(own))
         alert_query = alert_query.join(Case, Alert.case_id == Case.id).where(
-            Case.stamp_id.in_(own)
+            Case.stamp_id.in_(_stamps_of(organisation_id))
         )
-    scans = _per_week(session.scalars(scan_query))
+    scans = rollups.shopper_scans_per_week(session, since.date(), organisation_id)
     alerts = _per_week(session.scalars(alert_query))
     return [Week(start, scans[start], alerts[start]) for start in starts]
 
@@ -113,25 +107,11 @@ def weekly(
 def by_province(
     session: Session, since: datetime, organisation_id: int | None = None
 ) -> list[tuple[str, int, int]]:
-    """(province code, shopper scans, flagged scans) since a moment, busiest first."""
-    query = (
-        select(
-            Scan.province_code,
-            func.count(Scan.id),
-            func.sum(case((Scan.verdict != "authentic", 1), else_=0)),
-        )
-        .where(
-            Scan.role == "shopper",
-            Scan.scanned_at >= since,
-            Scan.province_code.is_not(None),
-        )
-        .group_by(Scan.province_code)
-        .order_by(func.count(Scan.id).desc(), Scan.province_code)
+    """(province code, shopper scans, flagged scans) since the start of a week
+    (window_start), busiest first."""
+    return rollups.shopper_scans_by_province(
+        session, since.astimezone(VIETNAM).date(), organisation_id
     )
-    if organisation_id is not None:
-        query = query.where(Scan.stamp_id.in_(_stamps_of(organisation_id)))
-    rows = session.execute(query).all()
-    return [(code, count, int(flagged or 0)) for code, count, flagged in rows]
 
 
 def _stamps_of(organisation_id: int):

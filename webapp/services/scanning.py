@@ -12,7 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from webapp.models import Product, Scan, SerialDevice, SerialNetwork, SerialStats, Stamp
-from webapp.services import digital_link, geo
+from webapp.services import digital_link, geo, rollups
 from webapp.services.cases import raise_alert
 from webapp.services.detection import (
     Aggregates,
@@ -137,6 +137,14 @@ def record_scan(
     scan.notices = list(resolution.notices)
     session.add(scan)
     session.flush()
+    rollups.count(
+        session,
+        at=scan.scanned_at,
+        province=scan.province_code,
+        organisation_id=resolution.product.organisation_id if stamp else None,
+        role=scan.role,
+        verdict=scan.verdict,
+    )
     return ScanOutcome(
         scan, resolution, stats, scan.verdict, scan.reasons, standing=judged
     )
