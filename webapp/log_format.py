@@ -8,6 +8,7 @@ with; this is the net under it (a driver's error text, a library's warning).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 
@@ -18,16 +19,23 @@ RENAME = {"asctime": "time", "levelname": "level", "name": "logger"}
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
-# Eight groups, or fewer around a "::" (a bare "::" or "a::" is not worth it).
-_IPV6 = re.compile(
-    r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])"
-    r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:)*:(?::[0-9A-Fa-f]{1,4})+(?![\w:])"
+# Anything that looks like an IPv6 address, checked by ipaddress below.
+_IPV6_LIKE = re.compile(
+    r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])"
 )
+
+
+def _ipv6(match: re.Match) -> str:
+    try:
+        ipaddress.IPv6Address(match[0])
+    except ValueError:
+        return match[0]
+    return "[address]"
 
 
 def redact(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
-    text = _IPV6.sub("[address]", text)
+    text = _IPV6_LIKE.sub(_ipv6, text)
     return _IPV4.sub("[address]", text)
 
 
