@@ -138,3 +138,70 @@ class RedisServer:
     def remove(self) -> None:
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Gunicorn:
+    """The app under gunicorn with our settings, on a loopback port."""
+
+    def __init__(self, env: dict, port: int | None = None, workers: int = 2) -> None:
+        self.port = port or free_port()
+        self.env = {**os.environ, **env}
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+        self.log = Path(tempfile.mkstemp(prefix="ocop-gunicorn-", suffix=".log")[1])
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> None:
+        import sys
+        import urllib.request
+
+        self._output = self.log.open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_conf",
+                "-b", f"127.0.0.1:{self.port}", "-w", str(self.workers),
+                "--timeout", "30", "webapp:create_app()",
+            ],
+            env=self.env,
+            stdout=self._output,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not answer: {self.log.read_text()[-2000:]}")
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+        if getattr(self, "_output", None):
+            self._output.close()
+
+
+def migrate(env: dict) -> None:
+    """flask db upgrade with these settings, in its own process."""
+    import sys
+
+    command = [sys.executable, "-m", "flask", "--app", "webapp", "db", "upgrade"]
+    subprocess.run(
+        command, env={**os.environ, **env}, check=True, capture_output=True, timeout=300
+    )
