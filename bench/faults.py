@@ -61,6 +61,7 @@ class Answer:
     status: int  # 0: no answer (connection refused, reset, timeout)
     retry_after: bool
     key: str | None
+    resend: tuple | None = None  # (code, device, key) as the phone would resend
 
 
 def seed(database_url: str) -> list[tuple[str, str]]:
@@ -96,11 +97,12 @@ def load(base: str, stamps, seconds: float, threads: int, started: float):
         device_hash = keyed_hash(device, PRIVACY_KEY, "device")
         while time.monotonic() < stop_at:
             url, path, gtin, serial = rng.choice(stamps)
-            key = None
+            key, raw_key = None, None
             begun = time.monotonic()
             try:
                 if rng.random() < SCAN_SHARE:
                     kind, key = "scan", str(uuid.uuid4())
+                    raw_key = key
                     response = session.post(
                         f"{base}/api/v1/scans",
                         json={"code": url, "device_id": device, "idempotency_key": key},
@@ -116,8 +118,11 @@ def load(base: str, stamps, seconds: float, threads: int, started: float):
                 session = requests.Session()
             if key:  # as the app stores it: hashed with its device and code
                 key = scoped_key(key, device_hash, gtin, serial)
+            resend = (url, device, raw_key) if raw_key else None
             with lock:
-                answers.append(Answer(begun - started, kind, status, retry_after, key))
+                answers.append(
+                    Answer(begun - started, kind, status, retry_after, key, resend)
+                )
 
     workers = [threading.Thread(target=client, args=(n,)) for n in range(threads)]
     for worker in workers:
@@ -166,12 +171,39 @@ def run_fault(fault: str, seconds: float, threads: int) -> dict:
         events["cleared"] = round(time.monotonic() - started, 2)
         for worker in clients:
             worker.join()
-        return summarise(fault, answers, stored_keys(url), events)
+        stored = stored_keys(url)
+        result = summarise(fault, answers, stored, events)
+        result["resent_after_error"] = resend_errored(server.base, answers, stored)
+        return result
     finally:
         if server:
             server.stop()
         cache.remove()
         pg.remove()
+
+
+def resend_errored(base: str, answers: list[Answer], stored: set[str]) -> dict:
+    """Resend, as the phone's queue does, each stored scan that got an error.
+
+    PostgreSQL may commit a scan and end the connection before its reply
+    reaches the app: no server can tell the phone it was stored. The queue
+    resends with the same key, and the scan is answered (200) once, not
+    stored twice.
+    """
+    errored = [
+        a for a in answers
+        if a.kind == "scan" and a.status not in (200, 201) and a.key in stored
+    ]
+    statuses = Counter()
+    for answer in errored:
+        code, device, key = answer.resend
+        response = requests.post(
+            f"{base}/api/v1/scans",
+            json={"code": code, "device_id": device, "idempotency_key": key},
+            timeout=30,
+        )
+        statuses[response.status_code] += 1
+    return dict(statuses)
 
 
 def _warm_up(base: str, stamps, seconds: float = 4.0) -> None:
@@ -248,7 +280,8 @@ def summarise(fault: str, answers: list[Answer], stored: set[str], events) -> di
 def table(results: list[dict]) -> str:
     rows = [
         "| fault | requests | scans ok / sent | scan 500s | 5xx without Retry-After "
-        "| no answer | acknowledged lost | stored, answered as error | recovery |",
+        "| no answer | acknowledged lost | stored, answered as error "
+        "(then resent) | recovery |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -256,7 +289,7 @@ def table(results: list[dict]) -> str:
             f"| {r['fault']} | {r['requests']} | {r['scans_ok']} / {r['scans']} "
             f"| {r['scan_500s']} | {r['5xx_without_retry_after']} | {r['no_answer']} "
             f"| {r['acknowledged_lost']} | {r['stored_answered_as_error']} "
-            f"| {r['recovery_seconds']} s |"
+            f"{r['resent_after_error'] or ''} | {r['recovery_seconds']} s |"
         )
     return "\n".join(rows)
 

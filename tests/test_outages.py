@@ -226,3 +226,27 @@ def test_postgres_stopped_answers_503_in_the_visitors_language(
         assert scans_stored() == 1
         db.session.remove()
         db.engine.dispose()
+
+
+@SQLITE_ONLY
+def test_a_connection_dropped_after_the_answer_was_made_fails_nothing(
+    tmp_path, engine, cluster
+):
+    url = cluster.create_database(f"dropped_{uuid.uuid4().hex[:8]}")
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "STAMP_KEYS": TEST_KEYS}
+    )
+
+    def read_then_lose_the_connection():
+        pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+        with db.engine.connect() as other:  # as a shutdown would
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return {"read": True}
+
+    app.add_url_rule("/test-read", view_func=read_then_lose_the_connection)
+    app.test_client_class = IsolatedClient  # each request its own app context
+    with app.app_context():
+        client = app.test_client()
+        assert client.get("/test-read").status_code == 200  # the ROLLBACK failed
+        assert client.get("/test-read").status_code == 200  # a fresh connection
+        db.engine.dispose()

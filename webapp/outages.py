@@ -83,7 +83,7 @@ def _database_error(error: Exception):
     try:
         db.session.rollback()
     except exc.SQLAlchemyError:
-        pass  # the connection is gone already; the pool drops it
+        db.session.invalidate()  # the connection is gone: drop it, no ROLLBACK
     return unavailable_response()
 
 
