@@ -146,6 +146,7 @@ def run_fault(fault: str, seconds: float, threads: int) -> dict:
             "RATELIMIT_SCANS": "1000000/minute",
             "PUBLIC_BASE_URL": "http://127.0.0.1",
             "TRUSTED_HOSTS": "127.0.0.1",
+            "LOG_FORMAT": "json",
         }
         migrate(env)
         stamps = seed(url)
@@ -174,6 +175,7 @@ def run_fault(fault: str, seconds: float, threads: int) -> dict:
         stored = stored_keys(url)
         result = summarise(fault, answers, stored, events)
         result["resent_after_error"] = resend_errored(server.base, answers, stored)
+        result["outage_log_lines"] = outage_lines(server.log)
         return result
     finally:
         if server:
@@ -204,6 +206,13 @@ def resend_errored(base: str, answers: list[Answer], stored: set[str]) -> dict:
         )
         statuses[response.status_code] += 1
     return dict(statuses)
+
+
+def outage_lines(log: Path) -> int:
+    """Log lines saying Redis or the database is unreachable (4 workers)."""
+    markers = ("falling back to in-memory", "Database unreachable")
+    text = log.read_text()
+    return sum(1 for line in text.splitlines() if any(m in line for m in markers))
 
 
 def _warm_up(base: str, stamps, seconds: float = 4.0) -> None:

@@ -66,9 +66,11 @@ def json_handler(stream=None) -> logging.Handler:
 
 def init_logging(app) -> None:
     """With LOG_FORMAT=json, the app's and its libraries' logs become JSON lines."""
-    if app.config.get("LOG_FORMAT") != "json":
-        return
     from flask.logging import default_handler
+
+    if app.config.get("LOG_FORMAT") != "json":
+        _limiter_speaks(default_handler)
+        return
 
     app.logger.removeHandler(default_handler)
     root = logging.getLogger()
@@ -76,3 +78,13 @@ def init_logging(app) -> None:
         root.addHandler(json_handler())
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
+
+
+def _limiter_speaks(handler: logging.Handler) -> None:
+    # Flask-Limiter logs "storage unreachable, falling back" once per outage,
+    # to a logger with only a NullHandler: without a root handler (gunicorn
+    # sets none) the line would be lost.
+    limiter_log = logging.getLogger("flask-limiter")
+    silent = all(isinstance(h, logging.NullHandler) for h in limiter_log.handlers)
+    if silent and not logging.getLogger().handlers:
+        limiter_log.addHandler(handler)
