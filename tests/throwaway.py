@@ -195,6 +195,7 @@ class Gunicorn:
         self.process = None
         if getattr(self, "_output", None):
             self._output.close()
+        self.log.unlink(missing_ok=True)
 
 
 def migrate(env: dict) -> None:
