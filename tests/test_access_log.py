@@ -1,6 +1,7 @@
 """Access logs hold no client address and no whole serial or report reference."""
 
 import http.client
+import json
 import os
 import socket
 import subprocess
@@ -71,7 +72,52 @@ def test_gunicorn_writes_no_address_and_no_serial(tmp_path):
     )
 
 
-def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
+def test_json_lines_without_addresses_and_metrics_summed_over_workers(tmp_path):
+    token = "metrics-token-" + "m" * 20
+    paths = [STORY, "/report/R-7K2P9Q4M", "/healthz", "/readyz"]
+    paths += ["/guide/traceability"] * 6
+    scraped: list[str] = []
+    log = _serve_and_request(
+        tmp_path,
+        paths,
+        workers=2,
+        after=lambda port: scraped.extend(_metrics(port, token) for _ in range(4)),
+        LOG_FORMAT="json",
+        METRICS_TOKEN=token,
+    )
+    lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    requests = [line for line in lines if line.get("message") == "request"]
+    assert {line["target"] for line in requests} >= {
+        "/01/08931234567897/10/L1/21/7K2P~?s=ABCD~&lang=en",
+        "/report/R-7K~",
+    }
+    assert not [line for line in requests if line["target"] in ("/healthz", "/readyz")]
+    assert all(line["status"] in (200, 404) for line in requests), requests
+    assert PEER not in log and CLIENT not in log and SERIAL not in log
+    assert len(lines) == len(log.strip().splitlines())  # every line is JSON
+    # Whichever of the two workers answers the scrape, it counts all six.
+    guide = (
+        "ocop_request_duration_seconds_count"
+        '{endpoint="public.guide",method="GET",status="200"} 6.0'
+    )
+    assert all(guide in text for text in scraped), scraped[0]
+
+
+def _metrics(port: int, token: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        bearer = {"Authorization": f"Bearer {token}"}
+        connection.request("GET", "/metrics", headers=bearer)
+        answer = connection.getresponse()
+        assert answer.status == 200
+        return answer.read().decode()
+    finally:
+        connection.close()
+
+
+def _serve_and_request(
+    tmp_path: Path, paths: list[str], workers: int = 1, after=None, **settings
+) -> str:
     """Serve the app with gunicorn and our settings; return what it logged."""
     env = {
         **os.environ,
@@ -80,6 +126,7 @@ def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
         "STAMP_KEYS": ",".join(TEST_KEYS),
         "PRIVACY_KEY": "p" * 40,
         "RATELIMIT_ENABLED": "false",
+        **settings,
     }
     flask = [sys.executable, "-m", "flask", "--app", "webapp", "db", "upgrade"]
     subprocess.run(flask, env=env, check=True, capture_output=True)
@@ -94,7 +141,7 @@ def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "1",
+            str(workers),
             "webapp:create_app()",
         ],
         env=env,
@@ -105,6 +152,8 @@ def _serve_and_request(tmp_path: Path, paths: list[str]) -> str:
     try:
         for path in paths:
             _get(port, path)
+        if after:
+            after(port)
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

@@ -33,6 +33,10 @@ SIGNED_IN = "LOOOOO"
 TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
     # (endpoint, method): (url, expected, form data or {"json": …})
     ("public.index", "GET"): ("/", PUBLIC, None),
+    ("health.healthz", "GET"): ("/healthz", PUBLIC, None),
+    ("health.readyz", "GET"): ("/readyz", PUBLIC, None),
+    # Only with METRICS_TOKEN (unset here) and its bearer token: 404 for all.
+    ("metrics.metrics", "GET"): ("/metrics", "NNNNNN", None),
     ("resolver.description", "GET"): ("/.well-known/gs1resolver", PUBLIC, None),
     ("resolver.resolve", "GET"): ("{item_path}", PUBLIC, None),
     ("admin.dashboard", "GET"): ("/admin/", ADMIN, None),

@@ -6,6 +6,7 @@ from flask import Flask
 
 from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
+from webapp.log_format import init_logging
 from webapp.security import init_transport
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
@@ -16,7 +17,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
     app.config.from_object(Config)
     app.config.update(overrides or {})
+    init_logging(app)
     require_keys(app)
+    _bound_database_connects(app)
     init_transport(app)
     app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -41,11 +44,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.converters import init_converters
     from webapp.errors import register_error_handlers
     from webapp.formatting import init_formatting
+    from webapp.metrics import init_metrics
     from webapp.routes import register_blueprints
     from webapp.security import init_security_headers
     from webapp.static_assets import init_static_assets
 
     init_converters(app)
+    init_metrics(app)
     register_blueprints(app)
     init_static_assets(app)
     register_error_handlers(app)
@@ -68,6 +73,17 @@ def _init_rate_limits(app: Flask) -> None:
             "workers or hosts every limit is that many times looser. Set "
             "REDIS_URL to share them."
         )
+
+
+def _bound_database_connects(app: Flask) -> None:
+    # A database host that does not answer fails a request in seconds (503),
+    # instead of holding a worker until the kernel gives up.
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        connect_args = dict(options.get("connect_args", {}))
+        connect_args.setdefault("connect_timeout", 3)
+        options["connect_args"] = connect_args
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def _trust_proxies(app: Flask) -> None:

@@ -8,11 +8,14 @@ status, size and time: enough to see traffic and errors, not who scanned what.
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from gunicorn.glogging import Logger
 
+# Load-balancer checks come every few seconds from the same place: not logged.
+QUIET_PATHS = frozenset({"/healthz", "/readyz"})
 FORMAT = '- %(t)s "%(r)s" %(s)s %(b)s %(L)ss "%(f)s" "%(a)s"'
 KEEP = 4  # characters of a serial or long value that stay readable
 CUT = "~"  # marks a shortened value (unreserved in URLs, so it stays readable)
@@ -54,6 +57,37 @@ class PrivateAccessLogger(Logger):
     def __init__(self, cfg):
         super().__init__(cfg)
         cfg.set("access_log_format", FORMAT)
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        self.json = os.environ.get("LOG_FORMAT") == "json"
+        if self.json:  # gunicorn's own messages and the access lines alike
+            from webapp.log_format import PrivateJsonFormatter
+
+            for handler in (*self.error_log.handlers, *self.access_log.handlers):
+                handler.setFormatter(PrivateJsonFormatter())
+
+    def access(self, resp, req, environ, request_time):
+        if environ.get("PATH_INFO") in QUIET_PATHS:
+            return
+        if not getattr(self, "json", False):
+            super().access(resp, req, environ, request_time)
+            return
+        if not self.cfg.accesslog:
+            return
+        atoms = self.atoms(resp, req, environ, request_time)
+        self.access_log.info(
+            "request",
+            extra={
+                "method": environ.get("REQUEST_METHOD", "-"),
+                "target": mask_target(environ.get("RAW_URI") or atoms["U"]),
+                "status": resp.status_code,
+                "bytes": atoms["B"],
+                "seconds": round(request_time.total_seconds(), 4),
+                "referer": atoms["f"],
+                "user_agent": atoms["a"],
+            },
+        )
 
     def atoms(self, resp, req, environ, request_time):
         """Only the standard atoms, with addresses gone and serials cut."""

@@ -103,6 +103,14 @@ class Config:
     # (each worker then counts alone; the app says so when it starts).
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or None
     RATELIMIT_HEADERS_ENABLED = True
+    # Redis down: every worker counts in its own memory until Redis answers
+    # again (checked after 1, 2, 4 … 32 s), and says so once per outage; a
+    # scan is never refused or failed because the counters are unreachable.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    # Several sites (or tests) sharing one Redis database keep apart by this.
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "")
     RATELIMIT_SCANS = os.environ.get("RATELIMIT_SCANS", "30/minute;600/day")
     RATELIMIT_CLAIMS = os.environ.get("RATELIMIT_CLAIMS", "10/hour")
     RATELIMIT_PHOTOS = os.environ.get("RATELIMIT_PHOTOS", "20/hour")
@@ -140,6 +148,11 @@ class Config:
     JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL") or None
     JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "ocop-trace")
     JOBS_TIMEOUT = int(os.environ.get("JOBS_TIMEOUT", "1800"))
+
+    # Bearer token that opens /metrics (Prometheus); unset: no /metrics at all.
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN") or None
+    # "json": one JSON object per log line (app and access log); else plain text.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600

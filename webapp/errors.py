@@ -13,6 +13,7 @@ from webapp.extensions import db
 from webapp.fragments import wants_fragment
 from webapp.links import own_base_url
 from webapp.negotiation import json_error, wants_json
+from webapp.outages import register_outage_handlers
 from webapp.services import dl_compression
 from webapp.services.digital_link import QUALIFIER_ORDER, DigitalLink
 
@@ -41,7 +42,8 @@ CODES = {
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(Exception, _unexpected_error)
+    app.register_error_handler(Exception, unexpected_error)
+    register_outage_handlers(app)
 
 
 def _http_error(error: HTTPException):
@@ -81,8 +83,11 @@ def _csrf_error(error: CSRFError):
     return page, 400
 
 
-def _unexpected_error(error: Exception):
-    db.session.rollback()  # leave nothing half-written
+def unexpected_error(error: Exception):
+    try:
+        db.session.rollback()  # leave nothing half-written
+    except Exception:  # noqa: BLE001  (the answer matters more than this)
+        current_app.logger.warning("rollback failed after an error")
     current_app.logger.exception("unhandled error")
     return _http_error(InternalServerError())
 

@@ -11,6 +11,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
@@ -27,7 +28,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+class Database(SQLAlchemy):
+    """Flask-SQLAlchemy whose end-of-request clean-up never fails an answer.
+
+    A read leaves its transaction open until the request ends; if the server
+    dropped the connection meanwhile (a restart, a shutdown), the closing
+    ROLLBACK fails after the answer was made, and the client would get no
+    answer at all. The connection is dropped instead.
+    """
+
+    def _teardown_session(self, error: BaseException | None) -> None:
+        try:
+            self.session.remove()
+        except DBAPIError:
+            try:
+                self.session.registry().invalidate()
+            except DBAPIError:
+                pass  # nothing left to close
+            self.session.registry.clear()
+
+
+db = Database(model_class=Base)
 migrate = Migrate()
 babel = Babel()
 htmx = HTMX()

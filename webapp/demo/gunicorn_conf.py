@@ -2,9 +2,23 @@
 
 import os
 
-from webapp.gunicorn_conf import accesslog, control_socket_disable, logger_class
+from webapp.gunicorn_conf import (
+    accesslog,
+    child_exit,
+    control_socket_disable,
+    logger_class,
+    on_exit,
+    on_starting,
+)
 
-__all__ = ["accesslog", "control_socket_disable", "logger_class"]
+__all__ = [
+    "accesslog",
+    "child_exit",
+    "control_socket_disable",
+    "logger_class",
+    "on_exit",
+    "on_starting",
+]
 
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = 2

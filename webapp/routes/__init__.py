@@ -10,6 +10,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         auth,
         epcis,
+        health,
         inspector,
         producer,
         producer_batches,  # noqa: F401  (routes of producer.bp)
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
         staff,
     )
 
+    app.register_blueprint(health.bp)
     app.register_blueprint(public.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(resolver.bp)

@@ -8,6 +8,7 @@ from webapp import epcis_http, vocab
 from webapp.auth import allowed_scan_roles
 from webapp.extensions import db, rate_limited
 from webapp.links import requested_link, resolve_link
+from webapp.metrics import count_scan
 from webapp.models import utcnow
 from webapp.negotiation import json_error
 from webapp.presenters import explanations
@@ -98,8 +99,12 @@ def create_scan():
         )
     except DigitalLinkError as error:
         return json_error(400, error.code, vocab.label(vocab.LINK_ERRORS, error.code))
+    # The answer is read before the commit: once the scan is stored, nothing
+    # may ask the database again and fail its acknowledgement.
+    body = scan_json(outcome)
     db.session.commit()
-    return jsonify(scan_json(outcome)), 200 if outcome.replayed else 201
+    count_scan(outcome)
+    return jsonify(body), 200 if outcome.replayed else 201
 
 
 def scan_json(outcome) -> dict:

@@ -11,6 +11,7 @@ from webapp.auth import allowed_scan_roles, inspecting
 from webapp.extensions import db, rate_limited
 from webapp.fragments import wants_fragment
 from webapp.links import own_base_url, resolve_link
+from webapp.metrics import count_scan
 from webapp.scan_context import claim, device_id, record, remember_device
 from webapp.security import relax_for_decoder
 from webapp.services import digital_link, scanning
@@ -71,7 +72,8 @@ def record_scan():
     except DigitalLinkError as error:
         message = vocab.label(vocab.LINK_ERRORS, error.code)
         return render_template("errors/http.html", status=400, message=message), 400
-    db.session.commit()
+    # The answer is made before the commit: once the scan is stored, nothing
+    # may ask the database again and fail its acknowledgement.
     if wants_fragment():
         view = verdict_view(outcome)
         response = current_app.make_response(
@@ -80,6 +82,8 @@ def record_scan():
     else:
         story = own_base_url() + outcome.resolution.link.path
         response = redirect(f"{story}?scan={outcome.scan.id}", code=303)
+    db.session.commit()
+    count_scan(outcome)
     if new_device:
         remember_device(response, device)
     return response

@@ -1,0 +1,107 @@
+"""The database is unreachable: 503 with Retry-After, never a 500.
+
+Connection refused, an administrator's shutdown, a connection the server
+closed, a pool with no connection to give: each is a moment without a
+database, not a bug. The visitor gets a page (or JSON) in their language
+asking to try again, with Retry-After, which the phone's queue of offline
+scans and reports honours. A scan is committed before it is acknowledged, so
+an answer of 503 means it was not stored; resending it with its idempotency
+key records it once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from flask import Flask, current_app, g, render_template, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import exc
+
+from webapp.extensions import db
+from webapp.metrics import count_database_unavailable
+from webapp.negotiation import json_error, wants_json
+
+RETRY_AFTER_SECONDS = 5
+MESSAGE = _l("The service is briefly unavailable. Please try again in a few seconds.")
+# One line per outage and process, not one per request: a second line only
+# after this long without any failure.
+QUIET_SECONDS = 30.0
+
+log = logging.getLogger("webapp.outages")
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether an exception means the database cannot be reached right now."""
+    if isinstance(error, exc.TimeoutError):  # no pooled connection came free
+        return True
+    if isinstance(error, exc.DBAPIError):
+        return error.connection_invalidated or isinstance(
+            error, exc.OperationalError | exc.InterfaceError
+        )
+    return False
+
+
+class OutageLog:
+    """Logs the first failure of an outage, then stays quiet while it lasts."""
+
+    def __init__(self, logger: logging.Logger, what: str) -> None:
+        self._logger = logger
+        self._what = what
+        self._last_failure = 0.0
+        self._lock = threading.Lock()
+
+    def failed(self, error: BaseException) -> None:
+        now = time.monotonic()
+        with self._lock:
+            quiet = now - self._last_failure > QUIET_SECONDS
+            self._last_failure = now
+        if quiet:
+            self._logger.error(
+                "%s unreachable (%s): answering 503 until it is back",
+                self._what,
+                type(error).__name__,
+            )
+
+
+database_outage = OutageLog(log, "Database")
+
+
+def register_outage_handlers(app: Flask) -> None:
+    app.register_error_handler(exc.DBAPIError, _database_error)
+    app.register_error_handler(exc.TimeoutError, _database_error)
+
+
+def _database_error(error: Exception):
+    if not database_unavailable(error):
+        from webapp.errors import unexpected_error
+
+        return unexpected_error(error)
+    database_outage.failed(error)
+    count_database_unavailable()
+    try:
+        db.session.rollback()
+    except exc.SQLAlchemyError:
+        db.session.invalidate()  # the connection is gone: drop it, no ROLLBACK
+    return unavailable_response()
+
+
+def unavailable_response():
+    """503 in the visitor's language, as JSON for programs and HTML for people."""
+    message = str(MESSAGE)
+    if request.path.startswith("/api/") or wants_json():
+        response = json_error(503, "unavailable", message)
+    else:
+        _forget_signed_in_user()
+        page = render_template("errors/http.html", status=503, message=message)
+        response = current_app.make_response((page, 503))
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _forget_signed_in_user() -> None:
+    # The page's menu asks who is signed in, which would ask the database
+    # again: this one answer is rendered as for a visitor.
+    g._login_user = current_app.login_manager.anonymous_user()
