@@ -43,7 +43,10 @@ class Config:
     )
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
     # A database error logs its statement, never its values (serials, contacts).
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+    # No ping before every checkout (a round trip per request): connections are
+    # renewed before servers and firewalls drop idle ones, and a connection
+    # found dead mid-request empties the pool and answers 503 (webapp.errors).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800, "hide_parameters": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     # Where printed stamps point, and the base of every absolute link.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")

@@ -7,7 +7,8 @@ from flask import Flask, current_app, redirect, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from webapp.extensions import db
 from webapp.fragments import wants_fragment
@@ -25,6 +26,7 @@ MESSAGES = {
     405: _l("This address does not accept that kind of request."),
     413: _l("What you sent is too large."),
     429: _l("Too many requests. Please wait a moment and try again."),
+    503: _l("The service is briefly unavailable. Please try again in a moment."),
     500: _l("Something went wrong on our side. Please try again later."),
 }
 CODES = {
@@ -34,6 +36,7 @@ CODES = {
     405: "method_not_allowed",
     413: "too_large",
     429: "too_many_requests",
+    503: "unavailable",
     500: "server_error",
 }
 
@@ -41,6 +44,7 @@ CODES = {
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(DBAPIError, _database_error)
     app.register_error_handler(Exception, _unexpected_error)
 
 
@@ -79,6 +83,16 @@ def _csrf_error(error: CSRFError):
         )
     page = render_template("errors/http.html", status=400, message=message)
     return page, 400
+
+
+def _database_error(error: DBAPIError):
+    """A connection the server dropped: SQLAlchemy has emptied the pool, so the
+    next request connects afresh; this one is asked to try again."""
+    if not error.connection_invalidated:
+        return _unexpected_error(error)
+    db.session.rollback()
+    current_app.logger.warning("database connection lost; pool renewed")
+    return _http_error(ServiceUnavailable())
 
 
 def _unexpected_error(error: Exception):

@@ -98,8 +98,9 @@ def create_scan():
         )
     except DigitalLinkError as error:
         return json_error(400, error.code, vocab.label(vocab.LINK_ERRORS, error.code))
+    answer = scan_json(outcome)  # before commit: nothing is read back after it
     db.session.commit()
-    return jsonify(scan_json(outcome)), 200 if outcome.replayed else 201
+    return jsonify(answer), 200 if outcome.replayed else 201
 
 
 def scan_json(outcome) -> dict:

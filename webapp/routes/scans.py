@@ -71,15 +71,15 @@ def record_scan():
     except DigitalLinkError as error:
         message = vocab.label(vocab.LINK_ERRORS, error.code)
         return render_template("errors/http.html", status=400, message=message), 400
+    view = verdict_view(outcome)  # before commit: nothing is read back after it
     db.session.commit()
     if wants_fragment():
-        view = verdict_view(outcome)
         response = current_app.make_response(
             render_template("story/_verdict.html", verdict=view)
         )
     else:
         story = own_base_url() + outcome.resolution.link.path
-        response = redirect(f"{story}?scan={outcome.scan.id}", code=303)
+        response = redirect(f"{story}?scan={view.scan_id}", code=303)
     if new_device:
         remember_device(response, device)
     return response

@@ -31,9 +31,16 @@ class Resolution:
 
 
 def resolve(
-    session: Session, link: DigitalLink, keys: Sequence[str], today: date
+    session: Session,
+    link: DigitalLink,
+    keys: Sequence[str],
+    today: date,
+    story: bool = True,
 ) -> Resolution:
-    """Look up the product, batch and stamp a link names; never raises on bad codes."""
+    """Look up the product, batch and stamp a link names; never raises on bad codes.
+
+    story=False loads only what a verdict needs (no journey), in one statement.
+    """
     result = Resolution(link)
     if link.variant or link.extension:  # we issue neither variants nor AI 235
         result.reasons.append("unknown_code")
@@ -46,7 +53,8 @@ def resolve(
         result.reasons.append("bad_check")  # rejected before any lookup
         return result
     if link.serial:
-        _resolve_item(session, result, keys)
+        loaders = _STORY_LOADERS if story else _VERDICT_LOADERS
+        _resolve_item(session, result, keys, loaders)
     else:
         _resolve_product_or_batch(session, result)
     if result.found:
@@ -54,7 +62,9 @@ def resolve(
     return result
 
 
-def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> None:
+def _resolve_item(
+    session: Session, result: Resolution, keys: Sequence[str], loaders: tuple
+) -> None:
     link = result.link
     if not serials.looks_like_serial(link.serial or ""):
         result.reasons.append("bad_check")
@@ -64,11 +74,11 @@ def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> 
         .join(Stamp.batch)
         .join(Batch.product)
         .where(Stamp.serial == link.serial, Product.gtin == link.gtin)
-        .options(*_STORY_LOADERS)
+        .options(*loaders)
     )
     if link.lot:
         stmt = stmt.where(Batch.lot_code == link.lot)
-    stamp = session.scalar(stmt)
+    stamp = session.execute(stmt).unique().scalars().first()
     if stamp is None:
         result.reasons.append("unknown_code")
         return
@@ -125,5 +135,11 @@ def notices_for(product: Product | None, batch: Batch | None, today: date) -> li
 _STORY_LOADERS = (
     joinedload(Stamp.batch).selectinload(Batch.events),
     joinedload(Stamp.batch).selectinload(Batch.regions),
+    joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
+)
+
+# A verdict reads the batch's provinces, never its journey: one statement.
+_VERDICT_LOADERS = (
+    joinedload(Stamp.batch).joinedload(Batch.regions),
     joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
 )
