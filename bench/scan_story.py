@@ -12,6 +12,7 @@ idempotency key at once (their status codes); and 50 phones scanning one
 serial at once (latency p50/p99, and whether every scan was counted).
 
     python bench/scan_story.py [--server-url URL] [--rounds 3] [--requests 300]
+                               [--hot-scans 1]
     python bench/scan_story.py --short     # CI: one small round of each
 """
 
@@ -265,9 +266,13 @@ def main() -> None:
     parser.add_argument("--server-url", default=os.environ.get("BENCH_PG", SERVER))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument(
+        "--hot-scans", type=int, default=1, help="scans each of the 50 phones sends"
+    )
     parser.add_argument("--short", action="store_true", help="one small round (CI)")
     args = parser.parse_args()
-    rounds, count, each = (1, 40, 1) if args.short else (args.rounds, args.requests, 3)
+    rounds, count = (1, 40) if args.short else (args.rounds, args.requests)
+    each = args.hot_scans
     url = create_database(args.server_url)
     folder = Path(tempfile.mkdtemp(prefix="scan-story-"))
     servers = []

@@ -12,7 +12,7 @@ the writes are explicit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, case, insert, literal, or_, select, update
@@ -167,6 +167,9 @@ class Writes:
     stats: SerialStats
     new_device: tuple[str, str, datetime] | None = None  # device, network, first seen
     network: tuple[str, NetworkState, bool] | None = None  # hash, state, row exists
+    # Further INSERT/UPDATE statements of the same scan, sent in the same
+    # round trip on PostgreSQL (counters kept as scans arrive, for instance).
+    extra: list = field(default_factory=list)
 
 
 def write(session: Session, writes: Writes) -> int:
@@ -229,7 +232,7 @@ def _statements(writes: Writes) -> list:
         .where(STATS.c.stamp_id == stats.stamp_id)
         .values({name: getattr(stats, name) for name in STATS_FIELDS})
     )
-    return statements
+    return statements + writes.extra
 
 
 def insert_unknown(session: Session, scan: Scan) -> int | None:

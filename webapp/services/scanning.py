@@ -112,12 +112,16 @@ def record_scan(
         notices=list(resolution.notices),
     )
     if resolution.stamp is None:
-        return _record_unknown(session, request, resolution, facts, scan)
-    if request.repeat_window:  # a reload needs no lock: nothing is written
-        repeat = _repeat(session, request, resolution, facts, rules_config)
-        if repeat is not None:
-            return repeat
-    return _record_known(session, request, resolution, facts, rules_config, scan)
+        outcome = _record_unknown(session, request, resolution, facts, scan)
+    else:
+        # A reload needs no lock: nothing is written.
+        outcome = _repeat(session, request, resolution, facts, rules_config)
+        if outcome is None:
+            outcome = _record_known(
+                session, request, resolution, facts, rules_config, scan
+            )
+    # outcome.scan is new (stored, with its id) unless outcome.replayed.
+    return outcome
 
 
 def _record_known(
@@ -229,6 +233,8 @@ def _repeat(
     rules_config: dict,
 ) -> ScanOutcome | None:
     """The same page view again: its scan, with the serial's verdict now."""
+    if not request.repeat_window:
+        return None
     since = request.at - request.repeat_window
     key = _scoped(request, facts, resolution)
     found = earlier_view(session, resolution, facts.device, facts.role, since, key)
