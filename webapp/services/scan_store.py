@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import and_, case, insert, literal, or_, select, update
+from sqlalchemy import and_, bindparam, case, insert, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -71,11 +72,24 @@ def lock_statement(session: Session, stamp_id: int, target=STATS):
     )
 
 
+# Statements of the hot path are built once (per engine and shape) and sent
+# with parameters: building and hashing them anew cost more than the database.
+@cache
+def _lock_rows(dialect: str):
+    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = upsert(STATS).values(
+        stamp_id=bindparam("lock_stamp"), provinces=[], flags=[]
+    )
+    return statement.on_conflict_do_update(
+        index_elements=["stamp_id"], set_={"stamp_id": statement.excluded.stamp_id}
+    ).returning(*STATS.c)
+
+
 def lock_aggregates(session: Session, stamp_id: int) -> SerialStats:
     """The serial's aggregates, locked: a snapshot the session does not track."""
     session.flush()  # pending changes of this transaction come first (no query if none)
-    row = session.execute(lock_statement(session, stamp_id).returning(*STATS.c)).one()
-    return SerialStats(**row._mapping)
+    row = session.execute(_lock_rows(_dialect(session)), {"lock_stamp": stamp_id})
+    return SerialStats(**row.one()._mapping)
 
 
 @dataclass(frozen=True)
@@ -98,65 +112,79 @@ def locked_state(
     """One statement: the device's and network's rows, and an earlier scan this
     request repeats (same idempotency key, or the same page view since
     repeat=(role, since)). Read under the lock, so it sees every scan before."""
-    anchor = select(literal(1).label("one")).subquery()
-    columns = [
-        DEVICES.c.network_hash.label("device_network"),
-        NETWORKS.c.network_hash.label("network_seen"),
-        NETWORKS.c.steady,
-        NETWORKS.c.bursts,
-        NETWORKS.c.window_start,
-        NETWORKS.c.window_count,
-        NETWORKS.c.linked,
-    ]
-    statement = (
-        select(*columns)
-        .select_from(anchor)
-        .outerjoin(
-            DEVICES,
-            and_(DEVICES.c.stamp_id == stamp_id, DEVICES.c.device_hash == device),
-        )
-        .outerjoin(
-            NETWORKS,
-            and_(NETWORKS.c.stamp_id == stamp_id, NETWORKS.c.network_hash == network),
-        )
-    )
-    earlier_id = _earlier_id(stamp_id, device, key, repeat)
-    if earlier_id is not None:
-        statement = statement.add_columns(Scan).outerjoin(Scan, Scan.id == earlier_id)
-    row = session.execute(statement).one()
+    params = {"st_stamp": stamp_id, "st_device": device, "st_network": network}
+    if key:
+        params["st_key"] = key
+    if repeat:
+        params["st_role"], params["st_since"] = repeat
+    statement = _state_statement(bool(key), bool(repeat))
+    row = session.execute(statement, params).one()
     state = None
     if row.network_seen is not None:
         state = NetworkState(
             row.steady, row.bursts, row.window_start, row.window_count, row.linked
         )
-    earlier = row.Scan if earlier_id is not None else None
+    earlier = row.Scan if key or repeat else None
     return LockedState(row.device_network, state, earlier)
 
 
-def _earlier_id(stamp_id, device, key, repeat):
+@cache
+def _state_statement(by_key: bool, by_view: bool):
+    stamp_id = bindparam("st_stamp")
+    anchor = select(literal(1).label("one")).subquery()
+    statement = (
+        select(
+            DEVICES.c.network_hash.label("device_network"),
+            NETWORKS.c.network_hash.label("network_seen"),
+            NETWORKS.c.steady,
+            NETWORKS.c.bursts,
+            NETWORKS.c.window_start,
+            NETWORKS.c.window_count,
+            NETWORKS.c.linked,
+        )
+        .select_from(anchor)
+        .outerjoin(
+            DEVICES,
+            and_(
+                DEVICES.c.stamp_id == stamp_id,
+                DEVICES.c.device_hash == bindparam("st_device"),
+            ),
+        )
+        .outerjoin(
+            NETWORKS,
+            and_(
+                NETWORKS.c.stamp_id == stamp_id,
+                NETWORKS.c.network_hash == bindparam("st_network"),
+            ),
+        )
+    )
+    if not (by_key or by_view):
+        return statement
     conditions = []
-    if key:
-        conditions.append(Scan.idempotency_key == key)
-    if repeat:
-        role, since = repeat
+    if by_key:
+        conditions.append(Scan.idempotency_key == bindparam("st_key"))
+    if by_view:
         conditions.append(
             and_(
                 Scan.stamp_id == stamp_id,
-                Scan.device_hash == device,
-                Scan.role == role,
-                Scan.scanned_at >= since,
+                Scan.device_hash == bindparam("st_device"),
+                Scan.role == bindparam("st_role"),
+                Scan.scanned_at >= bindparam("st_since", type_=Scan.scanned_at.type),
             )
         )
-    if not conditions:
-        return None
-    first = case((Scan.idempotency_key == key, 0), else_=1) if key else literal(1)
-    return (
+    first = (
+        case((Scan.idempotency_key == bindparam("st_key"), 0), else_=1)
+        if by_key
+        else literal(1)
+    )
+    earlier_id = (
         select(Scan.id)
         .where(or_(*conditions))
         .order_by(first, Scan.scanned_at.desc())
         .limit(1)
         .scalar_subquery()
     )
+    return statement.add_columns(Scan).outerjoin(Scan, Scan.id == earlier_id)
 
 
 @dataclass
@@ -172,67 +200,108 @@ class Writes:
     extra: list = field(default_factory=list)
 
 
+NETWORK_FIELDS = ("steady", "bursts", "window_start", "window_count", "linked")
+
+
 def write(session: Session, writes: Writes) -> int:
     """Store the scan and the aggregates it changed; the new scan's id."""
-    statements = _statements(writes)
-    scan_insert = statements[0].returning(SCAN.c.id)
+    shape = (
+        writes.new_device is not None,
+        None if writes.network is None else writes.network[2],
+    )
+    parts = _parameters(writes)
     if _dialect(session) == "postgresql":
-        combined = select(scan_insert.cte("new_scan").c.id)
-        combined = combined.add_cte(
-            *(other.cte(f"change_{n}") for n, other in enumerate(statements[1:]))
-        )
-        return session.execute(combined).scalar_one()
-    new_id = session.execute(scan_insert).scalar_one()
-    for statement in statements[1:]:
+        params = {name: value for part in parts for name, value in part.items()}
+        if writes.extra:
+            statements = [*_pieces(*shape), *writes.extra]
+            return session.execute(_combined(statements), params).scalar_one()
+        return session.execute(_combined_once(*shape), params).scalar_one()
+    pieces = _pieces(*shape)
+    new_id = session.execute(pieces[0], parts[0]).scalar_one()
+    for statement, params in zip(pieces[1:], parts[1:], strict=True):
+        session.execute(statement, params)
+    for statement in writes.extra:
         session.execute(statement)
     return new_id
 
 
-def _statements(writes: Writes) -> list:
-    scan, stats = writes.scan, writes.stats
-    statements = [
-        insert(SCAN).values({name: getattr(scan, name) for name in SCAN_FIELDS})
+@cache
+def _pieces(new_device: bool, network_exists: bool | None) -> tuple:
+    """The scan's insert, then each aggregate's change, with named parameters."""
+    pieces = [
+        insert(SCAN)
+        .values({name: bindparam(f"sc_{name}") for name in SCAN_FIELDS})
+        .returning(SCAN.c.id)
     ]
-    if writes.new_device is not None:
-        device, network, seen = writes.new_device
-        statements.append(
+    if new_device:
+        pieces.append(
             insert(DEVICES).values(
-                stamp_id=stats.stamp_id,
-                device_hash=device,
-                network_hash=network,
-                first_seen_at=seen,
+                stamp_id=bindparam("dv_stamp"),
+                device_hash=bindparam("dv_device"),
+                network_hash=bindparam("dv_network"),
+                first_seen_at=bindparam("dv_seen"),
             )
         )
-    if writes.network is not None:
-        network, state, exists = writes.network
-        values = {
-            "steady": state.steady,
-            "bursts": state.bursts,
-            "window_start": state.window_start,
-            "window_count": state.window_count,
-            "linked": state.linked,
-        }
-        if exists:
-            statements.append(
-                update(NETWORKS)
-                .where(
-                    NETWORKS.c.stamp_id == stats.stamp_id,
-                    NETWORKS.c.network_hash == network,
-                )
-                .values(values)
+    values = {name: bindparam(f"nw_{name}") for name in NETWORK_FIELDS}
+    if network_exists:
+        pieces.append(
+            update(NETWORKS)
+            .where(
+                NETWORKS.c.stamp_id == bindparam("nw_stamp"),
+                NETWORKS.c.network_hash == bindparam("nw_hash"),
             )
-        else:
-            statements.append(
-                insert(NETWORKS).values(
-                    stamp_id=stats.stamp_id, network_hash=network, **values
-                )
+            .values(values)
+        )
+    elif network_exists is False:
+        pieces.append(
+            insert(NETWORKS).values(
+                stamp_id=bindparam("nw_stamp"),
+                network_hash=bindparam("nw_hash"),
+                **values,
             )
-    statements.append(
+        )
+    pieces.append(
         update(STATS)
-        .where(STATS.c.stamp_id == stats.stamp_id)
-        .values({name: getattr(stats, name) for name in STATS_FIELDS})
+        .where(STATS.c.stamp_id == bindparam("ag_stamp"))
+        .values({name: bindparam(f"ag_{name}") for name in STATS_FIELDS})
     )
-    return statements + writes.extra
+    return tuple(pieces)
+
+
+@cache
+def _combined_once(new_device: bool, network_exists: bool | None):
+    return _combined(_pieces(new_device, network_exists))
+
+
+def _combined(statements):
+    """One statement: the scan's insert, the others as data-modifying CTEs."""
+    combined = select(statements[0].cte("new_scan").c.id)
+    return combined.add_cte(
+        *(other.cte(f"change_{n}") for n, other in enumerate(statements[1:]))
+    )
+
+
+def _parameters(writes: Writes) -> list[dict]:
+    """Each piece's parameters, in the order of _pieces."""
+    scan, stats = writes.scan, writes.stats
+    parts = [{f"sc_{name}": getattr(scan, name) for name in SCAN_FIELDS}]
+    if writes.new_device is not None:
+        device, network, seen = writes.new_device
+        parts.append(
+            {
+                "dv_stamp": stats.stamp_id,
+                "dv_device": device,
+                "dv_network": network,
+                "dv_seen": seen,
+            }
+        )
+    if writes.network is not None:
+        network, state, _exists = writes.network
+        values = {f"nw_{name}": getattr(state, name) for name in NETWORK_FIELDS}
+        parts.append({"nw_stamp": stats.stamp_id, "nw_hash": network, **values})
+    values = {f"ag_{name}": getattr(stats, name) for name in STATS_FIELDS}
+    parts.append({"ag_stamp": stats.stamp_id, **values})
+    return parts
 
 
 def insert_unknown(session: Session, scan: Scan) -> int | None:
