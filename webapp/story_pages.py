@@ -10,10 +10,12 @@ see their name and role). JSON carries nothing of the visitor's.
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Flask, current_app, has_app_context, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from webapp.extensions import db
@@ -100,11 +102,12 @@ def lookup(link: DigitalLink) -> Kept | None:
 
 def answer(kept: Kept):
     """The kept story, or 304 when the client already has it."""
-    body = kept.body.decode()
+    links, body = kept.body.decode().split("\n", 1)
     if not kept.as_json:
         body = body.replace(TOKEN_PLACEHOLDER, generate_csrf())
     mimetype = "application/json" if kept.as_json else "text/html"
     response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Link"] = links
     return finish(response, kept)
 
 
@@ -115,7 +118,9 @@ def keep(response, kept: Kept):
     body = response.get_data(as_text=True)
     if not kept.as_json:
         body = body.replace(generate_csrf(), TOKEN_PLACEHOLDER)
-    _store().put(kept.key, body.encode())
+    # The Link header (one line) goes with the body: it is made from the
+    # link and the configuration only.
+    _store().put(kept.key, f"{response.headers['Link']}\n{body}".encode())
     return finish(response, kept)
 
 
@@ -140,6 +145,14 @@ def _has_flashes() -> bool:
 
 def _serial_state(link: DigitalLink):
     """What of the serial itself the story shows, in one statement."""
+    params = {"serial": link.serial, "gtin": link.gtin}
+    if link.lot:
+        params["lot"] = link.lot
+    return db.session.execute(_state_statement(bool(link.lot)), params).first()
+
+
+@cache  # built once: building and hashing it cost more than running it
+def _state_statement(by_lot: bool):
     statement = (
         select(
             Stamp.id.label("stamp_id"),
@@ -152,11 +165,11 @@ def _serial_state(link: DigitalLink):
         )
         .join(Batch, Batch.id == Stamp.batch_id)
         .join(Product, Product.id == Batch.product_id)
-        .where(Stamp.serial == link.serial, Product.gtin == link.gtin)
+        .where(Stamp.serial == bindparam("serial"), Product.gtin == bindparam("gtin"))
     )
-    if link.lot:
-        statement = statement.where(Batch.lot_code == link.lot)
-    return db.session.execute(statement.limit(1)).first()
+    if by_lot:
+        statement = statement.where(Batch.lot_code == bindparam("lot"))
+    return statement.limit(1)
 
 
 # Writes that change a story, wherever they are made: every ORM change of

@@ -53,7 +53,7 @@ def resolve(rest: str):
     keepable = request.method == "GET" and not _wants_linkset()
     kept = story_pages.lookup(link) if keepable else None
     if kept is not None and kept.body is not None:
-        return _with_links(story_pages.answer(kept), link, targets(link))
+        return story_pages.answer(kept)  # with the links it was kept with
     resolution = resolve_link(link)
     if not resolution.found:
         up = _walk_up(link)
@@ -82,9 +82,8 @@ def resolve(rest: str):
             notices=verdicts.notice_views(resolution.notices),
         )
         response = Response(page)
-    if kept is not None:
-        response = story_pages.keep(response, kept)
-    return _with_links(response, link, links)
+    response = _with_links(response, link, links)
+    return story_pages.keep(response, kept) if kept is not None else response
 
 
 RESOLVER_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from webapp.models import Batch, Product, Stamp
@@ -69,16 +70,11 @@ def _resolve_item(
     if not serials.looks_like_serial(link.serial or ""):
         result.reasons.append("bad_check")
         return
-    stmt = (
-        select(Stamp)
-        .join(Stamp.batch)
-        .join(Batch.product)
-        .where(Stamp.serial == link.serial, Product.gtin == link.gtin)
-        .options(*loaders)
-    )
+    params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
-        stmt = stmt.where(Batch.lot_code == link.lot)
-    stamp = session.execute(stmt).unique().scalars().first()
+        params["lot"] = link.lot
+    statement = _item_statement(loaders is _STORY_LOADERS, bool(link.lot))
+    stamp = session.execute(statement, params).unique().scalars().first()
     if stamp is None:
         result.reasons.append("unknown_code")
         return
@@ -91,6 +87,20 @@ def _resolve_item(
         result.reasons.append("void")
     if stamp.confirmed_fake_at is not None:
         result.reasons.append("confirmed_fake")
+
+
+@cache  # built once: building and hashing it cost more than running it
+def _item_statement(story: bool, by_lot: bool):
+    statement = (
+        select(Stamp)
+        .join(Stamp.batch)
+        .join(Batch.product)
+        .where(Stamp.serial == bindparam("serial"), Product.gtin == bindparam("gtin"))
+        .options(*(_STORY_LOADERS if story else _VERDICT_LOADERS))
+    )
+    if by_lot:
+        statement = statement.where(Batch.lot_code == bindparam("lot"))
+    return statement
 
 
 def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
