@@ -51,7 +51,9 @@ class Config:
     # Stories kept rendered (in Redis at REDIS_URL, else in each process) until
     # what they show changes; see webapp/story_pages.py.
     STORY_CACHE = _flag("STORY_CACHE", True)
-    STORY_CACHE_SECONDS = int(os.environ.get("STORY_CACHE_SECONDS", "300"))
+    # Unset: 300 s in Redis; 30 s in a process, as only Redis tells the other
+    # workers at once that a story changed.
+    STORY_CACHE_SECONDS = int(os.environ.get("STORY_CACHE_SECONDS", "0")) or None
     STORY_CACHE_SIZE = int(os.environ.get("STORY_CACHE_SIZE", "2048"))
     STORY_CACHE_PREFIX = os.environ.get("STORY_CACHE_PREFIX", "ocop:story:")
     # How long shared caches (a CDN, nginx) may keep a story's JSON; 0: they

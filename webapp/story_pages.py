@@ -34,6 +34,7 @@ PERSONAL_PARAMETERS = frozenset({"scan", "linkType"})
 def init_story_cache(app: Flask) -> None:
     seconds = app.config["STORY_CACHE_SECONDS"]
     if app.config["REDIS_URL"]:
+        seconds = seconds or 300
         from redis import Redis
 
         client = Redis.from_url(
@@ -43,6 +44,7 @@ def init_story_cache(app: Flask) -> None:
             client, app.config["STORY_CACHE_PREFIX"], seconds
         )
     else:
+        seconds = seconds or 30
         store = story_cache.MemoryStore(app.config["STORY_CACHE_SIZE"], seconds)
     app.extensions["story_cache"] = store
 
