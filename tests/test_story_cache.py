@@ -189,10 +189,14 @@ def test_a_write_on_one_server_shows_on_another_sharing_redis(app, issued, redis
         after = reader.test_client().get(path_of(issued), headers=english)
         assert "recalled" in after.text and "recalled" not in before.text
         db.session.remove()
-    reader_engine = reader.extensions["sqlalchemy"]
     for each in (reader, writer):
         with each.app_context():
-            reader_engine.engine.dispose()
+            db.engine.dispose()
+    from redis import Redis
+
+    shared_redis = Redis.from_url(redis_url)
+    for key in shared_redis.scan_iter(f"{prefix}*"):
+        shared_redis.delete(key)
 
 
 def test_redis_down_serves_the_story_afresh(app, issued):
