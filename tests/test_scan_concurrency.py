@@ -57,3 +57,41 @@ def test_concurrent_scans_of_one_serial_all_count(app):
         db.session.scalar(select(func.count()).select_from(Scan))
         == THREADS * SCANS_EACH
     )
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("known", [True, False], ids=["issued", "never-issued"])
+def test_one_idempotency_key_sent_at_once_answers_the_first_scan(app, known):
+    issued = factories.stamp()
+    db.session.commit()
+    unknown = factories.BASE_URL + f"/01/{issued.gtin}/21/NOTISSUED123"
+    code = issued.url if known else unknown
+    start = threading.Barrier(3)
+    answers = []
+
+    def phone() -> None:
+        with app.app_context():
+            client = app.test_client()
+            start.wait()
+            response = client.post(
+                "/api/v1/scans",
+                json={
+                    "code": code,
+                    "device_id": "phone-queue-0001",
+                    "idempotency_key": "queued-scan-0001",
+                },
+            )
+            answers.append((response.status_code, response.get_json()))
+            db.session.remove()
+
+    threads = [threading.Thread(target=phone) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    statuses = sorted(status for status, _ in answers)
+    assert statuses == [200, 200, 201], answers
+    assert len({body["scan_id"] for _, body in answers}) == 1
+    assert len({body["verdict"] for _, body in answers}) == 1
+    db.session.remove()
+    assert db.session.scalar(select(func.count()).select_from(Scan)) == 1

@@ -48,6 +48,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.routes import register_blueprints
     from webapp.security import init_security_headers
     from webapp.static_assets import init_static_assets
+    from webapp.story_pages import init_story_cache
 
     init_converters(app)
     init_metrics(app)
@@ -57,6 +58,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_commands(app)
     init_security_headers(app)
     init_formatting(app)
+    init_story_cache(app)
     return app
 
 

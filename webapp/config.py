@@ -43,8 +43,22 @@ class Config:
     )
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
     # A database error logs its statement, never its values (serials, contacts).
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+    # No ping before every checkout (a round trip per request): connections are
+    # renewed before servers and firewalls drop idle ones, and a connection
+    # found dead mid-request empties the pool and answers 503 (webapp.errors).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800, "hide_parameters": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    # Stories kept rendered (in Redis at REDIS_URL, else in each process) until
+    # what they show changes; see webapp/story_pages.py.
+    STORY_CACHE = _flag("STORY_CACHE", True)
+    # Unset: 300 s in Redis; 30 s in a process, as only Redis tells the other
+    # workers at once that a story changed.
+    STORY_CACHE_SECONDS = int(os.environ.get("STORY_CACHE_SECONDS", "0")) or None
+    STORY_CACHE_SIZE = int(os.environ.get("STORY_CACHE_SIZE", "2048"))
+    STORY_CACHE_PREFIX = os.environ.get("STORY_CACHE_PREFIX", "ocop:story:")
+    # How long shared caches (a CDN, nginx) may keep a story's JSON; 0: they
+    # keep it but ask again each time (304 when unchanged).
+    STORY_MAX_AGE = int(os.environ.get("STORY_MAX_AGE", "0"))
     # Where printed stamps point, and the base of every absolute link.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
     # Host names the app answers to (comma-separated); unset: PUBLIC_BASE_URL's

@@ -7,7 +7,8 @@ from flask import Flask, current_app, redirect, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from webapp.extensions import db
 from webapp.fragments import wants_fragment
@@ -26,6 +27,7 @@ MESSAGES = {
     405: _l("This address does not accept that kind of request."),
     413: _l("What you sent is too large."),
     429: _l("Too many requests. Please wait a moment and try again."),
+    503: _l("The service is briefly unavailable. Please try again in a moment."),
     500: _l("Something went wrong on our side. Please try again later."),
 }
 CODES = {
@@ -35,6 +37,7 @@ CODES = {
     405: "method_not_allowed",
     413: "too_large",
     429: "too_many_requests",
+    503: "unavailable",
     500: "server_error",
 }
 

@@ -1,6 +1,6 @@
 """Language choice: ?lang=, then the saved cookie, then the browser, then Vietnamese."""
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from flask_babel import Babel, force_locale, get_locale, gettext
 
 
@@ -43,6 +43,12 @@ def remember_language(response: Response, lang: str) -> None:
     )
 
 
+def same_in_every_language() -> None:
+    """This request's answer is the same whatever the language, cookies or
+    Accept header: shared caches may keep one copy for everyone."""
+    g.same_in_every_language = True
+
+
 def init_i18n(app: Flask, babel: Babel) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals.update(
@@ -69,6 +75,6 @@ def init_i18n(app: Flask, babel: Babel) -> None:
     def vary_on_language(response):
         # The same URL answers in either language and as HTML, JSON or a fragment;
         # static files are the same for everyone.
-        if request.endpoint != "static":
+        if request.endpoint != "static" and not g.get("same_in_every_language"):
             response.vary.update(["Accept-Language", "Cookie", "Accept", "HX-Request"])
         return response

@@ -80,7 +80,10 @@ class NoSessionForStaticFiles(SecureCookieSessionInterface):
     """
 
     def save_session(self, app, session, response) -> None:
-        if request.endpoint != "static":
+        # Nor does a public answer (the same for everyone) that left the
+        # session as it was: a shared cache keeps one copy of it.
+        public = response.cache_control.public and not session.modified
+        if request.endpoint != "static" and not public:
             super().save_session(app, session, response)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from webapp.extensions import db
@@ -19,12 +19,22 @@ class Scan(db.Model):
     only coarsened (about 1 km).
     """
 
-    # A phone's scans of the last minutes, found at once however long a serial's
-    # history: a reload of the same story is the same scan (services/repeats).
-    __table_args__ = (Index("ix_scan_device_recent", "device_hash", "scanned_at"),)
+    # A stamp's recent scans, found at once however long its history: a reload
+    # of the same story is the same scan (services/repeats), and the dossier
+    # lists the latest. Never-issued codes have a small index of their own.
+    __table_args__ = (
+        Index("ix_scan_stamp_recent", "stamp_id", "scanned_at"),
+        Index(
+            "ix_scan_unknown_recent",
+            "serial",
+            "scanned_at",
+            postgresql_where=text("stamp_id IS NULL"),
+            sqlite_where=text("stamp_id IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"), index=True)
+    stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"))
     gtin: Mapped[str | None] = mapped_column(String(14))
     lot: Mapped[str | None] = mapped_column(String(20))
     serial: Mapped[str | None] = mapped_column(String(20))

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.extensions import db
-from webapp.i18n import current_lang
+from webapp.i18n import current_lang, same_in_every_language
 from webapp.services.files import content_hash
 from webapp.services.key_directory import directory
 
@@ -134,6 +134,7 @@ def stamp_keys():
     # Phones ask on every scan page; an hour's delay for a newly approved
     # producer is nothing next to the weeks between issuing and selling.
     response.headers["Cache-Control"] = "public, max-age=3600"
+    same_in_every_language()
     response.add_etag()
     return response.make_conditional(request)
 
@@ -181,10 +182,13 @@ def keep_staff_pages_nowhere(response):
     """Nothing rendered for signed-in staff is kept: not by the service worker
     (which honours no-store), not by the browser's cache (their name, their cases).
     """
-    if request.endpoint != "static" and current_user.is_authenticated:
-        control = response.cache_control
-        # Only what is the same for everyone (public) may be kept: a "private"
-        # answer with a max-age would still sit in the staff browser's cache.
-        if not (control.public or control.no_store):
-            response.headers["Cache-Control"] = "private, no-store"
+    control = response.cache_control
+    # Only what is the same for everyone (public) may be kept: a "private"
+    # answer with a max-age would still sit in the staff browser's cache.
+    # Asked in this order, a public answer never reads the session (which
+    # would make it vary on Cookie).
+    if request.endpoint == "static" or control.public or control.no_store:
+        return response
+    if current_user.is_authenticated:
+        response.headers["Cache-Control"] = "private, no-store"
     return response

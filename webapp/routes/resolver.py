@@ -13,7 +13,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_cors.core import ALL_METHODS
 
-from webapp import verdicts, vocab
+from webapp import story_pages, verdicts, vocab
 from webapp.i18n import current_lang
 from webapp.links import (
     canonical_url,
@@ -50,6 +50,10 @@ def resolve(rest: str):
     canonical = canonical_url(link)
     if canonical:
         return redirect(canonical, code=301)
+    keepable = request.method == "GET" and not _wants_linkset()
+    kept = story_pages.lookup(link) if keepable else None
+    if kept is not None and kept.body is not None:
+        return story_pages.answer(kept)  # with the links it was kept with
     resolution = resolve_link(link)
     if not resolution.found:
         up = _walk_up(link)
@@ -78,7 +82,8 @@ def resolve(rest: str):
             notices=verdicts.notice_views(resolution.notices),
         )
         response = Response(page)
-    return _with_links(response, link, links)
+    response = _with_links(response, link, links)
+    return story_pages.keep(response, kept) if kept is not None else response
 
 
 RESOLVER_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -74,14 +74,14 @@ def record_scan():
         return render_template("errors/http.html", status=400, message=message), 400
     # The answer is made before the commit: once the scan is stored, nothing
     # may ask the database again and fail its acknowledgement.
+    view = verdict_view(outcome)
     if wants_fragment():
-        view = verdict_view(outcome)
         response = current_app.make_response(
             render_template("story/_verdict.html", verdict=view)
         )
     else:
         story = own_base_url() + outcome.resolution.link.path
-        response = redirect(f"{story}?scan={outcome.scan.id}", code=303)
+        response = redirect(f"{story}?scan={view.scan_id}", code=303)
     db.session.commit()
     count_scan(outcome)
     if new_device:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from webapp.models import Batch, Product, Stamp
@@ -31,9 +32,16 @@ class Resolution:
 
 
 def resolve(
-    session: Session, link: DigitalLink, keys: Sequence[str], today: date
+    session: Session,
+    link: DigitalLink,
+    keys: Sequence[str],
+    today: date,
+    story: bool = True,
 ) -> Resolution:
-    """Look up the product, batch and stamp a link names; never raises on bad codes."""
+    """Look up the product, batch and stamp a link names; never raises on bad codes.
+
+    story=False loads only what a verdict needs (no journey), in one statement.
+    """
     result = Resolution(link)
     if link.variant or link.extension:  # we issue neither variants nor AI 235
         result.reasons.append("unknown_code")
@@ -46,7 +54,8 @@ def resolve(
         result.reasons.append("bad_check")  # rejected before any lookup
         return result
     if link.serial:
-        _resolve_item(session, result, keys)
+        loaders = _STORY_LOADERS if story else _VERDICT_LOADERS
+        _resolve_item(session, result, keys, loaders)
     else:
         _resolve_product_or_batch(session, result)
     if result.found:
@@ -54,21 +63,18 @@ def resolve(
     return result
 
 
-def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> None:
+def _resolve_item(
+    session: Session, result: Resolution, keys: Sequence[str], loaders: tuple
+) -> None:
     link = result.link
     if not serials.looks_like_serial(link.serial or ""):
         result.reasons.append("bad_check")
         return
-    stmt = (
-        select(Stamp)
-        .join(Stamp.batch)
-        .join(Batch.product)
-        .where(Stamp.serial == link.serial, Product.gtin == link.gtin)
-        .options(*_STORY_LOADERS)
-    )
+    params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
-        stmt = stmt.where(Batch.lot_code == link.lot)
-    stamp = session.scalar(stmt)
+        params["lot"] = link.lot
+    statement = _item_statement(loaders is _STORY_LOADERS, bool(link.lot))
+    stamp = session.execute(statement, params).unique().scalars().first()
     if stamp is None:
         result.reasons.append("unknown_code")
         return
@@ -81,6 +87,20 @@ def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> 
         result.reasons.append("void")
     if stamp.confirmed_fake_at is not None:
         result.reasons.append("confirmed_fake")
+
+
+@cache  # built once: building and hashing it cost more than running it
+def _item_statement(story: bool, by_lot: bool):
+    statement = (
+        select(Stamp)
+        .join(Stamp.batch)
+        .join(Batch.product)
+        .where(Stamp.serial == bindparam("serial"), Product.gtin == bindparam("gtin"))
+        .options(*(_STORY_LOADERS if story else _VERDICT_LOADERS))
+    )
+    if by_lot:
+        statement = statement.where(Batch.lot_code == bindparam("lot"))
+    return statement
 
 
 def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
@@ -125,5 +145,11 @@ def notices_for(product: Product | None, batch: Batch | None, today: date) -> li
 _STORY_LOADERS = (
     joinedload(Stamp.batch).selectinload(Batch.events),
     joinedload(Stamp.batch).selectinload(Batch.regions),
+    joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
+)
+
+# A verdict reads the batch's provinces, never its journey: one statement.
+_VERDICT_LOADERS = (
+    joinedload(Stamp.batch).joinedload(Batch.regions),
     joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
 )

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     Date,
+    bindparam,
     case,
     cast,
     delete,
@@ -66,22 +69,58 @@ def count(
     The rows stay locked until commit, so call this last before committing.
     Every transaction locks the every-code row first, so two never deadlock.
     """
+    session.execute(
+        *counted(
+            session,
+            at=at,
+            province=province,
+            organisation_id=organisation_id,
+            role=role,
+            verdict=verdict,
+        )
+    )
+
+
+def counted(
+    session: Session,
+    *,
+    at: datetime,
+    province: str | None,
+    organisation_id: int | None,
+    role: str,
+    verdict: str,
+) -> tuple[Any, dict]:
+    """The statement that adds one scan to its week's rows, and its parameters
+    (see count): built once per shape, so sending it costs no compiling."""
+    params = {
+        "ru_week": week_of(at),
+        "ru_province": province or NO_PROVINCE,
+        "ru_role": role,
+        "ru_verdict": verdict,
+    }
+    if organisation_id:
+        params["ru_organisation"] = organisation_id
+    dialect = session.get_bind().dialect.name
+    return _count_statement(dialect, bool(organisation_id)), params
+
+
+@cache
+def _count_statement(dialect: str, with_producer: bool):
     common = {
-        "week": week_of(at),
-        "province_code": province or NO_PROVINCE,
-        "role": role,
-        "verdict": verdict,
+        "week": bindparam("ru_week", type_=Date),
+        "province_code": bindparam("ru_province"),
+        "role": bindparam("ru_role"),
+        "verdict": bindparam("ru_verdict"),
         "scans": 1,
     }
     rows = [{**common, "organisation_id": EVERY_ORGANISATION}]
-    if organisation_id:
-        rows.append({**common, "organisation_id": organisation_id})
-    statement = _insert_for(session)(ScanRollup).values(rows)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(KEY),
-            set_={"scans": ScanRollup.scans + statement.excluded.scans},
-        )
+    if with_producer:
+        rows.append({**common, "organisation_id": bindparam("ru_organisation")})
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(ScanRollup).values(rows)
+    return statement.on_conflict_do_update(
+        index_elements=list(KEY),
+        set_={"scans": ScanRollup.scans + statement.excluded.scans},
     )
 
 

@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from webapp.models import Product, Scan, SerialDevice, SerialNetwork, SerialStats, Stamp
-from webapp.services import digital_link, geo, rollups
+from webapp.models import Product, Scan, SerialStats
+from webapp.services import digital_link, geo, rollups, scan_store
 from webapp.services.cases import raise_alert
 from webapp.services.detection import (
     Aggregates,
-    NetworkState,
     Rules,
     ScanFacts,
     Standing,
@@ -88,31 +85,16 @@ def record_scan(
 ) -> ScanOutcome:
     """Store the scan and its verdict; the caller commits.
 
+    Everything that needs no lock is worked out first; the serial's
+    aggregates are then locked for as short a time as possible.
+
     Raises DigitalLinkError when the code is malformed or names no single item.
     """
     link = digital_link.parse(request.code)
     if not link.serial:
         raise DigitalLinkError("serial_required", "serial", request.code)
     facts = _facts(request, privacy_key)
-    key = None
-    if request.idempotency_key:
-        # The same key from another device, or for another code, is not a resend.
-        key = scoped_key(request.idempotency_key, facts.device, link.gtin, link.serial)
-        earlier = session.scalar(select(Scan).where(Scan.idempotency_key == key))
-        if earlier is not None:
-            resolution = resolve(session, link, stamp_keys, today)
-            stats = _stats_of(session, earlier)
-            return ScanOutcome(
-                earlier, resolution, stats, earlier.verdict, earlier.reasons, True
-            )
-    resolution = resolve(session, link, stamp_keys, today)
-    stamp = resolution.stamp
-    # Locked first, so two quick reloads of one story cannot both insert.
-    stats = locked_stats(session, stamp.id) if stamp is not None else None
-    if request.repeat_window:
-        repeat = _repeat(session, request, resolution, facts, stats, rules_config)
-        if repeat is not None:
-            return repeat
+    resolution = resolve(session, link, stamp_keys, today, story=False)
     scan = Scan(
         gtin=link.gtin,
         lot=link.lot,
@@ -125,28 +107,141 @@ def record_scan(
         province_code=facts.province,
         latitude=facts.lat,
         longitude=facts.lon,
-        idempotency_key=key,
+        idempotency_key=_scoped(request, facts, resolution),
         made_at=believable_made_at(request.made_at, request.at),
+        notices=list(resolution.notices),
     )
-    if stamp is None:
-        judged = standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
-        judged = judged if judged.reasons else Standing("counterfeit", ["unknown_code"])
-        scan.verdict, scan.reasons = judged.verdict, judged.reasons
+    if resolution.stamp is None:
+        outcome = _record_unknown(session, request, resolution, facts, scan)
     else:
-        judged = _judge(session, resolution, facts, stats, rules_config, scan)
-    scan.notices = list(resolution.notices)
-    session.add(scan)
-    session.flush()
+        # A reload needs no lock: nothing is written.
+        outcome = _repeat(session, request, resolution, facts, rules_config)
+        if outcome is None:
+            outcome = _record_known(
+                session, request, resolution, facts, rules_config, scan
+            )
+    # outcome.scan is new (stored, with its id) unless outcome.replayed.
+    return outcome
+
+
+def _record_known(
+    session: Session,
+    request: ScanRequest,
+    resolution: Resolution,
+    facts: ScanFacts,
+    rules_config: dict,
+    scan: Scan,
+) -> ScanOutcome:
+    stamp = resolution.stamp
+    rules = rules_for(resolution.product, rules_config)
+    regions = tuple(resolution.batch.province_codes)
+    code_reasons = tuple(resolution.reasons)
+    scan.stamp_id = stamp.id
+    since = request.at - request.repeat_window if request.repeat_window else None
+    # Concurrent scans of one serial queue here, so no update is lost and a
+    # resend racing its first copy finds it below.
+    stats = scan_store.lock_aggregates(session, stamp.id)
+    state = scan_store.locked_state(
+        session,
+        stamp.id,
+        facts.device,
+        facts.network,
+        scan.idempotency_key,
+        (facts.role, since) if since else None,
+    )
+    earlier = state.earlier
+    if (
+        earlier is not None
+        and scan.idempotency_key
+        and (earlier.idempotency_key == scan.idempotency_key)
+    ):
+        return ScanOutcome(
+            earlier, resolution, stats, earlier.verdict, earlier.reasons, True
+        )
+    if earlier is not None:  # a reload that raced the first view
+        judged = standing(_aggregates(stats), rules, regions, code_reasons)
+        return ScanOutcome(
+            earlier, resolution, stats, judged.verdict, judged.reasons, True, judged
+        )
+    before = standing(_aggregates(stats), rules, regions, code_reasons)
+    assessment = assess(
+        _aggregates(stats),
+        facts,
+        rules,
+        regions,
+        state.device_network,
+        state.network,
+        code_reasons,
+    )
+    _store(stats, assessment.aggregates, facts)
+    judged = assessment.standing
+    scan.verdict, scan.reasons = judged.verdict, judged.reasons
+    writes = scan_store.Writes(scan, stats)
+    # The week's counts go in the same round trip (and keep their rows locked
+    # only until this transaction commits).
+    writes.extra.append(
+        rollups.counted(
+            session,
+            at=scan.scanned_at,
+            province=scan.province_code,
+            organisation_id=resolution.product.organisation_id,
+            role=scan.role,
+            verdict=scan.verdict,
+        )
+    )
+    if assessment.new_device:
+        writes.new_device = (facts.device, facts.network, facts.at)
+    if assessment.network is not None and assessment.network != state.network:
+        writes.network = (facts.network, assessment.network, state.network is not None)
+    scan.id = scan_store.write(session, writes)
+    # Thin evidence reaches staff once, when it appears; a flag on every scan.
+    news = set(judged.observations) - set(before.observations)
+    if facts.role == "shopper" and (judged.verdict != "authentic" or news):
+        raise_alert(
+            session,
+            stamp,
+            judged.verdict,
+            judged.staff_reasons,
+            facts.province,
+            facts.at,
+        )
+    return ScanOutcome(
+        scan, resolution, stats, scan.verdict, scan.reasons, standing=judged
+    )
+
+
+def _record_unknown(
+    session: Session,
+    request: ScanRequest,
+    resolution: Resolution,
+    facts: ScanFacts,
+    scan: Scan,
+) -> ScanOutcome:
+    """A code we never issued (or that fails its check): nothing to lock."""
+    key = scan.idempotency_key
+    if request.repeat_window:
+        repeat = _repeat(session, request, resolution, facts, {})
+        if repeat is not None:
+            return repeat
+    judged = standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
+    judged = judged if judged.reasons else Standing("counterfeit", ["unknown_code"])
+    scan.verdict, scan.reasons = judged.verdict, judged.reasons
+    scan.id = scan_store.insert_unknown(session, scan)
+    if scan.id is None:  # this key's first copy is in: answer it
+        earlier = session.scalars(select(Scan).where(Scan.idempotency_key == key)).one()
+        return ScanOutcome(
+            earlier, resolution, None, earlier.verdict, earlier.reasons, True
+        )
     rollups.count(
         session,
         at=scan.scanned_at,
         province=scan.province_code,
-        organisation_id=resolution.product.organisation_id if stamp else None,
+        organisation_id=None,
         role=scan.role,
         verdict=scan.verdict,
     )
     return ScanOutcome(
-        scan, resolution, stats, scan.verdict, scan.reasons, standing=judged
+        scan, resolution, None, scan.verdict, scan.reasons, standing=judged
     )
 
 
@@ -155,16 +250,24 @@ def _repeat(
     request: ScanRequest,
     resolution: Resolution,
     facts: ScanFacts,
-    stats: SerialStats | None,
     rules_config: dict,
 ) -> ScanOutcome | None:
     """The same page view again: its scan, with the serial's verdict now."""
-    stamp = resolution.stamp
-    since = request.at - request.repeat_window
-    earlier = earlier_view(session, resolution, facts.device, facts.role, since)
-    if earlier is None:
+    if not request.repeat_window:
         return None
-    if stamp is None:  # a never-issued code: nothing about it can have changed
+    since = request.at - request.repeat_window
+    key = _scoped(request, facts, resolution)
+    found = earlier_view(session, resolution, facts.device, facts.role, since, key)
+    if found is None:
+        return None
+    earlier, stats = found
+    if key and earlier.idempotency_key == key:  # a resend of a recorded scan
+        return ScanOutcome(
+            earlier, resolution, stats, earlier.verdict, earlier.reasons, True
+        )
+    if (
+        resolution.stamp is None
+    ):  # a never-issued code: nothing about it can have changed
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
@@ -242,77 +345,15 @@ def _facts(request: ScanRequest, privacy_key: str) -> ScanFacts:
     )
 
 
-def _judge(
-    session: Session,
-    resolution: Resolution,
-    facts: ScanFacts,
-    stats: SerialStats,
-    rules_config: dict,
-    scan: Scan,
-) -> Standing:
-    stamp: Stamp = resolution.stamp
-    device = session.get(SerialDevice, (stamp.id, facts.device))
-    network = session.get(SerialNetwork, (stamp.id, facts.network))
-    code_reasons = tuple(resolution.reasons)
-    rules = rules_for(resolution.product, rules_config)
-    regions = tuple(resolution.batch.province_codes)
-    before = standing(_aggregates(stats), rules, regions, code_reasons)
-    assessment = assess(
-        _aggregates(stats),
-        facts,
-        rules,
-        regions,
-        device.network_hash if device else None,
-        _network_state(network),
-        code_reasons,
-    )
-    _store(stats, assessment.aggregates, facts)
-    if assessment.new_device:
-        session.add(
-            SerialDevice(
-                stamp_id=stamp.id,
-                device_hash=facts.device,
-                network_hash=facts.network,
-                first_seen_at=facts.at,
-            )
-        )
-    if assessment.network is not None and assessment.network != _network_state(network):
-        _store_network(session, network, assessment.network, stamp.id, facts.network)
-    scan.stamp_id = stamp.id
-    judged = assessment.standing
-    scan.verdict, scan.reasons = judged.verdict, judged.reasons
-    # Thin evidence reaches staff once, when it appears; a flag on every scan.
-    news = set(judged.observations) - set(before.observations)
-    if facts.role == "shopper" and (judged.verdict != "authentic" or news):
-        raise_alert(
-            session,
-            stamp,
-            judged.verdict,
-            judged.staff_reasons,
-            facts.province,
-            facts.at,
-        )
-    return judged
-
-
 def locked_stats(session: Session, stamp_id: int) -> SerialStats:
     """The stamp's aggregates row, created if missing and locked until commit.
 
-    Concurrent scans of one serial queue here (row lock on PostgreSQL, the
-    write lock on SQLite), so no update is lost.
+    One statement; the row is the session's, for callers that change it.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(SerialStats)
-        .values(stamp_id=stamp_id, provinces=[], flags=[])
-        .on_conflict_do_nothing(index_elements=["stamp_id"])
-    )
+    statement = scan_store.lock_statement(session, stamp_id, SerialStats)
+    statement = statement.returning(SerialStats)
     return session.scalars(
-        select(SerialStats)
-        .where(SerialStats.stamp_id == stamp_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+        statement, execution_options={"populate_existing": True}
     ).one()
 
 
@@ -349,24 +390,12 @@ def _store(stats: SerialStats, aggregates: Aggregates, facts: ScanFacts) -> None
     stats.last_scan_at = facts.at
 
 
-def _network_state(row: SerialNetwork | None) -> NetworkState | None:
-    if row is None:
+def _scoped(request: ScanRequest, facts: ScanFacts, resolution: Resolution):
+    """The stored form of the request's idempotency key, if it has one.
+
+    The same key from another device, or for another code, is not a resend.
+    """
+    if not request.idempotency_key:
         return None
-    return NetworkState(
-        row.steady, row.bursts, row.window_start, row.window_count, row.linked
-    )
-
-
-def _store_network(
-    session, row, state: NetworkState, stamp_id: int, network: str
-) -> None:
-    if row is None:
-        row = SerialNetwork(stamp_id=stamp_id, network_hash=network)
-        session.add(row)
-    row.steady, row.bursts = state.steady, state.bursts
-    row.window_start, row.window_count = state.window_start, state.window_count
-    row.linked = state.linked
-
-
-def _stats_of(session: Session, scan: Scan) -> SerialStats | None:
-    return session.get(SerialStats, scan.stamp_id) if scan.stamp_id else None
+    link = resolution.link
+    return scoped_key(request.idempotency_key, facts.device, link.gtin, link.serial)

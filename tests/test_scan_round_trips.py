@@ -1,0 +1,75 @@
+"""A scan costs few database round trips: counted on the wire, per statement."""
+
+import pytest
+from sqlalchemy import event
+
+from tests import factories
+from webapp.extensions import db
+
+# PostgreSQL writes the scan and every aggregate in one statement; SQLite, which
+# has no data-modifying CTEs, writes them one by one.
+BOUNDS = {"postgresql": 4, "sqlite": 7}
+
+
+class Statements:
+    """Every statement the app sends while counting (a round trip each)."""
+
+    def __init__(self, engine):
+        self.engine, self.sent = engine, []
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._count)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._count)
+
+    def _count(self, conn, cursor, statement, parameters, context, executemany):
+        self.sent.append(statement)
+
+
+def post(client, stamp, device, address="10.1.2.3", **extra):
+    body = {"code": stamp.url, "device_id": device, **extra}
+    return client.post(
+        "/api/v1/scans", json=body, environ_base={"REMOTE_ADDR": address}
+    )
+
+
+@pytest.fixture
+def stamp(app):
+    issued = factories.stamp(factories.batch(regions=("33", "01")))
+    db.session.commit()
+    return issued
+
+
+def test_scan_of_a_known_serial_within_bound(app, client, stamp, engine):
+    post(client, stamp, "phone-first-0001")  # the serial's aggregates exist now
+    db.session.remove()
+    with Statements(db.engine) as counted:
+        response = post(client, stamp, "phone-second-0002", lat=20.65, lon=106.05)
+    assert response.status_code == 201, response.json
+    assert response.json["verdict"] == "authentic"
+    assert len(counted.sent) <= BOUNDS[engine], counted.sent
+    assert not any("journey_event" in sent for sent in counted.sent)
+
+
+def test_first_scan_and_resend_within_bound(app, client, stamp, engine):
+    with Statements(db.engine) as first:
+        made = post(client, stamp, "phone-third-0003", idempotency_key="k" * 16)
+    with Statements(db.engine) as again:
+        resent = post(client, stamp, "phone-third-0003", idempotency_key="k" * 16)
+    assert (made.status_code, resent.status_code) == (201, 200)
+    assert resent.json["scan_id"] == made.json["scan_id"]
+    assert len(first.sent) <= BOUNDS[engine], first.sent
+    assert len(again.sent) <= 3, again.sent  # code, lock, the earlier scan
+
+
+def test_unknown_code_within_bound(app, client, stamp, engine):
+    forged = factories.BASE_URL + f"/01/{stamp.gtin}/21/NOTISSUED123"
+    with Statements(db.engine) as counted:
+        response = client.post(
+            "/api/v1/scans", json={"code": forged, "device_id": "phone-fourth-04"}
+        )
+    assert response.status_code == 201
+    assert response.json["verdict"] == "counterfeit"
+    assert len(counted.sent) <= 2, counted.sent
