@@ -75,9 +75,9 @@ def _observe(response):
 def count_scan(outcome) -> None:
     """Count an answered scan (after its commit: nothing here may fail it)."""
     _safely(
-        lambda: SCANS.labels(
-            outcome.scan.verdict, "yes" if outcome.replayed else "no"
-        ).inc()
+        # outcome.verdict, not outcome.scan's: the row is expired by the commit
+        # and reading it would ask the database again.
+        lambda: SCANS.labels(outcome.verdict, "yes" if outcome.replayed else "no").inc()
     )
 
 

@@ -19,7 +19,7 @@ def migration_heads(migrations_dir: str) -> frozenset[str]:
 
 
 def database(engine: Engine, migrations_dir: str) -> str:
-    """"ok", "unreachable", or "not_at_head" (migrations to run, or newer ones)."""
+    """ "ok", "unreachable", or "not_at_head" (migrations to run, or newer ones)."""
     try:
         with engine.connect() as connection:
             applied = connection.execute(
@@ -41,7 +41,7 @@ def _client(url: str) -> redis_client.Redis:
 
 
 def redis(url: str | None) -> str:
-    """"ok", "unreachable", or "not_configured" when no Redis is set."""
+    """ "ok", "unreachable", or "not_configured" when no Redis is set."""
     if not url:
         return "not_configured"
     try:

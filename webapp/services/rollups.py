@@ -117,10 +117,11 @@ def _count_statement(dialect: str, with_producer: bool):
     if with_producer:
         rows.append({**common, "organisation_id": bindparam("ru_organisation")})
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(ScanRollup).values(rows)
+    table = ScanRollup.__table__  # Core: the ORM would read the parameters as a row
+    statement = insert(table).values(rows)
     return statement.on_conflict_do_update(
         index_elements=list(KEY),
-        set_={"scans": ScanRollup.scans + statement.excluded.scans},
+        set_={"scans": table.c.scans + statement.excluded.scans},
     )
 
 
