@@ -20,6 +20,7 @@ from webapp.services.batches import set_status
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}
+VIETNAMESE = {"Accept-Language": "vi"}
 
 
 class Moment:
@@ -115,9 +116,10 @@ def test_a_queued_scan_keeps_the_time_the_phone_made_it(client, issued):
     }
     response = post(client, body)
     assert response.status_code == 201
-    answer = response.json
-    assert answer == scan_answer(issued, scanned_at=answer["scanned_at"])
-    assert datetime.fromisoformat(answer["scanned_at"]) == made
+    # made_at, the older name, says the same as scanned_at.
+    assert response.json == scan_answer(
+        issued, scanned_at=made.isoformat(), made_at=made.isoformat()
+    )
 
 
 def test_a_code_never_issued_is_counterfeit_and_says_why(client, issued):
@@ -170,9 +172,17 @@ def test_a_recalled_batch_is_a_notice_in_the_scan_answer(client, issued, app):
     batch = factories.stamp_row(issued).batch
     set_status(batch, "recalled")
     db.session.commit()
-    response = post(client, {"code": issued.url, "device_id": "phone-dddd-4444"})
+    response = post(
+        client, {"code": issued.url, "device_id": "phone-dddd-4444"}, **VIETNAMESE
+    )
     assert response.status_code == 201
-    assert response.json == scan_answer(issued, notices=["recalled"])
+    assert response.json == scan_answer(
+        issued,
+        notices=["recalled"],
+        explanations={
+            "recalled": "Lô hàng này đã bị thu hồi. Không ăn hoặc sử dụng sản phẩm."
+        },
+    )
 
 
 @pytest.mark.parametrize(
