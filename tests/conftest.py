@@ -127,6 +127,7 @@ def engine_apps(database_urls, tmp_path_factory):
                 "PRINT_DIR": str(tmp_path_factory.mktemp(f"print-{engine}")),
             }
         )
+        app.test_client_class = IsolatedClient  # sends CSRF tokens, see below
         with app.app_context():
             upgrade()
         apps[engine] = app
