@@ -67,6 +67,8 @@ def live_server(tmp_path_factory):
             **settings,
             "SQLALCHEMY_DATABASE_URI": settings["DATABASE_URL"],
             "STAMP_KEYS": (settings["STAMP_KEYS"],),
+            # One browser at 127.0.0.1 plays every visitor: per-address limits would
+            # count them all as one. tests/test_rate_limits.py covers the limits.
             "RATELIMIT_ENABLED": False,
             # Loopback, and the made-up *.test hosts some tests map to it.
             "TRUSTED_HOSTS": ["127.0.0.1", "localhost", ".test"],

@@ -20,6 +20,8 @@ def catalog_server(tmp_path):
             "SECRET_KEY": "e2e-secret",
             "STAMP_KEYS": ("e2e-stamp-key",),
             "PRIVACY_KEY": "e2e-privacy-key",
+            # One browser at 127.0.0.1 plays every visitor: per-address limits would
+            # count them all as one. tests/test_rate_limits.py covers the limits.
             "RATELIMIT_ENABLED": False,
         }
     )

@@ -51,6 +51,7 @@ def deployable(live_server, tmp_path):
             assert old in text
             (release / path).write_text(text.replace(old, new), encoding="utf-8")
         releases.append(release)
+        # Limits off: one browser at 127.0.0.1 plays every visitor.
         app = create_app(
             {**settings, "RATELIMIT_ENABLED": False, "PUBLIC_BASE_URL": url}
         )

@@ -3,31 +3,87 @@
 from __future__ import annotations
 
 import os
+import uuid
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import pytest
+import redis
+import time_machine
+from flask.ctx import RequestContext
 from flask.globals import _cv_app
-from flask.testing import FlaskClient
+from flask.testing import EnvironBuilder, FlaskClient
 from flask_migrate import upgrade
+from flask_wtf.csrf import generate_csrf
+from limits.storage import MemoryStorage
 from sqlalchemy import text
+from werkzeug.datastructures import Headers
 
 from tests import databases, factories
 from webapp import create_app
-from webapp.extensions import db
+from webapp.config import Config
+from webapp.extensions import db, limiter
 
 ENGINES = ("sqlite", "postgresql")
 # For tests whose behaviour no database engine can change: they run once.
 SQLITE_ONLY = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 HTMX = {"HX-Request": "true"}
 TEST_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
+REDIS_FOR_LIMITS = "redis://127.0.0.1:6379/15"
+
+
+# TEST_CLOCK_YEARS_AHEAD=2 runs the tests with every clock of this process
+# (datetime, date, time) that many years ahead and ticking, as the app will
+# see it then: a date written into a test that has meanwhile passed shows up.
+YEARS_AHEAD = int(os.environ.get("TEST_CLOCK_YEARS_AHEAD") or 0)
+
+
+def pytest_configure(config):
+    if YEARS_AHEAD:
+        now = datetime.now(UTC)
+        ahead = now.replace(year=now.year + YEARS_AHEAD, day=min(now.day, 28))
+        config._clock_travel = time_machine.travel(ahead, tick=True)
+        config._clock_travel.start()
+
+
+def pytest_collection_modifyitems(config, items):
+    if not YEARS_AHEAD:
+        return
+    moved = pytest.mark.skip(reason="compares the clock with file times on disk")
+    for item in items:
+        if "real_file_times" in item.keywords:
+            item.add_marker(moved)
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_clock_travel", None)
+    if travel is not None:
+        travel.stop()
 
 
 def pytest_report_header(config):
+    lines = []
+    if YEARS_AHEAD:
+        lines.append(f"Clock: {YEARS_AHEAD} years ahead, {datetime.now(UTC):%Y-%m-%d}")
     server = databases.postgres_server_url()
     problem = databases.postgres_problem(server)
     if problem:
-        return f"PostgreSQL: NOT AVAILABLE at {server} ({problem})"
-    return f"PostgreSQL: {server}"
+        lines.append(f"PostgreSQL: NOT AVAILABLE at {server} ({problem})")
+    else:
+        lines.append(f"PostgreSQL: {server}")
+    return lines
+
+
+# Every limit the app knows, loose enough that no test meets one by accident.
+LOOSE_LIMITS = {
+    name: "10000/minute"
+    for name, value in vars(Config).items()
+    if name.startswith("RATELIMIT_")
+    and not name.endswith("_URI")
+    and isinstance(value, str)
+    and "/" in value
+}
 
 
 def _worker() -> str:
@@ -60,12 +116,18 @@ def engine_apps(database_urls, tmp_path_factory):
                 "STAMP_KEYS": TEST_KEYS,
                 "PUBLIC_BASE_URL": "https://trace.example.vn",
                 "SECRET_KEY": "test-secret",
-                "WTF_CSRF_ENABLED": False,
-                "RATELIMIT_ENABLED": False,
+                # CSRF and rate limits are on as in production: the client
+                # below sends the token, and the limits are loose enough for
+                # any one test (tests/test_rate_limits.py tightens them).
+                "WTF_CSRF_ENABLED": True,
+                "RATELIMIT_ENABLED": True,
+                "RATELIMIT_STORAGE_URI": "memory://",
+                **LOOSE_LIMITS,
                 "UPLOAD_DIR": str(tmp_path_factory.mktemp(f"uploads-{engine}")),
                 "PRINT_DIR": str(tmp_path_factory.mktemp(f"print-{engine}")),
             }
         )
+        app.test_client_class = IsolatedClient  # sends CSRF tokens, see below
         with app.app_context():
             upgrade()
         apps[engine] = app
@@ -92,10 +154,43 @@ def app(engine, engine_apps, database_urls, tmp_path):
     app = engine_apps[engine]
     # Issuance ids start again at 1 in an emptied table: print files must not meet.
     app.config["PRINT_DIR"] = str(tmp_path / "print")
+    fresh_limit_counts()
     with app.app_context():
         yield app
         db.session.remove()
         _empty_all_tables(engine)
+
+
+def fresh_limit_counts() -> None:
+    """Empty limit counters, in this process's memory, for the test about to run.
+
+    Flask-Limiter keeps one storage for every app, the one the last app built
+    named (perhaps a Redis of another test): the shared apps count in memory,
+    so no other process (xdist worker, another checkout) shares their counts.
+    """
+    if isinstance(limiter.storage, MemoryStorage):
+        limiter.storage.reset()
+    else:
+        limiter._storage = MemoryStorage()
+        limiter._limiter = type(limiter._limiter)(limiter._storage)
+
+
+@pytest.fixture
+def redis_limits():
+    """Settings that count limits in the shared Redis under a prefix of this test.
+
+    Redis serves every test process on the machine at once: a test never
+    empties a database, it deletes only its own keys.
+    """
+    prefix = f"test-limits-{uuid.uuid4().hex}"
+    yield {
+        "RATELIMIT_STORAGE_URI": REDIS_FOR_LIMITS,
+        "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": prefix},
+    }
+    store = redis.Redis.from_url(REDIS_FOR_LIMITS)
+    for key in store.scan_iter(f"{prefix}:*"):
+        store.delete(key)
+    store.close()
 
 
 def _empty_all_tables(engine: str) -> None:
@@ -109,20 +204,72 @@ def _empty_all_tables(engine: str) -> None:
                 connection.execute(text(f'DELETE FROM "{name}"'))
 
 
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
 class IsolatedClient(FlaskClient):
     """Runs every request in its own app context, as a real server does.
 
     The test body keeps an app context for factories and assertions; sharing
     it with requests would share `g`, the cached locale and the DB session.
+
+    With CSRF on, every state-changing request carries the token the app
+    issues to this client's session (as the `X-CSRFToken` header and, for
+    form data, the `csrf_token` field), as a page's form would. `csrf=False`
+    sends none: a forged request from another site.
     """
 
-    def open(self, *args, **kwargs):
+    def open(self, *args, csrf: bool = True, **kwargs):
+        if csrf and self._needs_token(args, kwargs):
+            self._add_token(args, kwargs)
         hidden = _cv_app.set(None)  # hide the test's context without tearing it down
         try:
             return super().open(*args, **kwargs)
         finally:
             _cv_app.reset(hidden)
             db.session.expire_all()  # see what the request wrote
+
+    def _needs_token(self, args, kwargs) -> bool:
+        return (
+            self.application.config.get("WTF_CSRF_ENABLED", True)
+            and kwargs.get("method", "GET").upper() in WRITES
+            and (not args or isinstance(args[0], str))  # not a followed redirect
+        )
+
+    def _add_token(self, args, kwargs) -> None:
+        token = self.csrf_token()
+        headers = Headers(kwargs.get("headers"))
+        headers.setdefault("X-CSRFToken", token)
+        # Over HTTPS Flask-WTF also wants a same-origin Referer, as browsers send.
+        headers.setdefault("Referer", self._origin(args[0] if args else "/", kwargs))
+        kwargs["headers"] = headers
+        data = kwargs.get("data")
+        if isinstance(data, dict) and "json" not in kwargs:
+            kwargs["data"] = {"csrf_token": token, **data}
+
+    def _origin(self, url: str, kwargs: dict) -> str:
+        """Where the request goes: Flask's test client picks the app's scheme."""
+        if "://" in url:
+            parts = urlsplit(url)
+        elif kwargs.get("base_url"):
+            parts = urlsplit(kwargs["base_url"])
+        else:
+            config = self.application.config
+            host = config.get("SERVER_NAME") or "localhost"
+            parts = urlsplit(f"{config['PREFERRED_URL_SCHEME'] or 'http'}://{host}")
+        return f"{parts.scheme}://{parts.netloc}/"
+
+    def csrf_token(self) -> str:
+        """The token a page would put in its forms for this client's session."""
+        with self.session_transaction() as stored:
+            hidden = _cv_app.set(None)
+            try:
+                environ = EnvironBuilder(self.application).get_environ()
+                # generate_csrf keeps its secret in this client's session.
+                with RequestContext(self.application, environ, session=stored):
+                    return generate_csrf()
+            finally:
+                _cv_app.reset(hidden)
 
 
 @contextmanager
@@ -132,7 +279,8 @@ def standalone_app(tmp_path, **overrides):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'own.sqlite'}",
         "STAMP_KEYS": TEST_KEYS,
-        "RATELIMIT_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+        **LOOSE_LIMITS,
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "PRINT_DIR": str(tmp_path / "print"),
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -18,11 +18,22 @@ from webapp.models import (
     Stamp,
 )
 from webapp.services import spreadsheets
+from webapp.services.clock import today_in_vietnam
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
 
 BASE_URL = "https://trace.example.vn"
+
+
+# Dates relative to today, so that nothing lapses as the calendar moves on
+# (the suite also runs with the clock two years ahead, see tests/conftest.py).
+def days_ago(days: int):
+    return today_in_vietnam() - timedelta(days=days)
+
+
+def days_ahead(days: int):
+    return today_in_vietnam() + timedelta(days=days)
 
 
 def path_of(issued: IssuedStamp) -> str:
@@ -55,7 +66,8 @@ def organisation(**fields) -> Organisation:
 
 def product(org: Organisation | None = None, **fields) -> Product:
     n = next(_counter)
-    certified_on = fields.pop("ocop_certified_on", date(2025, 1, 10))
+    # Certified a year ago: the certificate runs about two more years.
+    certified_on = fields.pop("ocop_certified_on", days_ago(365))
     values = dict(
         organisation=org or organisation(),
         gtin=complete_gtin(f"0893{n:09d}"),
@@ -106,8 +118,8 @@ def batch(prod: Product | None = None, regions=("33", "01"), **fields) -> Batch:
     values = dict(
         product=prod or product(),
         lot_code=f"LOT{n}",
-        produced_on=date(2026, 8, 1),
-        expires_on=date(2027, 8, 1),
+        produced_on=days_ago(30),
+        expires_on=days_ahead(335),
         quantity=500,
         regions=[BatchRegion(province_code=code) for code in regions],
     )
@@ -126,7 +138,8 @@ def event(of: Batch, biz_step: str = "packing", when: datetime | None = None, **
         event_type="ObjectEvent",
         action="OBSERVE",
         biz_step=biz_step,
-        event_time=when or datetime(2026, 8, 2, 1, 30, tzinfo=UTC),
+        # 01:30 UTC (08:30 in Vietnam) the day after the batch was made.
+        event_time=when or datetime.combine(days_ago(29), time(1, 30), tzinfo=UTC),
         place_vi="Xưởng đóng gói",
         place_en="Packing house",
         ward_code="11980",

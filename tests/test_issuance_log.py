@@ -1,5 +1,7 @@
 """The issuance log: every stamp vouched for by a sealed, chained record."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -7,7 +9,13 @@ from sqlalchemy.exc import IntegrityError
 from tests import factories
 from webapp.extensions import db
 from webapp.models import IssuanceRecord, Stamp
-from webapp.services.issuance_log import GENESIS, check_chain, check_serial
+from webapp.services.gtin import complete_gtin
+from webapp.services.issuance_log import (
+    GENESIS,
+    check_chain,
+    check_serial,
+    record_hash,
+)
 
 
 def test_issuances_are_chained_and_the_chain_checks_out(app):
@@ -122,3 +130,77 @@ def test_check_log_command_reports_and_fails_on_tampering(app):
     broken = runner.invoke(args=["stamps", "check-log"])
     assert broken.exit_code == 1
     assert "record_changed" in broken.output
+
+
+# Every field record_hash seals, and how a forger would change it in the database.
+SEALED_FIELDS = {
+    "previous_hash": lambda r: {"previous_hash": "e" * 64},
+    "batch_id": lambda r: {"batch_id": factories.batch(r.batch.product).id},
+    "count": lambda r: {"count": r.count + 1},
+    "with_pin": lambda r: {"with_pin": not r.with_pin},
+    "serials_digest": lambda r: {"serials_digest": "0" * 64},
+    "issued_at": lambda r: {"issued_at": r.issued_at - timedelta(days=1)},
+    "issued_by_label": lambda r: {"issued_by_label": r.issued_by_label + "?"},
+}
+
+
+@pytest.mark.parametrize("field", sorted(SEALED_FIELDS))
+def test_changing_any_one_sealed_column_is_found(app, field):
+    batch = factories.batch()
+    factories.stamps(batch, 2)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    assert check_chain(db.session).intact
+    change = SEALED_FIELDS[field](record)
+    db.session.execute(
+        update(IssuanceRecord).where(IssuanceRecord.id == record.id).values(**change)
+    )
+    db.session.commit()
+    db.session.expire_all()
+    check = check_chain(db.session)
+    assert not check.intact
+    assert (record.id, "record_changed") in check.problems
+
+
+@pytest.mark.parametrize("column", ["gtin", "lot_code"])
+def test_changing_the_product_or_lot_a_record_names_is_found(app, column):
+    batch = factories.batch()
+    factories.stamps(batch, 1)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    if column == "gtin":
+        batch.product.gtin = complete_gtin("0893999999990")
+    else:
+        batch.lot_code = batch.lot_code + "X"
+    db.session.commit()
+    db.session.expire_all()
+    assert (record.id, "record_changed") in check_chain(db.session).problems
+
+
+def test_the_seal_covers_every_field_it_names(app):
+    """Also the id, which no update can change without breaking foreign keys."""
+    batch = factories.batch()
+    factories.stamps(batch, 1)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    sealed = record_hash(record, batch)
+    assert sealed == record.record_hash
+    changes = {
+        "id": record.id + 1,
+        "previous_hash": "e" * 64,
+        "batch_id": record.batch_id + 1,
+        "count": record.count + 1,
+        "with_pin": not record.with_pin,
+        "serials_digest": "0" * 64,
+        "issued_at": record.issued_at - timedelta(seconds=1),
+        "issued_by_label": record.issued_by_label + "?",
+    }
+    for name, value in changes.items():
+        kept = getattr(record, name)
+        setattr(record, name, value)
+        assert record_hash(record, batch) != sealed, name
+        setattr(record, name, kept)
+    for owner, name in ((batch.product, "gtin"), (batch, "lot_code")):
+        kept = getattr(owner, name)
+        setattr(owner, name, kept + "9")
+        assert record_hash(record, batch) != sealed, name
+        setattr(owner, name, kept)
+    assert record_hash(record, batch) == sealed
+    db.session.rollback()

@@ -25,16 +25,29 @@ from webapp.models import (
 )
 from webapp.services import approvals
 from webapp.services.issuance_log import check_chain
+from webapp.services.ocop import certificate_valid_until
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
+# Print files expire by their age on disk, which a clock moved ahead in
+# Python does not move (see tests/conftest.py, TEST_CLOCK_YEARS_AHEAD).
+FILE_TIMES = pytest.mark.real_file_times
+# Dates relative to today: a batch made a month ago, a certificate 18 months old.
+PRODUCED = factories.days_ago(31)
+CERTIFIED = factories.days_ago(540)
+
+
+def day(offset: int, at: str | None = None) -> str:
+    """The form's date (or date and time) this many days after PRODUCED."""
+    moment = (PRODUCED + timedelta(days=offset)).isoformat()
+    return f"{moment}T{at}" if at else moment
 
 
 def new_batch(client, product, **fields):
     data = {
         "product": str(product.id),
         "lot_code": "LN2611A",
-        "produced_on": "2026-11-01",
-        "expires_on": "2027-11-01",
+        "produced_on": day(0),
+        "expires_on": day(365),
         "quantity": "1.000",
         "provinces": ["33", "01"],
     }
@@ -44,7 +57,7 @@ def new_batch(client, product, **fields):
 
 EVENT = {
     "biz_step": "shipping",
-    "event_time": "2026-11-20T07:30",
+    "event_time": day(19, "07:30"),
     "place_vi": "Kho HTX, Hồng Châu",
     "province": "33",
     "ward": "11980",  # Phường Hồng Châu
@@ -77,7 +90,7 @@ def test_producer_registers_a_batch(client, producer):
 @pytest.mark.parametrize(
     "fields, message",
     [
-        ({"expires_on": "2026-10-01"}, "Hạn sử dụng phải sau ngày sản xuất"),
+        ({"expires_on": day(-31)}, "Hạn sử dụng phải sau ngày sản xuất"),
         ({"provinces": []}, "Chọn ít nhất một tỉnh"),
         ({"lot_code": "LN 26/11*"}, "Mã lô gồm 1 đến 20"),
         ({"quantity": "0"}, "Nhập một số từ 1 đến 10.000.000"),
@@ -109,6 +122,7 @@ def test_producers_cannot_touch_another_organisations_data(client, producer):
     assert db.session.scalars(select(Stamp)).all() == []
 
 
+@FILE_TIMES
 def test_issuing_stamps_makes_a_sheet_whose_codes_open_the_story(client, producer, app):
     new_batch(client, producer.product, quantity="40")
     batch = batch_named("LN2611A")
@@ -156,6 +170,7 @@ def issued_codes(client, producer, count: int = 20) -> str:
     return f"/producer/issuances/{record.id}/codes"
 
 
+@FILE_TIMES
 @pytest.mark.parametrize(
     ("lang", "headers"),
     [
@@ -180,6 +195,7 @@ def test_issued_codes_open_in_excel_as_text(client, producer, lang, headers):
     assert "Hà Nội" in sold_in and "Hưng Yên" in sold_in  # names, in Vietnamese
 
 
+@FILE_TIMES
 def test_the_print_shop_csv_stays_plain_for_print_software(client, producer):
     with client.get(issued_codes(client, producer, 3) + ".csv") as codes:
         raw = codes.data
@@ -199,6 +215,7 @@ def test_more_stamps_than_items_are_refused(client, producer):
     assert db.session.scalars(select(IssuanceRecord)).all() == []
 
 
+@FILE_TIMES
 def test_print_files_are_kept_only_for_a_while_and_only_for_their_owner(
     client, producer, app
 ):
@@ -247,7 +264,7 @@ def test_journey_events_show_on_the_story_at_once(client, producer):
     "when, message",
     [
         ((date.today() + timedelta(days=2)).isoformat() + "T08:00", "trong tương lai"),
-        ("2026-10-01T08:00", "trước khi lô được sản xuất"),
+        (day(-31, "08:00"), "trước khi lô được sản xuất"),
         ("hôm qua", "Nhập ngày và giờ"),
     ],
 )
@@ -302,7 +319,7 @@ def test_producer_queues_a_batch_for_the_national_portal(client, producer):
     page = client.get(f"/producer/batches/{batch.id}").text
     assert "Đang chờ gửi" in page and "chưa được kết nối" in page
     # A later event follows the batch by itself.
-    post_event(client, batch, biz_step="receiving", event_time="2026-11-21T07:30")
+    post_event(client, batch, biz_step="receiving", event_time=day(20, "07:30"))
     assert len(db.session.scalars(select(PortalItem)).all()) == 6
 
 
@@ -362,7 +379,7 @@ PRODUCT = {
     "category": "07",
     "ocop_stars": "4",
     "ocop_certificate_no": "QĐ 12/QĐ-UBND",
-    "ocop_certified_on": "2025-06-01",
+    "ocop_certified_on": CERTIFIED.isoformat(),
     "standards": "TCVN 13274:2020\nTCCS 01:2025",
     "net_content": "250 g",
     "shelf_life_days": "180",
@@ -393,7 +410,7 @@ def test_producer_adds_a_product_that_waits_for_approval(client, producer, app):
     assert product.organisation_id == producer.organisation_id
     assert product.approved_at is None
     assert product.standards == ["TCVN 13274:2020", "TCCS 01:2025"]
-    assert product.ocop_valid_until == date(2028, 5, 31)
+    assert product.ocop_valid_until == certificate_valid_until(CERTIFIED)
     assert product.image_path.startswith("uploads/")
     image = client.get(f"/media/products/{product.image_path.removeprefix('uploads/')}")
     assert image.status_code == 200 and image.mimetype == "image/jpeg"
@@ -526,7 +543,7 @@ def test_journey_steps_are_added_in_place_with_htmx_and_a_photo(client, producer
         batch,
         headers={"HX-Request": "true"},
         biz_step="packing",
-        event_time="2026-11-02T09:00",
+        event_time=day(1, "09:00"),
         place_vi="Xưởng đóng gói HTX",
         photo=(io.BytesIO(jpeg()), "dong-goi.jpg"),
     )

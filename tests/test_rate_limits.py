@@ -1,18 +1,16 @@
 """Rate limits bound what one address can do; 429 in the visitor's language."""
 
 import pytest
-import redis
 
 from tests.conftest import standalone_app
 
-REDIS = "redis://127.0.0.1:6379/15"
 
-
-@pytest.fixture(params=["memory://", REDIS])
+@pytest.fixture(params=["memory", "redis"])
 def limited_app(request, tmp_path):
     """Limits counted in memory, and in Redis as several hosts would share them."""
-    if request.param == REDIS:
-        redis.Redis.from_url(REDIS).flushdb()
+    storage = {"RATELIMIT_STORAGE_URI": "memory://"}
+    if request.param == "redis":
+        storage = request.getfixturevalue("redis_limits")
     with standalone_app(
         tmp_path,
         RATELIMIT_ENABLED=True,
@@ -21,8 +19,7 @@ def limited_app(request, tmp_path):
         RATELIMIT_REPORTS_ADDRESS="4/hour",
         RATELIMIT_LOGINS="3/minute",
         RATELIMIT_REPORT_LOOKUPS="3/hour",
-        RATELIMIT_STORAGE_URI=request.param,
-        WTF_CSRF_ENABLED=False,
+        **storage,
     ) as app:
         yield app
 

@@ -81,7 +81,6 @@ LIMITED = {
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_REPORT_LOOKUPS": "2/hour",
     "RATELIMIT_STORAGE_URI": "memory://",
-    "WTF_CSRF_ENABLED": False,
 }
 
 

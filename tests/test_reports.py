@@ -90,11 +90,7 @@ def test_wards_follow_the_province(client, app):
 
 
 def test_csrf_token_is_required(client, app):
-    app.config["WTF_CSRF_ENABLED"] = True
-    try:
-        response = client.post("/report/", data=VALID)
-    finally:
-        app.config["WTF_CSRF_ENABLED"] = False
+    response = client.post("/report/", data=VALID, csrf=False)
     assert response.status_code == 400
     assert "Biểu mẫu đã hết hạn" in response.text
     assert db.session.scalars(select(Report)).first() is None

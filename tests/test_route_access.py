@@ -1,16 +1,19 @@
 """Every route × every role, for reading and writing: who gets in, who is refused.
 
 Roles: anonymous, the administrator, inspector A (Hưng Yên, where producer A
-makes the goods), inspector B (Hà Nội), producer A (owns every record the
-routes name) and producer B (another organisation). A route added to the app
-without a row here fails the first test.
+makes the goods), inspector B (Hà Nội, where producer B does) and the two
+producers. Each route that names a record is called on producer A's record
+and again on producer B's, so every role meets a record of its own and one of
+another's. A refused request must leave the database as it was, and with
+CSRF on, every state-changing route refuses a request without the token. A
+route added to the app without a row here fails the first test.
 """
 
 from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import IsolatedClient
-from webapp.extensions import db
+from webapp.extensions import csrf, db
 from webapp.models import (
     Inspection,
     IssuanceRecord,
@@ -19,6 +22,7 @@ from webapp.models import (
     utcnow,
 )
 from webapp.services.cases import open_case
+from webapp.services.clock import today_in_vietnam
 from webapp.uploads import upload_dir
 
 ROLES = ("anon", "admin", "inspector_a", "inspector_b", "producer_a", "producer_b")
@@ -40,11 +44,15 @@ TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
     ("resolver.description", "GET"): ("/.well-known/gs1resolver", PUBLIC, None),
     ("resolver.resolve", "GET"): ("{item_path}", PUBLIC, None),
     ("admin.dashboard", "GET"): ("/admin/", ADMIN, None),
-    ("admin.approve", "POST"): ("/admin/products/{product}/approve", ADMIN, {}),
+    ("admin.approve", "POST"): ("/admin/products/{pending}/approve", ADMIN, {}),
     ("admin.approvals", "GET"): ("/admin/approvals", ADMIN, None),
     ("admin.export", "GET"): ("/admin/export/products.xlsx", ADMIN, None),
     ("admin.training", "GET"): ("/admin/training", ADMIN, None),
-    ("admin.training", "POST"): ("/admin/training", ADMIN, {}),
+    ("admin.training", "POST"): (
+        "/admin/training",
+        ADMIN,
+        {"held_on": "{today}", "title": "Tem", "place": "Phố Hiến", "province": "33"},
+    ),
     ("api.create_scan", "POST"): (
         "/api/v1/scans",
         PUBLIC,
@@ -79,7 +87,7 @@ TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
     ("inspector.inspect", "POST"): (
         "/inspector/stamps/{stamp}/inspections",
         "LOOBNN",  # inspector B may not record an inspection in Hưng Yên
-        {"result": "genuine", "place": "Chợ Phố Hiến", "province": "33"},
+        {"result": "genuine", "place": "Chợ", "province": "{province}"},
     ),
     ("inspector.pin_reset", "POST"): (
         "/inspector/stamps/{stamp}/pin-reset",
@@ -129,8 +137,16 @@ TABLE: dict[tuple[str, str], tuple[str, str, dict | None]] = {
         OWN,
         {},
     ),
-    ("producer.issue", "POST"): ("/producer/batches/{batch}/stamps", OWN, {}),
-    ("producer.change_status", "POST"): ("/producer/batches/{batch}/status", OWN, {}),
+    ("producer.issue", "POST"): (
+        "/producer/batches/{batch}/stamps",
+        OWN,
+        {"count": "2", "layout": "small"},
+    ),
+    ("producer.change_status", "POST"): (
+        "/producer/batches/{batch}/status",
+        OWN,
+        {"status": "recalled", "confirm": "y"},
+    ),
     ("producer.new_batch", "GET"): ("/producer/batches/new", ANY_PRODUCER, None),
     ("producer.new_batch", "POST"): ("/producer/batches/new", ANY_PRODUCER, {}),
     ("producer.cases", "GET"): ("/producer/cases", ANY_PRODUCER, None),
@@ -192,33 +208,44 @@ def test_every_route_is_in_the_table(app):
     assert set(TABLE) - registered == set(), "these routes no longer exist"
 
 
-def build_records(accounts: dict) -> dict:
-    """Producer A's records in Hưng Yên, fresh for each route; their ids by name."""
-    product = factories.product(accounts["producer_a"].organisation)
-    batch = factories.batch(product, regions=("33",))
+# Each producer's records lie in the province of one inspector.
+HOMES = {
+    "producer_a": ("33", "11980", "Chợ Phố Hiến"),  # Hưng Yên: inspector A's
+    "producer_b": ("01", "00004", "Chợ Đồng Xuân"),  # Hà Nội: inspector B's
+}
+
+
+def build_records(accounts: dict, owner: str = "producer_a") -> dict:
+    """The owner's records in its home province, fresh for each route; their ids."""
+    province, ward, market = HOMES[owner]
+    org = accounts[owner].organisation
+    product = factories.product(org)
+    pending = factories.product(org, approved_at=None)
+    batch = factories.batch(product, regions=(province,))
     issued = factories.stamp(batch)
     stamp = factories.stamp_row(issued)
-    event = factories.event(batch)
+    event = factories.event(batch, ward_code=ward, province_code=province)
     case = open_case(db.session, stamp, batch)
     report = Report(
         reference=f"R{stamp.id:07d}",
         code_text=issued.serial,
-        place="Chợ Phố Hiến",
-        province_code="33",
+        place=market,
+        province_code=province,
         case=case,
     )
     db.session.add(report)
     photo = f"inspections/route-table-{stamp.id}.jpg"
     (upload_dir() / "inspections").mkdir(parents=True, exist_ok=True)
     (upload_dir() / photo).write_bytes(b"\xff\xd8\xff\xe0 not shown to others")
+    inspector = "inspector_a" if owner == "producer_a" else "inspector_b"
     db.session.add(
         Inspection(
             stamp_id=stamp.id,
-            inspector=accounts["inspector_a"],
+            inspector=accounts[inspector],
             at=utcnow(),
             result="genuine",
-            place="Chợ Phố Hiến",
-            province_code="33",
+            place=market,
+            province_code=province,
             photo_path=photo,
         )
     )
@@ -234,6 +261,7 @@ def build_records(accounts: dict) -> dict:
         "item_path": factories.path_of(issued),
         "serial": issued.serial,
         "product": product.id,
+        "pending": pending.id,
         "batch": batch.id,
         "stamp": stamp.id,
         "event": event.id,
@@ -242,12 +270,15 @@ def build_records(accounts: dict) -> dict:
         "photo": photo,
         "issuance": issuance,
         "portal_item": item.id,
-        "user": accounts["producer_a"].id,
+        "user": accounts[owner].id,
+        "province": province,
+        "today": today_in_vietnam().isoformat(),
     }
 
 
 def make_accounts() -> dict:
-    org_a, org_b = factories.organisation(), factories.organisation()
+    org_a = factories.organisation()
+    org_b = factories.organisation(ward_code="00004", province_code="01")
     return {
         "anon": None,
         "admin": factories.user("admin"),
@@ -256,6 +287,21 @@ def make_accounts() -> dict:
         "producer_a": factories.user("producer", org=org_a),
         "producer_b": factories.user("producer", org=org_b),
     }
+
+
+def mirrored(expected: str) -> str:
+    """The letters for producer B's records: the two inspectors and producers swap."""
+    anon, admin, inspector_a, inspector_b, producer_a, producer_b = expected
+    return anon + admin + inspector_b + inspector_a + producer_b + producer_a
+
+
+def database_rows() -> dict[str, list[str]]:
+    """Every row of every table, to tell whether a request wrote anything."""
+    with db.engine.connect() as connection:
+        return {
+            table.name: sorted(repr(row) for row in connection.execute(table.select()))
+            for table in db.metadata.sorted_tables
+        }
 
 
 def outcome(response) -> str:
@@ -278,36 +324,153 @@ def matches(expected: str, response) -> bool:
     return expected == got
 
 
-def call(client, method: str, url: str, data: dict | None, ids: dict):
+def call(client, method, url, data, ids, csrf=True):
     if method == "GET":
         response = client.get(url)
     elif data and "json" in data:
         body = {k: v.format(**ids) for k, v in data["json"].items()}
-        response = client.post(url, json=body)
+        response = client.post(url, json=body, csrf=csrf)
     else:
-        response = client.post(url, data=data or {})
+        form = {k: v.format(**ids) for k, v in (data or {}).items()}
+        response = client.post(url, data=form, csrf=csrf)
     response.get_data()  # read a sent file whole, so that it is closed
     response.close()
     return response
 
 
-def test_every_route_answers_each_role_as_the_table_says(app):
+def signed_in_clients(app, accounts: dict) -> dict:
     app.test_client_class = IsolatedClient  # each request in its own app context
-    accounts = make_accounts()
     clients = {}
     for role in ORDER:
         clients[role] = app.test_client()
         if accounts[role] is not None:
             factories.sign_in(clients[role], accounts[role])
-    wrong = {}
+    return clients
+
+
+def cases_of_the_table():
+    """(endpoint, method), whose records, expected letters: B's records mirrored."""
     for key in sorted(TABLE):
-        url, expected, data = TABLE[key]
-        ids = build_records(accounts)
+        expected = TABLE[key][1]
+        yield key, "producer_a", expected
+        if mirrored(expected) != expected:
+            yield key, "producer_b", mirrored(expected)
+
+
+def test_every_route_answers_each_role_as_the_table_says(app):
+    accounts = make_accounts()
+    clients = signed_in_clients(app, accounts)
+    wrong = {}
+    for key, owner, expected in cases_of_the_table():
+        url, _letters, data = TABLE[key]
+        ids = build_records(accounts, owner)
         for role in ORDER:
-            response = call(clients[role], key[1], url.format(**ids), data, ids)
             wanted = expected[ROLES.index(role)]
+            refused = wanted in "LNB"
+            before = database_rows() if refused and key[1] != "GET" else None
+            response = call(clients[role], key[1], url.format(**ids), data, ids)
+            label = f"{key[1]} {key[0]} on {owner}'s record as {role}"
             if not matches(wanted, response):
-                wrong[f"{key[1]} {key[0]} as {role}"] = (wanted, response.status_code)
+                wrong[label] = (wanted, response.status_code)
+            elif before is not None and database_rows() != before:
+                wrong[label] = (wanted, "refused, but wrote to the database")
             if key == ("auth.logout", "POST") and accounts[role] is not None:
                 factories.sign_in(clients[role], accounts[role])
     assert wrong == {}, "route as role: (expected letter, status)"
+
+
+# Routes a page's form never posts to, so no CSRF token can reach them. Each
+# must gain a forger nothing: no cookie session is read to act for anyone.
+CSRF_EXEMPT = {
+    ("api.create_scan", "POST"): "JSON API for programs and the phone's offline "
+    "queue; anonymous by design, it acts for nobody's session",
+    ("public.set_language", "POST"): "only changes how pages read for this browser",
+}
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def state_changing_routes(app) -> set[tuple[str, str]]:
+    return {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods & WRITES
+    }
+
+
+def exempted_by_the_app(app) -> set[tuple[str, str]]:
+    """The routes Flask-WTF's CSRFProtect lets through without a token."""
+    exempt = set()
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        name = f"{view.__module__}.{view.__name__}"
+        blueprint = app.blueprints.get(rule.endpoint.rpartition(".")[0])
+        if name in csrf._exempt_views or blueprint in csrf._exempt_blueprints:
+            exempt |= {(rule.endpoint, m) for m in rule.methods & WRITES}
+    return exempt
+
+
+def test_only_the_listed_routes_are_exempt_from_csrf(app):
+    assert app.config["WTF_CSRF_ENABLED"]
+    assert exempted_by_the_app(app) == set(CSRF_EXEMPT)
+    assert all(reason.strip() for reason in CSRF_EXEMPT.values())
+
+
+def allowed_role(expected: str) -> str:
+    """A signed-in role the route lets in: a forged request would act as it."""
+    for role in ("producer_a", "inspector_a", "admin", "producer_b", "inspector_b"):
+        if expected[ROLES.index(role)] in "PO":
+            return role
+    return "anon"
+
+
+def test_every_state_changing_route_refuses_a_request_without_its_token(app):
+    accounts = make_accounts()
+    clients = signed_in_clients(app, accounts)
+    routes = state_changing_routes(app)
+    assert routes <= set(TABLE), "add these routes to TABLE"
+    wrong = {}
+    for key in sorted(routes - set(CSRF_EXEMPT)):
+        url, expected, data = TABLE[key]
+        ids = build_records(accounts)
+        role = allowed_role(expected)
+        before = database_rows()
+        response = call(clients[role], key[1], url.format(**ids), data, ids, False)
+        if response.status_code != 400:
+            wrong[f"{key[1]} {key[0]} as {role}"] = response.status_code
+        elif database_rows() != before:
+            wrong[f"{key[1]} {key[0]} as {role}"] = "refused, but wrote"
+    assert wrong == {}, "forged requests that were not refused with 400"
+
+
+def test_csrf_exempt_routes_act_for_no_session(app):
+    """A forged request from a signed-in browser gets what anyone would get."""
+    accounts = make_accounts()
+    clients = signed_in_clients(app, accounts)
+    for key in sorted(CSRF_EXEMPT):
+        url, _expected, data = TABLE[key]
+        answers = {}
+        for role in ("anon", "admin", "producer_a"):
+            ids = build_records(accounts)
+            response = call(clients[role], key[1], url.format(**ids), data, ids, False)
+            body = response.get_json(silent=True)
+            shape = tuple(sorted(body)) if isinstance(body, dict) else None
+            answers[role] = (response.status_code, shape, response.location is None)
+        assert len(set(answers.values())) == 1, (key, answers)
+
+
+def test_a_cross_site_page_cannot_scan_as_a_signed_in_inspector(app):
+    """The scan API reads the session only for `role`, and a browser's
+    cross-site request (its Origin, or Sec-Fetch-Site) is refused first."""
+    accounts = make_accounts()
+    clients = signed_in_clients(app, accounts)
+    ids = build_records(accounts)
+    body = {"code": ids["item_path"], "device_id": "forged-phone", "role": "inspector"}
+    for header in (
+        {"Origin": "https://evil.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ):
+        response = clients["inspector_a"].post(
+            "/api/v1/scans", json=body, headers=header, csrf=False
+        )
+        assert response.status_code == 403, header
+        assert response.json["error"]["code"] == "foreign_origin"

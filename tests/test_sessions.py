@@ -77,9 +77,7 @@ def _settings(tmp_path, **extra):
 
 @SQLITE_ONLY
 def test_https_deployment_sends_secure_cookies_and_hsts(tmp_path, engine):
-    with standalone_app(
-        tmp_path, PUBLIC_BASE_URL="https://trace.example.vn", WTF_CSRF_ENABLED=False
-    ) as app:
+    with standalone_app(tmp_path, PUBLIC_BASE_URL="https://trace.example.vn") as app:
         assert app.config["SESSION_COOKIE_SECURE"] is True
         account = factories.user("admin")
         client = app.test_client()

@@ -13,7 +13,7 @@ from webapp.extensions import db
 from webapp.models import SerialStats, Stamp
 from webapp.services.claims import MAX_PIN_GUESSES
 
-REDIS = "redis://127.0.0.1:6379/14"
+REDIS = "redis://127.0.0.1:6379/14"  # only named at start-up here, never counted in
 CODE = "/01/08931234567897/21/7K2P9Q4MXT3B6HC1"
 REAL_KEYS = {"SECRET_KEY": "s" * 32, "STAMP_KEYS": ("k" * 32,), "PRIVACY_KEY": "p" * 32}
 
@@ -42,19 +42,20 @@ def test_ipv6_addresses_are_counted_by_their_64(tmp_path, engine):
 
 
 @SQLITE_ONLY
-def test_limits_live_in_redis_when_it_is_configured(tmp_path, engine):
-    store = redis.Redis.from_url(REDIS)
-    store.flushdb()
-    with _limited(tmp_path, REDIS_URL=REDIS) as first:
-        assert first.config["RATELIMIT_STORAGE_URI"] == REDIS
+def test_limits_live_in_redis_when_it_is_configured(tmp_path, engine, redis_limits):
+    url = redis_limits.pop("RATELIMIT_STORAGE_URI")
+    prefix = redis_limits["RATELIMIT_STORAGE_OPTIONS"]["key_prefix"]
+    # Unset RATELIMIT_STORAGE_URI: the limits follow REDIS_URL.
+    settings = {**redis_limits, "RATELIMIT_STORAGE_URI": None, "REDIS_URL": url}
+    with _limited(tmp_path, **settings) as first:
+        assert first.config["RATELIMIT_STORAGE_URI"] == url
         client = first.test_client()
         assert [scan(client, "10.7.0.1").status_code for _ in range(3)] == [201] * 3
-        assert store.keys("LIMITS*")
+        assert redis.Redis.from_url(url).keys(f"{prefix}:*")
     # Another worker (a fresh app) sees the same counts.
     (tmp_path / "second").mkdir()
-    with _limited(tmp_path / "second", REDIS_URL=REDIS) as second:
+    with _limited(tmp_path / "second", **settings) as second:
         assert scan(second.test_client(), "10.7.0.1").status_code == 429
-    store.flushdb()
 
 
 @SQLITE_ONLY
