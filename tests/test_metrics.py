@@ -22,8 +22,10 @@ def scrape(client, token=TOKEN):
 
 
 def sample(text: str, prefix: str) -> float:
+    """The sum of the series whose name and labels start with prefix (other
+    tests in this process may have added series with other statuses)."""
     lines = [line for line in text.splitlines() if line.startswith(prefix)]
-    return float(lines[0].rsplit(" ", 1)[1]) if lines else 0.0
+    return sum(float(line.rsplit(" ", 1)[1]) for line in lines)
 
 
 def test_scans_and_latency_are_counted(client, metrics_token):
