@@ -1,0 +1,207 @@
+"""Promises a one-line slip would break without any other test noticing.
+
+Each test pins one refusal or one boundary through the public API or the
+service that makes the promise, so it keeps its meaning when the code behind
+changes shape (tests/MUTATION.md maps each slip to the test that catches it).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from tests import factories
+from tests.test_report_photos import file_report, jpeg_with_gps, upload
+from webapp.extensions import db
+from webapp.models import Alert, Batch, IssuanceRecord, Product, Report, Scan
+from webapp.services.clock import today_in_vietnam
+from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
+from webapp.services.gtin import complete_gtin
+from webapp.services.issuance_log import check_chain, check_serial
+
+T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+HUNG_YEN = (20.65, 106.05)
+HA_NOI = (21.03, 105.85)  # 47 km from HUNG_YEN
+
+
+def scan(client, stamp, device="phone-aaaa-0001", **fields):
+    body = {"code": stamp.url, "device_id": device, **fields}
+    return client.post("/api/v1/scans", json=body)
+
+
+def stamp_of(status: str, batch=None):
+    """A stamp issued on an active batch that later became void or recalled."""
+    batch = batch or factories.batch()
+    stamp = factories.stamp(batch)
+    batch.status = status
+    db.session.commit()
+    return stamp
+
+
+def alerts() -> int:
+    return db.session.scalar(select(func.count(Alert.id)))
+
+
+# Idempotency: a key finds only the scan it was sent with.
+
+
+def test_two_queued_scans_with_their_own_keys_get_their_own_verdicts(client):
+    void = stamp_of("void")
+    genuine = factories.stamp(factories.batch())
+    first = scan(client, void, idempotency_key="queued-key-0001")
+    second = scan(client, genuine, idempotency_key="queued-key-0002")
+    assert first.status_code == second.status_code == 201
+    assert (first.json["verdict"], first.json["reasons"]) == ("counterfeit", ["void"])
+    assert (second.json["verdict"], second.json["reasons"]) == ("authentic", [])
+    assert second.json["serial"] == genuine.serial
+    assert second.json["scan_id"] != first.json["scan_id"]
+
+
+def test_a_resent_queued_scan_is_the_same_scan(client):
+    stamp = factories.stamp(factories.batch())
+    first = scan(client, stamp, idempotency_key="queued-key-0001")
+    again = scan(client, stamp, idempotency_key="queued-key-0001")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json["scan_id"] == first.json["scan_id"]
+    assert db.session.scalar(select(func.count(Scan.id))) == 1
+
+
+# Alerts are raised by shoppers' scans only.
+
+
+def test_staff_scans_of_a_flagged_code_raise_no_alert(client):
+    stamp = stamp_of("void")
+    factories.sign_in(client, factories.user("inspector"))
+    for n, role in enumerate(("inspector", "inspector", "shopper")):
+        response = scan(client, stamp, device=f"staff-phone-000{n}", role=role)
+        assert response.json["verdict"] == "counterfeit"
+        assert alerts() == (1 if role == "shopper" else 0)
+
+
+def test_a_producers_scan_of_a_flagged_code_raises_no_alert(client):
+    batch = factories.batch()
+    stamp = stamp_of("void", batch)
+    maker = factories.user("producer", org=batch.product.organisation)
+    factories.sign_in(client, maker)
+    response = scan(client, stamp, device="maker-phone-0001", role="producer")
+    assert response.status_code == 201 and response.json["verdict"] == "counterfeit"
+    assert alerts() == 0
+
+
+# The scan API's answer carries the notices of a genuine code.
+
+
+def test_the_scan_answer_carries_the_codes_notices(client):
+    today = today_in_vietnam()
+    expired = factories.batch(
+        produced_on=today - timedelta(days=400), expires_on=today - timedelta(days=1)
+    )
+    fresh = factories.batch(
+        produced_on=today - timedelta(days=10), expires_on=today + timedelta(days=300)
+    )
+    old, new = factories.stamp(expired), factories.stamp(fresh)
+    first = scan(client, old, idempotency_key="notice-key-0001")
+    assert first.status_code == 201
+    assert "expired" in first.json["notices"]
+    assert first.json["verdict"] == "authentic"  # a notice, not a verdict
+    resent = scan(client, old, idempotency_key="notice-key-0001")
+    assert resent.status_code == 200 and "expired" in resent.json["notices"]
+    assert "expired" not in scan(client, new).json["notices"]
+
+
+def test_a_recalled_batch_is_noticed_in_the_scan_answer(client):
+    stamp = stamp_of("recalled")
+    assert "recalled" in scan(client, stamp).json["notices"]
+
+
+# A report carries three photos, not one more and not one fewer.
+
+
+def test_exactly_three_photos_are_accepted(client, app):
+    photos = [upload(jpeg_with_gps((200, 200))) for _ in range(3)]
+    response = file_report(client, photos)
+    assert response.status_code == 303
+    assert len(db.session.scalars(select(Report)).one().photos) == 3
+
+
+# Impossible travel allows for the error of both positions.
+
+
+def _positioned(device, network, where, minutes=0, accuracy_km=None):
+    lat, lon = where
+    return ScanFacts(
+        T0 + timedelta(minutes=minutes),
+        device,
+        network,
+        "shopper",
+        "33",
+        lat,
+        lon,
+        source="position",
+        accuracy_km=accuracy_km,
+    )
+
+
+def _two_places(rules):
+    first = assess(
+        Aggregates(), _positioned("a", "n1", HUNG_YEN), rules, (), None, None
+    )
+    second = assess(
+        first.aggregates, _positioned("b", "n2", HA_NOI, 1), rules, (), None, None
+    )
+    return second.aggregates.evidence.conflicts
+
+
+def test_position_errors_are_allowed_for_before_travel_is_impossible():
+    # 47 km apart within a minute: impossible unless both 5 km errors bring it
+    # under the 40 km below which travel is never judged.
+    assert _two_places(Rules(min_travel_km=40.0, position_error_km=5.0)) == 0
+    assert _two_places(Rules(min_travel_km=40.0, position_error_km=3.0)) == 1
+    assert _two_places(Rules(min_travel_km=30.0, position_error_km=5.0)) == 1
+
+
+# The issuance log's seal covers every field it names.
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["with_pin", "issued_at", "serials_digest", "previous_hash", "lot", "gtin"],
+)
+def test_changing_any_sealed_field_breaks_the_record(app, field):
+    batch = factories.batch()
+    factories.stamps(batch, 2)
+    issued = factories.stamps(batch, 1)
+    record = db.session.scalars(
+        select(IssuanceRecord).order_by(IssuanceRecord.id.desc())
+    ).first()
+    record_id = record.id
+    assert check_chain(db.session).intact
+    if field == "lot":
+        db.session.execute(
+            update(Batch).where(Batch.id == batch.id).values(lot_code="LOT-CHANGED")
+        )
+    elif field == "gtin":
+        db.session.execute(
+            update(Product)
+            .where(Product.id == batch.product_id)
+            .values(gtin=complete_gtin("0893999999999"))
+        )
+    else:
+        value = {
+            "with_pin": not record.with_pin,
+            "issued_at": record.issued_at - timedelta(seconds=1),
+            "serials_digest": "f" * 64,
+            "previous_hash": "e" * 64,
+        }[field]
+        db.session.execute(
+            update(IssuanceRecord)
+            .where(IssuanceRecord.id == record_id)
+            .values(**{field: value})
+        )
+    db.session.commit()
+    db.session.expire_all()
+    assert (record_id, "record_changed") in check_chain(db.session).problems
+    stamp = factories.stamp_row(issued[0])
+    assert check_serial(db.session, stamp).problem == "record_changed"
