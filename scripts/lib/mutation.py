@@ -22,6 +22,8 @@ from pathlib import Path
 REPORT = Path("tests/MUTATION.md")
 BEGIN, END = "<!-- scores: begin -->", "<!-- scores: end -->"
 EQUIVALENT = re.compile(r"^- `(webapp\.[\w.ǁ]+__mutmut_\d+)`")
+# Time allowed for mutmut's first pass over the selected tests (see main).
+STATS_MINUTES = 10
 # What mutmut's exit codes mean (mutmut.stats.status_by_exit_code), folded into
 # the columns of the report.
 COLUMNS = ("killed", "timeout", "survived", "no tests", "equivalent", "not checked")
@@ -40,6 +42,9 @@ def main() -> int:
         paths = [p for p in paths if module_of(p) in args.modules or p in args.modules]
     deadline = time.monotonic() + args.max_minutes * 60
     started = datetime.now(UTC)
+    # The first run after a change of the test selection first runs every
+    # selected test once to learn which tests reach which function.
+    allowance = STATS_MINUTES * 60 if stats_are_stale() else 0
     for index, path in enumerate(paths):
         left = deadline - time.monotonic()
         if left < 20:
@@ -47,7 +52,9 @@ def main() -> int:
             break
         names = unchecked(path)
         if names:
-            run_mutmut(names, left / (len(paths) - index), args.jobs)
+            share = (left - allowance) / (len(paths) - index) + allowance
+            run_mutmut(names, min(left, share), args.jobs)
+            allowance = 0
     scores = collect(paths if args.changed is not None else config["only_mutate"])
     command = "scripts/mutation " + " ".join(sys.argv[1:])
     if args.changed is None:
@@ -115,8 +122,9 @@ def unchecked(path: str) -> list[str]:
 
 def run_mutmut(names: list[str], seconds: float, jobs: int) -> None:
     """mutmut run on these mutants, stopped when its time is up."""
-    command = ["mutmut", "run", "--max-children", str(jobs), *names]
-    print(f"mutation: {' '.join(command[4:])[:70]} for at most {seconds / 60:.1f} min")
+    runner = str(Path(__file__).with_name("mutmut_run.py"))
+    command = [sys.executable, runner, "run", "--max-children", str(jobs), *names]
+    print(f"mutation: {' '.join(command[5:])[:70]} for at most {seconds / 60:.1f} min")
     process = subprocess.Popen(
         command,
         start_new_session=True,
@@ -133,6 +141,19 @@ def run_mutmut(names: list[str], seconds: float, jobs: int) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def stats_are_stale() -> bool:
+    """True when mutmut will collect its test statistics first."""
+    import json
+
+    from mutmut.configuration import config
+
+    try:
+        saved = json.loads(Path("mutants/mutmut-stats.json").read_text())
+    except (OSError, ValueError):
+        return True
+    return saved.get("config_fingerprint") != config().config_fingerprint()
 
 
 def mutants_of(path: str) -> dict[str, int | None]:
