@@ -7,6 +7,7 @@ changes shape (tests/MUTATION.md maps each slip to the test that catches it).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,7 +20,17 @@ from webapp.models import Alert, Batch, IssuanceRecord, Product, Report, Scan
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
 from webapp.services.gtin import complete_gtin
-from webapp.services.issuance_log import check_chain, check_serial
+from webapp.services.issuance_log import check_chain
+from webapp.services.issuance_log import check_serial as check_logged
+from webapp.services.serials import (
+    SERIAL_LENGTH,
+    check_serial,
+    hash_pin,
+    looks_like_serial,
+    new_pin,
+    new_serial,
+    verify_pin,
+)
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 HUNG_YEN = (20.65, 106.05)
@@ -204,4 +215,27 @@ def test_changing_any_sealed_field_breaks_the_record(app, field):
     db.session.expire_all()
     assert (record_id, "record_changed") in check_chain(db.session).problems
     stamp = factories.stamp_row(issued[0])
-    assert check_serial(db.session, stamp).problem == "record_changed"
+    assert check_logged(db.session, stamp).problem == "record_changed"
+
+
+# Serials and PINs: the shape is checked before anything else.
+
+GTIN, LOT, KEY = "08930000000012", "LOT-A", "serial-key"
+
+
+def test_a_malformed_serial_fails_the_check_before_its_mac():
+    good = new_serial(GTIN, LOT, KEY)
+    assert check_serial(good, GTIN, LOT, [KEY])
+    for bad in ("", good[:-1], good + "0", good.lower(), "I" * SERIAL_LENGTH):
+        assert not check_serial(bad, GTIN, LOT, [KEY]), bad
+        assert not looks_like_serial(bad), bad
+    assert looks_like_serial(good)
+
+
+def test_pins_are_eight_digits_and_typed_spaces_are_ignored():
+    pins = [new_pin() for _ in range(200)]
+    assert all(re.fullmatch(r"[0-9]{8}", pin) for pin in pins)
+    serial = new_serial(GTIN, LOT, KEY)
+    stored = hash_pin("12345678", serial, KEY)
+    assert verify_pin("1234 5678", serial, stored, ["old-key", KEY])
+    assert not verify_pin("12345679", serial, stored, [KEY])
