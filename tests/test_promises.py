@@ -16,12 +16,23 @@ from sqlalchemy import func, select, update
 from tests import factories
 from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
-from webapp.models import Alert, Batch, IssuanceRecord, Product, Report, Scan
+from webapp.models import (
+    Alert,
+    Batch,
+    IssuanceRecord,
+    Product,
+    Report,
+    Scan,
+    utcnow,
+)
+from webapp.services import digital_link
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance_log import check_chain
 from webapp.services.issuance_log import check_serial as check_logged
+from webapp.services.repeats import earlier_view
+from webapp.services.resolution import Resolution
 from webapp.services.serials import (
     SERIAL_LENGTH,
     check_serial,
@@ -239,3 +250,48 @@ def test_pins_are_eight_digits_and_typed_spaces_are_ignored():
     stored = hash_pin("12345678", serial, KEY)
     assert verify_pin("1234 5678", serial, stored, ["old-key", KEY])
     assert not verify_pin("12345679", serial, stored, [KEY])
+
+
+# A repeat view is this device's, in this role, from the window's start on.
+
+
+def _view(stamp_id, link, role, at, device="device-hash"):
+    scan = Scan(
+        stamp_id=stamp_id,
+        gtin=link.gtin,
+        lot=link.lot,
+        serial=link.serial,
+        scanned_at=at,
+        role=role,
+        device_hash=device,
+        network_hash="network-hash",
+        verdict="authentic",
+    )
+    db.session.add(scan)
+    db.session.flush()
+    return scan
+
+
+@pytest.mark.parametrize("issued", [True, False])
+def test_an_earlier_view_is_the_same_device_role_and_code_since_the_start(app, issued):
+    stamp = factories.stamp(factories.batch())
+    link = digital_link.parse(stamp.url)
+    stamp_id = factories.stamp_row(stamp).id if issued else None
+    resolution = Resolution(link, stamp=factories.stamp_row(stamp) if issued else None)
+    since = utcnow() - timedelta(minutes=10)
+    _view(stamp_id, link, "inspector", since + timedelta(minutes=1))
+    _view(stamp_id, link, "shopper", since + timedelta(minutes=2), "other-device")
+    _view(stamp_id, link, "shopper", since - timedelta(seconds=1))
+    assert earlier_view(db.session, resolution, "device-hash", "shopper", since) is None
+    at_start = _view(stamp_id, link, "shopper", since)
+    found = earlier_view(db.session, resolution, "device-hash", "shopper", since)
+    assert found is at_start
+    latest = _view(stamp_id, link, "shopper", since + timedelta(minutes=3))
+    found = earlier_view(db.session, resolution, "device-hash", "shopper", since)
+    assert found is latest
+    other = factories.stamp(factories.batch())
+    elsewhere = Resolution(
+        digital_link.parse(other.url),
+        stamp=factories.stamp_row(other) if issued else None,
+    )
+    assert earlier_view(db.session, elsewhere, "device-hash", "shopper", since) is None
