@@ -274,7 +274,8 @@ def _view(stamp_id, link, role, at, device="device-hash"):
 
 @pytest.mark.parametrize("issued", [True, False])
 def test_an_earlier_view_is_the_same_device_role_and_code_since_the_start(app, issued):
-    stamp = factories.stamp(factories.batch())
+    batch = factories.batch()
+    stamp = factories.stamp(batch)
     link = digital_link.parse(stamp.url)
     stamp_id = factories.stamp_row(stamp).id if issued else None
     resolution = Resolution(link, stamp=factories.stamp_row(stamp) if issued else None)
@@ -289,9 +290,19 @@ def test_an_earlier_view_is_the_same_device_role_and_code_since_the_start(app, i
     latest = _view(stamp_id, link, "shopper", since + timedelta(minutes=3))
     found = earlier_view(db.session, resolution, "device-hash", "shopper", since)
     assert found is latest
-    other = factories.stamp(factories.batch())
-    elsewhere = Resolution(
-        digital_link.parse(other.url),
-        stamp=factories.stamp_row(other) if issued else None,
-    )
-    assert earlier_view(db.session, elsewhere, "device-hash", "shopper", since) is None
+    # Another serial of the same product, or the same serial under another GTIN.
+    sibling = factories.stamp(batch)
+    other_gtin = factories.product().gtin
+    for code in (
+        sibling.url,
+        digital_link.DigitalLink(other_gtin, lot=link.lot, serial=link.serial).uri(
+            "https://id.gs1.org"
+        ),
+    ):
+        row = factories.stamp_row(sibling) if issued and code == sibling.url else None
+        elsewhere = Resolution(digital_link.parse(code), stamp=row)
+        if issued and row is None:
+            continue  # an issued stamp is found by its id, not its GTIN
+        assert (
+            earlier_view(db.session, elsewhere, "device-hash", "shopper", since) is None
+        )
