@@ -50,7 +50,7 @@ def main() -> int:
         if left < 20:
             print(f"mutation: time budget spent before {path}")
             break
-        names = unchecked(path)
+        names = unchecked(path, args.retest_survivors)
         if names:
             share = (left - allowance) / (len(paths) - index) + allowance
             run_mutmut(names, min(left, share), args.jobs)
@@ -76,6 +76,11 @@ def parse_args() -> argparse.Namespace:
         help="only modules changed since BASE (default: the last release tag)",
     )
     parser.add_argument("--threshold", type=float, default=90.0)
+    parser.add_argument(
+        "--retest-survivors",
+        action="store_true",
+        help="test the surviving mutants again (after adding tests)",
+    )
     return parser.parse_args()
 
 
@@ -108,8 +113,9 @@ def changed(paths: list[str], base: str) -> list[str]:
     return [p for p in paths if p in names]
 
 
-def unchecked(path: str) -> list[str]:
-    """The module's mutants without a result yet (all of them before the first run).
+def unchecked(path: str, survivors: bool = False) -> list[str]:
+    """The module's mutants without a result yet (all of them before the first run),
+    and its survivors too when asked (after tests were added to kill them).
 
     mutmut retests every mutant it is named, so naming only these makes a run
     continue where the last one's budget stopped it.
@@ -117,7 +123,8 @@ def unchecked(path: str) -> list[str]:
     found = mutants_of(path)
     if not found:
         return [f"{module_of(path)}.*"]
-    return sorted(name for name, code in found.items() if code in (None, 2))
+    again = (None, 2, 0, 33) if survivors else (None, 2)
+    return sorted(name for name, code in found.items() if code in again)
 
 
 def run_mutmut(names: list[str], seconds: float, jobs: int) -> None:
