@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from tests import factories
+from tests.test_detection import Serial
 from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
 from webapp.models import (
@@ -182,6 +183,8 @@ def test_position_errors_are_allowed_for_before_travel_is_impossible():
     assert _two_places(Rules(min_travel_km=40.0, position_error_km=5.0)) == 0
     assert _two_places(Rules(min_travel_km=40.0, position_error_km=3.0)) == 1
     assert _two_places(Rules(min_travel_km=30.0, position_error_km=5.0)) == 1
+    # No error in the rules and none given with the positions: none allowed.
+    assert _two_places(Rules(min_travel_km=46.0, position_error_km=0.0)) == 1
 
 
 # The issuance log's seal covers every field it names.
@@ -306,3 +309,32 @@ def test_an_earlier_view_is_the_same_device_role_and_code_since_the_start(app, i
         assert (
             earlier_view(db.session, elsewhere, "device-hash", "shopper", since) is None
         )
+
+
+# Detection: how one network's devices arrive, and what a shopper's scan adds.
+
+
+def test_a_burst_is_the_devices_arriving_within_the_window_edge_included():
+    rules = Rules(burst_size=3, burst_window_seconds=600)
+    serial = Serial(rules=rules)
+    serial.scan("phone-1", network="cafe")
+    at_edge = serial.scan("phone-2", network="cafe", minutes=10)  # exactly 600 s
+    assert (at_edge.network.steady, at_edge.network.window_count) == (2, 2)
+    burst = serial.scan("phone-3", network="cafe", minutes=10)
+    assert (burst.network.steady, burst.network.bursts) == (0, 1)
+    assert burst.network.window_count == 3
+    later = serial.scan("phone-4", network="cafe", minutes=10)
+    assert (later.network.steady, later.network.bursts) == (0, 1)
+    assert later.network.window_count == 4
+    after = serial.scan("phone-5", network="cafe", minutes=21)  # a new window
+    assert (after.network.steady, after.network.window_count) == (1, 1)
+
+
+def test_shopper_scans_and_their_provinces_are_counted_once_each():
+    serial = Serial()
+    serial.scan("phone-1", province="33")
+    serial.scan("phone-2", network="n2", province="01")
+    serial.scan("phone-1", province="33", minutes=5)
+    serial.scan("inspector", network="n3", province="79", role="inspector")
+    assert serial.stats.shopper_scans == 3 and serial.stats.scan_count == 4
+    assert serial.stats.provinces == ("01", "33")
