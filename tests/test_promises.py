@@ -8,6 +8,7 @@ changes shape (tests/MUTATION.md maps each slip to the test that catches it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -338,3 +339,20 @@ def test_shopper_scans_and_their_provinces_are_counted_once_each():
     serial.scan("inspector", network="n3", province="79", role="inspector")
     assert serial.stats.shopper_scans == 3 and serial.stats.scan_count == 4
     assert serial.stats.provinces == ("01", "33")
+
+
+def test_the_last_position_is_the_last_positioned_shopper_scans():
+    serial = Serial()
+    serial.scan("phone-1", where=HUNG_YEN, minutes=1)
+    serial.scan("phone-2", network="n2", minutes=2)  # no position: kept as it was
+    stats = serial.stats
+    assert (stats.last_at, stats.last_lat, stats.last_lon, stats.last_device) == (
+        T0 + timedelta(minutes=1),
+        *HUNG_YEN,
+        "phone-1",
+    )
+    for half in ({"lat": 21.0}, {"lon": 105.8}):
+        facts = replace(_positioned("phone-3", "n3", HA_NOI, 3), lat=None, lon=None)
+        result = assess(stats, replace(facts, **half), Rules(), (), None, None)
+        assert result.aggregates.last_device == "phone-1"
+    assert serial.stats.shopper_scans == 2
