@@ -30,6 +30,8 @@ from webapp.models import (
 from webapp.services import digital_link
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
+from webapp.services.evidence import Evidence, Place, Sighting, observe, speed_check
+from webapp.services.geo import distance_km
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance_log import check_chain
 from webapp.services.issuance_log import check_serial as check_logged
@@ -48,6 +50,7 @@ from webapp.services.serials import (
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 HUNG_YEN = (20.65, 106.05)
 HA_NOI = (21.03, 105.85)  # 47 km from HUNG_YEN
+HO_CHI_MINH = (10.78, 106.70)
 
 
 def scan(client, stamp, device="phone-aaaa-0001", **fields):
@@ -356,3 +359,81 @@ def test_the_last_position_is_the_last_positioned_shopper_scans():
         result = assess(stats, replace(facts, **half), Rules(), (), None, None)
         assert result.aggregates.last_device == "phone-1"
     assert serial.stats.shopper_scans == 2
+
+
+# Location evidence: sources, home, tampering and the travel rule's edges.
+
+
+def _sighting(network, device, province=None, kind="hand", where=None, minutes=0):
+    lat, lon = where or (None, None)
+    return Sighting(
+        T0 + timedelta(minutes=minutes), network, device, province, kind, lat, lon
+    )
+
+
+def _never_too_fast(place, sighting):
+    return False
+
+
+def test_one_source_is_its_networks_and_devices_and_a_position_weighs_more():
+    seen = Evidence()
+    for sighting in (
+        _sighting("n1", "d1", "79"),
+        _sighting("n2", "d1", "79", kind="position"),  # the same phone, mobile data
+        _sighting("n1", "d2", "79"),  # another phone at that address
+        _sighting("n1", "d2", "79"),
+        _sighting("n4", "d1", "79"),
+        _sighting("n5", "d1", "79"),  # a fourth network: beyond what is kept
+        _sighting("n6", "d6", "01"),
+        _sighting("n7", "d6", "01"),
+    ):
+        seen = observe(seen, sighting, ("33",), _never_too_fast)
+    first, second = seen.away
+    assert (first.province, first.kind) == ("79", "position")
+    assert first.networks == ("n1", "n2", "n4")
+    assert first.devices == ("d1", "d2")
+    assert (second.province, second.kind) == ("01", "hand")
+    assert (second.networks, second.devices) == (("n6", "n7"), ("d6",))
+    assert (seen.away_sources, seen.positioned_sources) == (2, 1)
+
+
+def test_the_home_province_is_the_first_in_the_regions_and_tampering_counts():
+    seen = Evidence()
+    for sighting in (
+        _sighting("n1", "d1", None),
+        _sighting("n1", "d1", "79"),  # outside the regions: not home
+        _sighting("n2", "d2", "33", minutes=1),
+        _sighting("n3", "d3", "01", minutes=2),  # home stays the first
+    ):
+        seen = observe(seen, sighting, ("33", "01"), _never_too_fast)
+    assert (seen.home, seen.home_at) == ("33", T0 + timedelta(minutes=1))
+    tampered = replace(_sighting("n4", "d4", "33"), tampered=True)
+    for _ in range(2):
+        seen = observe(seen, tampered, ("33", "01"), _never_too_fast)
+    assert seen.tampering == 2
+
+
+def test_one_phone_moving_between_networks_is_not_two_places_at_once():
+    def too_fast(place, sighting):
+        return speed_check(place, sighting, 30.0, 120.0)
+
+    seen = Evidence()
+    seen = observe(seen, _sighting("n1", "a", where=HUNG_YEN), (), too_fast)
+    seen = observe(seen, _sighting("n2", "b", where=HUNG_YEN), (), too_fast)
+    moved = _sighting("n3", "a", where=HO_CHI_MINH, minutes=1)
+    seen = observe(seen, moved, (), too_fast)
+    assert seen.conflicts == 1  # with b's place only, not with a's own
+    assert seen.places[-1].device == "a"
+    again = observe(seen, _sighting("n4", "a", where=HUNG_YEN, minutes=2), (), too_fast)
+    assert again.conflicts == 1  # a's own places never conflict; b's is near
+
+
+def test_the_travel_rule_at_its_exact_edges():
+    place = Place(T0, *HUNG_YEN, 1.0, "n1", "a")
+    there = _sighting("n2", "b", where=HA_NOI)
+    km = distance_km(*HUNG_YEN, *HA_NOI) - 1.0
+    assert speed_check(place, there, km, 0.0)  # exactly the least distance judged
+    assert not speed_check(place, there, km + 0.001, 0.0)
+    # At the same moment the time counts as one minute: exactly the top speed.
+    assert not speed_check(place, there, 0.0, km / (1 / 60))
+    assert speed_check(place, there, 0.0, km / (1 / 60) - 0.001)
