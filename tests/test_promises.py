@@ -30,7 +30,15 @@ from webapp.models import (
 from webapp.services import digital_link
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
-from webapp.services.evidence import Evidence, Place, Sighting, observe, speed_check
+from webapp.services.evidence import (
+    Evidence,
+    Place,
+    Sighting,
+    cleared,
+    forgotten,
+    observe,
+    speed_check,
+)
 from webapp.services.geo import distance_km
 from webapp.services.gtin import complete_gtin
 from webapp.services.issuance_log import check_chain
@@ -437,3 +445,53 @@ def test_the_travel_rule_at_its_exact_edges():
     # At the same moment the time counts as one minute: exactly the top speed.
     assert not speed_check(place, there, 0.0, km / (1 / 60))
     assert speed_check(place, there, 0.0, km / (1 / 60) - 0.001)
+
+
+def _doubtful_evidence():
+    def always(place, sighting):
+        return True
+
+    seen = Evidence()
+    for sighting in (
+        _sighting("n1", "d1", "33", where=HUNG_YEN),
+        _sighting("n2", "d2", "79", kind="position", where=HO_CHI_MINH),
+        _sighting("n3", "d3", "01"),
+    ):
+        seen = observe(seen, sighting, ("33",), always)
+    seen = observe(
+        seen, replace(_sighting("n4", "d4", "33"), tampered=True), (), always
+    )
+    assert (seen.away_sources, seen.conflicts, seen.tampering) == (2, 1, 1)
+    assert seen.common == ("n1", "n2")
+    return seen
+
+
+def test_a_genuine_finding_clears_the_doubts_but_not_the_history():
+    seen = _doubtful_evidence()
+    clear = cleared(seen)
+    assert (clear.away, clear.conflicts, clear.common, clear.tampering) == (
+        (),
+        0,
+        (),
+        0,
+    )
+    assert (clear.home, clear.home_at, clear.places) == (
+        seen.home,
+        seen.home_at,
+        seen.places,
+    )
+
+
+def test_forgotten_evidence_keeps_counts_and_provinces_but_no_one_in_them():
+    seen = _doubtful_evidence()
+    old = forgotten(seen)
+    assert [(s.province, s.kind, s.at) for s in old.away] == [
+        (s.province, s.kind, s.at) for s in seen.away
+    ]
+    assert [(s.networks, s.devices) for s in old.away] == [
+        (("~0",), ("~0",)),
+        (("~1",), ("~1",)),
+    ]
+    assert (old.places, old.common) == ((), ("~",))
+    assert (old.home, old.conflicts, old.tampering) == ("33", 1, 1)
+    assert forgotten(cleared(seen)).common == ()
