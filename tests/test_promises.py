@@ -27,7 +27,7 @@ from webapp.models import (
     Scan,
     utcnow,
 )
-from webapp.services import digital_link
+from webapp.services import digital_link, epcis
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
 from webapp.services.evidence import (
@@ -495,3 +495,76 @@ def test_forgotten_evidence_keeps_counts_and_provinces_but_no_one_in_them():
     assert (old.places, old.common) == ((), ("~",))
     assert (old.home, old.conflicts, old.tampering) == ("33", 1, 1)
     assert forgotten(cleared(seen)).common == ()
+
+
+# EPCIS: every field of each kind of event the journeys publish.
+
+
+def test_each_kind_of_journey_event_in_epcis_whole(app):
+    batch = factories.batch()
+    gtin, lot = batch.product.gtin, batch.lot_code
+    harvest = factories.event(
+        batch,
+        "harvesting",
+        when=T0,
+        event_type="TransformationEvent",
+        action=None,
+        latitude=20.65,
+        longitude=106.05,
+        recorded_at=T0 + timedelta(hours=1),
+    )
+    packing = factories.event(
+        batch,
+        "packing",
+        when=T0 + timedelta(days=1),
+        gln="8930000000017",
+        disposition="in_progress",
+        recorded_at=T0 + timedelta(days=1, hours=1),
+    )
+    document = epcis.document(batch, None, T0 + timedelta(days=2))
+    assert document["@context"] == [epcis.EPCIS_CONTEXT]
+    assert (document["type"], document["schemaVersion"]) == ("EPCISDocument", "2.0")
+    assert document["creationDate"] == (T0 + timedelta(days=2)).isoformat()
+    lot_class = f"https://id.gs1.org/01/{gtin}/10/{lot}"
+    what = [{"epcClass": lot_class, "quantity": batch.quantity, "uom": "H87"}]
+    assert document["epcisBody"]["eventList"] == [
+        {
+            "type": "ObjectEvent",
+            "eventID": harvest.event_id,
+            "eventTime": T0.isoformat(),
+            "eventTimeZoneOffset": "+07:00",
+            "recordTime": (T0 + timedelta(hours=1)).isoformat(),
+            "bizStep": "urn:ocop-trace:bizstep:harvesting",
+            "quantityList": what,
+            "action": "ADD",
+            "readPoint": {"id": "geo:20.6500,106.0500"},
+            "bizLocation": {"id": "geo:20.6500,106.0500"},
+            "ilmd": {
+                "cbvmda:lotNumber": lot,
+                "cbvmda:countryOfOrigin": "VN",
+                "cbvmda:itemExpirationDate": batch.expires_on.isoformat(),
+            },
+        },
+        {
+            "type": "ObjectEvent",
+            "eventID": packing.event_id,
+            "eventTime": (T0 + timedelta(days=1)).isoformat(),
+            "eventTimeZoneOffset": "+07:00",
+            "recordTime": (T0 + timedelta(days=1, hours=1)).isoformat(),
+            "bizStep": "packing",
+            "quantityList": what,
+            "action": "OBSERVE",
+            "disposition": "in_progress",
+            "readPoint": {"id": "https://id.gs1.org/414/8930000000017"},
+            "bizLocation": {"id": "https://id.gs1.org/414/8930000000017"},
+        },
+    ]
+    serial = factories.stamp(batch).serial
+    item = epcis.document(batch, serial, T0, [packing])["epcisBody"]["eventList"]
+    # The lot's own events stay about the lot; an item's own list the item.
+    assert [e.get("epcList") for e in item] == [
+        None,
+        None,
+        [f"https://id.gs1.org/01/{gtin}/10/{lot}/21/{serial}"],
+    ]
+    assert [e.get("quantityList") for e in item] == [what, what, None]
