@@ -497,6 +497,12 @@ def test_forgotten_evidence_keeps_counts_and_provinces_but_no_one_in_them():
     assert forgotten(cleared(seen)).common == ()
 
 
+def test_evidence_is_stored_and_read_back_unchanged():
+    seen = _doubtful_evidence()
+    assert Evidence.from_json(seen.to_json()) == seen
+    assert Evidence.from_json(None) == Evidence.from_json({}) == Evidence()
+
+
 # EPCIS: every field of each kind of event the journeys publish.
 
 
