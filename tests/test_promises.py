@@ -59,6 +59,7 @@ T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 HUNG_YEN = (20.65, 106.05)
 HA_NOI = (21.03, 105.85)  # 47 km from HUNG_YEN
 HO_CHI_MINH = (10.78, 106.70)
+HUNG_YEN_GPS = {"lat": 20.6512, "lon": 106.0534}
 
 
 def scan(client, stamp, device="phone-aaaa-0001", **fields):
@@ -574,3 +575,61 @@ def test_each_kind_of_journey_event_in_epcis_whole(app):
         [f"https://id.gs1.org/01/{gtin}/10/{lot}/21/{serial}"],
     ]
     assert [e.get("quantityList") for e in item] == [what, what, None]
+
+
+# The scan API's answer, and its refusals, field by field.
+
+
+def test_the_scan_answer_field_by_field(client):
+    stamp = factories.stamp(factories.batch())
+    made = utcnow().replace(microsecond=0) - timedelta(hours=1)
+    short = f"https://trace.example.vn/01/{stamp.gtin}/21/{stamp.serial}"  # no lot
+    response = scan(
+        client,
+        stamp,
+        code=short,
+        lat=20.6512,
+        lon=106.0534,
+        scanned_at=made.isoformat(),
+    )
+    assert response.status_code == 201
+    data = response.json
+    stored = db.session.get(Scan, data["scan_id"])
+    assert data.pop("explanations") == {}  # nothing to explain
+    assert data == {
+        "scan_id": stored.id,
+        "verdict": "authentic",
+        "reasons": [],
+        "notices": [],
+        "serial": stamp.serial,
+        "gtin": stamp.gtin,
+        "lot": stamp.lot,  # from the batch: the code left it out
+        "province": "33",
+        "scanned_at": made.isoformat(),
+        "received_at": stored.scanned_at.isoformat(),
+        "made_at": made.isoformat(),
+    }
+    void = stamp_of("void")
+    flagged = scan(client, void, device="phone-bbbb-0002").json
+    assert flagged["explanations"] and flagged["reasons"] == ["void"]
+    assert flagged["made_at"] is None
+    assert flagged["scanned_at"] == flagged["received_at"]
+
+
+def test_scan_refusals_name_the_fields(client):
+    stamp = factories.stamp(factories.batch())
+    lone = scan(client, stamp, lat=20.65)  # a latitude without its longitude
+    assert lone.status_code == 400
+    assert lone.json["error"]["code"] == "invalid_fields"
+    assert lone.json["error"]["fields"] == ["body"]
+    assert lone.json["error"]["message"].endswith(": body")
+    both = client.post("/api/v1/scans", json={"code": "", "device_id": "x"})
+    assert both.json["error"]["fields"] == ["code", "device_id"]
+    assert both.json["error"]["message"].endswith(": code, device_id")
+
+
+def test_a_bad_journey_link_is_refused_with_its_code(client):
+    response = client.get("/api/v1/traceability/01/12345/10/LOT1")
+    assert response.status_code == 400
+    assert response.json["error"]["code"]
+    assert response.json["error"]["message"]
