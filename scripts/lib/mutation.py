@@ -45,6 +45,11 @@ def main() -> int:
     # The first run after a change of the test selection first runs every
     # selected test once to learn which tests reach which function.
     allowance = STATS_MINUTES * 60 if stats_are_stale() else 0
+    if args.retest_survivors:  # few per module: one run saves mutmut's start-ups
+        names = [name for path in paths for name in unchecked(path, True)]
+        if names:
+            run_mutmut(names, args.max_minutes * 60, args.jobs)
+        paths = []
     for index, path in enumerate(paths):
         left = deadline - time.monotonic()
         if left < 20:
@@ -55,7 +60,7 @@ def main() -> int:
             share = (left - allowance) / (len(paths) - index) + allowance
             run_mutmut(names, min(left, share), args.jobs)
             allowance = 0
-    scores = collect(paths if args.changed is not None else config["only_mutate"])
+    scores = collect(config["only_mutate"] if args.changed is None else paths)
     command = "scripts/mutation " + " ".join(sys.argv[1:])
     if args.changed is None:
         write_report(scores, command.strip(), started)
@@ -114,16 +119,16 @@ def changed(paths: list[str], base: str) -> list[str]:
 
 
 def unchecked(path: str, survivors: bool = False) -> list[str]:
-    """The module's mutants without a result yet (all of them before the first run),
-    and its survivors too when asked (after tests were added to kill them).
+    """The module's mutants without a result yet (all of them before the first
+    run), or, when asked, its survivors (after tests were added to kill them).
 
     mutmut retests every mutant it is named, so naming only these makes a run
     continue where the last one's budget stopped it.
     """
     found = mutants_of(path)
     if not found:
-        return [f"{module_of(path)}.*"]
-    again = (None, 2, 0, 33) if survivors else (None, 2)
+        return [] if survivors else [f"{module_of(path)}.*"]
+    again = (0, 33) if survivors else (None, 2)
     return sorted(name for name, code in found.items() if code in again)
 
 
