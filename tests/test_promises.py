@@ -25,6 +25,7 @@ from webapp.models import (
     Product,
     Report,
     Scan,
+    SerialStats,
     utcnow,
 )
 from webapp.services import digital_link, epcis
@@ -633,3 +634,27 @@ def test_a_bad_journey_link_is_refused_with_its_code(client):
     assert response.status_code == 400
     assert response.json["error"]["code"]
     assert response.json["error"]["message"]
+
+
+# Scanning: what the serial's rows remember between scans.
+
+
+def test_a_households_phones_weigh_one_device(client):
+    stamp = factories.stamp(factories.batch())
+    for n in range(3):
+        body = {"code": stamp.url, "device_id": f"home-phone-000{n}"}
+        response = client.post(
+            "/api/v1/scans", json=body, environ_base={"REMOTE_ADDR": "203.0.113.7"}
+        )
+        assert response.status_code == 201
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.devices, stats.effective_devices) == (3, 1)
+
+
+def test_thin_evidence_reaches_staff_once_when_it_appears(client):
+    stamp = factories.stamp(factories.batch(regions=("33",)))
+    for _ in range(3):
+        answer = scan(client, stamp, device="far-phone-0001", province="79")
+        assert answer.json["verdict"] == "authentic"  # one source: staff only
+    alert = db.session.scalars(select(Alert)).one()
+    assert alert.flagged_scans == 1
