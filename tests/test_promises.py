@@ -658,3 +658,23 @@ def test_thin_evidence_reaches_staff_once_when_it_appears(client):
         assert answer.json["verdict"] == "authentic"  # one source: staff only
     alert = db.session.scalars(select(Alert)).one()
     assert alert.flagged_scans == 1
+
+
+def test_the_serials_row_keeps_its_first_last_and_positioned_scans(client):
+    stamp = factories.stamp(factories.batch())
+    scan(client, stamp, device="phone-aaaa-0001", **HUNG_YEN_GPS)
+    scan(client, stamp, device="phone-bbbb-0002", province="01")
+    first, second = db.session.scalars(select(Scan).order_by(Scan.id)).all()
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.first_scan_at, stats.last_scan_at) == (
+        first.scanned_at,
+        second.scanned_at,
+    )
+    assert stats.last_position_at == first.scanned_at
+    assert stats.last_device_hash == first.device_hash
+    assert stats.provinces == ["01", "33"] and stats.flags == []
+
+
+def test_a_province_that_is_not_one_is_not_taken(client):
+    stamp = factories.stamp(factories.batch())
+    assert scan(client, stamp, province="99").json["province"] is None
