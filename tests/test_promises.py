@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from tests import factories
 from tests.test_detection import Serial
 from tests.test_report_photos import file_report, jpeg_with_gps, upload
+from tests.test_scan_pages import record
 from webapp.extensions import db
 from webapp.models import (
     Alert,
@@ -678,3 +679,18 @@ def test_the_serials_row_keeps_its_first_last_and_positioned_scans(client):
 def test_a_province_that_is_not_one_is_not_taken(client):
     stamp = factories.stamp(factories.batch())
     assert scan(client, stamp, province="99").json["province"] is None
+
+
+def test_a_reloaded_story_shows_the_serials_standing_from_its_scans(client, app):
+    issued = factories.stamp(factories.batch())
+    for n in range(4):
+        body = {"code": issued.url, "device_id": f"crowd-phone-000{n}"}
+        client.post(
+            "/api/v1/scans", json=body, environ_base={"REMOTE_ADDR": f"10.{n}.0.9"}
+        )
+    first = record(client, issued, consent="no")
+    again = record(client, issued, consent="no")
+    assert 'data-verdict="suspicious"' in first.text
+    assert 'data-verdict="suspicious"' in again.text
+    assert "5 điện thoại khác nhau" in again.text
+    assert db.session.scalar(select(func.count(Scan.id))) == 5
