@@ -303,10 +303,14 @@ def test_an_earlier_view_is_the_same_device_role_and_code_since_the_start(app, i
     _view(stamp_id, link, "shopper", since - timedelta(seconds=1))
     assert earlier_view(db.session, resolution, "device-hash", "shopper", since) is None
     at_start = _view(stamp_id, link, "shopper", since)
-    found = earlier_view(db.session, resolution, "device-hash", "shopper", since)
+    found, _stats = earlier_view(
+        db.session, resolution, "device-hash", "shopper", since
+    )
     assert found is at_start
     latest = _view(stamp_id, link, "shopper", since + timedelta(minutes=3))
-    found = earlier_view(db.session, resolution, "device-hash", "shopper", since)
+    found, _stats = earlier_view(
+        db.session, resolution, "device-hash", "shopper", since
+    )
     assert found is latest
     # Another serial of the same product, or the same serial under another GTIN.
     sibling = factories.stamp(batch)
