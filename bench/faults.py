@@ -71,8 +71,12 @@ def seed(database_url: str) -> list[tuple[str, str]]:
     from webapp.extensions import db
 
     app = create_app(
-        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
-         "STAMP_KEYS": ("bench-stamp-key",), "PUBLIC_BASE_URL": "http://127.0.0.1"}
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "STAMP_KEYS": ("bench-stamp-key",),
+            "PUBLIC_BASE_URL": "http://127.0.0.1",
+        }
     )
     with app.app_context():
         batch = factories.batch(regions=("33", "01"))
@@ -193,7 +197,8 @@ def resend_errored(base: str, answers: list[Answer], stored: set[str]) -> dict:
     stored twice.
     """
     errored = [
-        a for a in answers
+        a
+        for a in answers
         if a.kind == "scan" and a.status not in (200, 201) and a.key in stored
     ]
     statuses = Counter()
@@ -255,9 +260,7 @@ def summarise(fault: str, answers: list[Answer], stored: set[str], events) -> di
     refused = {a.key for a in scans if a.status not in (200, 201)}
     ok = [a for a in scans if 200 <= a.status < 300]
     # Recovery: from the fault's clearing to the first scan stored after it.
-    first_ok_after = min(
-        (a.at for a in ok if a.at >= events["cleared"]), default=None
-    )
+    first_ok_after = min((a.at for a in ok if a.at >= events["cleared"]), default=None)
     statuses = Counter(f"{a.kind}:{a.status or 'none'}" for a in answers)
     return {
         "fault": fault,

@@ -83,6 +83,7 @@ def prepare(url: str) -> dict:
         seed_demo(db.session, KEYS, BASE)
         batches = db.session.scalars(select(Batch).where(Batch.status == "active"))
         batch = next(b for b in batches if b.product.public and not b.expires_on)
+        batch.quantity += POOL + 1  # issuing never exceeds the items made
         pool = issue_stamps(db.session, batch, POOL + 1, KEYS, BASE)
         db.session.commit()
         first_id = db.session.scalar(select(func.min(Stamp.id)))

@@ -54,9 +54,13 @@ def test_metrics_are_not_public(client, app, metrics_token):
 
 def test_json_log_lines_carry_no_addresses_or_emails():
     record = logging.LogRecord(
-        "webapp", logging.WARNING, __file__, 1,
-        "sign-in refused for %s from %s and %s", ("an@example.vn", "203.0.113.9",
-                                                  "2001:db8::1"), None,
+        "webapp",
+        logging.WARNING,
+        __file__,
+        1,
+        "sign-in refused for %s from %s and %s",
+        ("an@example.vn", "203.0.113.9", "2001:db8::1"),
+        None,
     )
     line = PrivateJsonFormatter().format(record)
     assert '"level": "WARNING"' in line and '"logger": "webapp"' in line

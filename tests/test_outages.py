@@ -76,12 +76,15 @@ def redis_server():
 def test_redis_dying_mid_request_and_staying_down_fails_no_scan(
     tmp_path, engine, redis_server
 ):
-    with Records("flask-limiter", "webapp") as records, standalone_app(
-        tmp_path,
-        RATELIMIT_ENABLED=True,
-        RATELIMIT_SCANS="3/minute",
-        REDIS_URL=redis_server.url,
-    ) as app:
+    with (
+        Records("flask-limiter", "webapp") as records,
+        standalone_app(
+            tmp_path,
+            RATELIMIT_ENABLED=True,
+            RATELIMIT_SCANS="3/minute",
+            REDIS_URL=redis_server.url,
+        ) as app,
+    ):
         issued = factories.stamp(factories.batch(regions=("33",)))
         db.session.commit()
 

@@ -56,7 +56,15 @@ class PostgresCluster:
         self.bin = postgres_bin()
         shutil.chown(self.folder, "postgres", "postgres")
         self._as_postgres(
-            "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
+            "initdb",
+            "-D",
+            self.data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
             "--locale=C.UTF-8",
         )
 
@@ -72,8 +80,17 @@ class PostgresCluster:
             "-c max_connections=100"
         )
         self._as_postgres(
-            "pg_ctl", "-D", self.data, "-l", self.folder / "server.log", "-w",
-            "-t", "60", "-o", options, "start",
+            "pg_ctl",
+            "-D",
+            self.data,
+            "-l",
+            self.folder / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
         )
 
     def stop(self, mode: str = "fast") -> None:
@@ -114,8 +131,17 @@ class RedisServer:
     def start(self) -> None:
         self.process = subprocess.Popen(
             [
-                "redis-server", "--bind", "127.0.0.1", "--port", str(self.port),
-                "--dir", str(self.folder), "--save", "", "--appendonly", "no",
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--dir",
+                str(self.folder),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -161,9 +187,18 @@ class Gunicorn:
         self._output = self.log.open("w")
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_conf",
-                "-b", f"127.0.0.1:{self.port}", "-w", str(self.workers),
-                "--timeout", "30", "webapp:create_app()",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:webapp.gunicorn_conf",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "-w",
+                str(self.workers),
+                "--timeout",
+                "30",
+                "webapp:create_app()",
             ],
             env=self.env,
             stdout=self._output,

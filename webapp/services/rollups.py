@@ -55,32 +55,6 @@ def week_of(moment: datetime) -> date:
     return monday_of(local_day(moment))
 
 
-def count(
-    session: Session,
-    *,
-    at: datetime,
-    province: str | None,
-    organisation_id: int | None,
-    role: str,
-    verdict: str,
-) -> None:
-    """Add one scan to its week's rows, inside the caller's transaction.
-
-    The rows stay locked until commit, so call this last before committing.
-    Every transaction locks the every-code row first, so two never deadlock.
-    """
-    session.execute(
-        *counted(
-            session,
-            at=at,
-            province=province,
-            organisation_id=organisation_id,
-            role=role,
-            verdict=verdict,
-        )
-    )
-
-
 def counted(
     session: Session,
     *,
@@ -90,8 +64,11 @@ def counted(
     role: str,
     verdict: str,
 ) -> tuple[Any, dict]:
-    """The statement that adds one scan to its week's rows, and its parameters
-    (see count): built once per shape, so sending it costs no compiling."""
+    """The statement that adds one scan to its week's rows, and its parameters,
+    for the scan's own transaction; built once per shape, so sending it costs no
+    compiling. The rows stay locked until commit, so send it last before
+    committing; every transaction locks the every-code row first, so two never
+    deadlock."""
     params = {
         "ru_week": week_of(at),
         "ru_province": province or NO_PROVINCE,

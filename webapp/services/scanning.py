@@ -232,13 +232,15 @@ def _record_unknown(
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
-    rollups.count(
-        session,
-        at=scan.scanned_at,
-        province=scan.province_code,
-        organisation_id=None,
-        role=scan.role,
-        verdict=scan.verdict,
+    session.execute(
+        *rollups.counted(
+            session,
+            at=scan.scanned_at,
+            province=scan.province_code,
+            organisation_id=None,
+            role=scan.role,
+            verdict=scan.verdict,
+        )
     )
     return ScanOutcome(
         scan, resolution, None, scan.verdict, scan.reasons, standing=judged
