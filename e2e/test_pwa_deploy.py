@@ -135,6 +135,11 @@ def test_a_worker_installed_while_an_inspector_is_signed_in_keeps_no_staff_page(
     deployable.deploy(CSS_EDIT)
     updated(page)
     page.locator(".staff-line").get_by_role("button", name="Đăng xuất").click()
+    # Signing out clears staff pages and fetches the shell again, in the
+    # background: going offline before that is done would find nothing.
+    page.wait_for_function(
+        "async () => Boolean(await caches.match(new URL('/report/', location.href)))"
+    )
     with offline(page.context):
         page.goto(deployable.url + "/report/")
         expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -256,3 +256,16 @@ def test_a_connection_dropped_after_the_answer_was_made_fails_nothing(
         assert client.get("/test-read").status_code == 200  # the ROLLBACK failed
         assert client.get("/test-read").status_code == 200  # a fresh connection
         db.engine.dispose()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_statement_the_database_refuses_is_not_an_outage(app, client):
+    from sqlalchemy import exc, text
+
+    with pytest.raises(exc.OperationalError) as cancelled:
+        with db.engine.connect() as connection:
+            connection.execute(text("SET statement_timeout = 1"))
+            connection.execute(text("SELECT pg_sleep(0.5)"))
+    assert cancelled.value.orig.sqlstate == "57014"  # query_canceled
+    assert outages.statement_refused(cancelled.value)
+    assert not outages.database_unavailable(cancelled.value)

@@ -73,3 +73,12 @@ def test_numbers_in_a_refusal_are_written_the_readers_way(app):
         assert "100,000" in vocab.refusal(error, vocab.ISSUANCE_ERRORS)
     with app.test_request_context(), force_locale("vi"):
         assert "100.000" in vocab.refusal(error, vocab.ISSUANCE_ERRORS)
+
+
+@SQLITE_ONLY
+def test_a_sentence_missing_a_parameter_still_reads(app):
+    error = IssuanceError("count_invalid", "count")  # no `most` given
+    with app.test_request_context(), force_locale("en"):
+        assert vocab.refusal(error, vocab.ISSUANCE_ERRORS) == (
+            "Issue from 1 to  stamps at a time."
+        )

@@ -1,8 +1,10 @@
 """The story GET served from its kept copy: the same page, never a stale one."""
 
+import time
 import uuid
 
 import pytest
+import time_machine
 from sqlalchemy import event
 
 from tests import factories
@@ -231,3 +233,24 @@ def test_a_signed_in_inspector_is_never_served_a_kept_page(app, client, issued):
     page = client.get(path_of(issued))
     assert page.status_code == 200 and "ETag" not in page.headers
     assert "private, no-store" in page.headers["Cache-Control"]
+
+
+def test_made_up_query_parameters_fill_no_cache(app, client, issued):
+    client.get(path_of(issued))
+    kept = len(app.extensions["story_cache"].items)
+    for n in range(5):
+        page = client.get(path_of(issued) + f"&x={n}")
+        assert page.status_code == 200 and "ETag" not in page.headers
+    assert len(app.extensions["story_cache"].items) == kept
+    assert "ETag" in client.get(path_of(issued) + "&lang=en").headers
+
+
+def test_a_page_revalidated_late_is_sent_again_with_a_fresh_token(app, client, issued):
+    first = client.get(path_of(issued))
+    tag = {"If-None-Match": first.headers["ETag"]}
+    assert client.get(path_of(issued), headers=tag).status_code == 304
+    lifetime = app.config.get("WTF_CSRF_TIME_LIMIT", 3600)
+    with time_machine.travel(time.time() + lifetime, tick=True):
+        late = client.get(path_of(issued), headers=tag)
+    assert late.status_code == 200  # its token would have expired on the phone
+    assert form_token(late.text) != form_token(first.text)

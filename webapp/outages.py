@@ -32,15 +32,29 @@ QUIET_SECONDS = 30.0
 log = logging.getLogger("webapp.outages")
 
 
+# SQLSTATE classes of a database that is away, not of a statement it refused:
+# connection exceptions, an administrator's or a crash's shutdown, no resources.
+AWAY = ("08", "57P", "53")
+
+
 def database_unavailable(error: BaseException) -> bool:
     """Whether an exception means the database cannot be reached right now."""
     if isinstance(error, exc.TimeoutError):  # no pooled connection came free
         return True
-    if isinstance(error, exc.DBAPIError):
-        return error.connection_invalidated or isinstance(
-            error, exc.OperationalError | exc.InterfaceError
-        )
-    return False
+    if not isinstance(error, exc.DBAPIError):
+        return False
+    if error.connection_invalidated or isinstance(error, exc.InterfaceError):
+        return True
+    if not isinstance(error, exc.OperationalError):
+        return False
+    state = getattr(error.orig, "sqlstate", None)  # None: no server answered
+    return state is None or state.startswith(AWAY)
+
+
+def statement_refused(error: BaseException) -> bool:
+    """A deadlock, a serialization failure, a lock or statement timeout: the
+    database is there and the request may simply be tried again."""
+    return isinstance(error, exc.OperationalError) and not database_unavailable(error)
 
 
 class OutageLog:
@@ -74,6 +88,11 @@ def register_outage_handlers(app: Flask) -> None:
 
 
 def _database_error(error: Exception):
+    if statement_refused(error):
+        # Not an outage: each one is logged whole, as the bug it may reveal.
+        log.exception("database refused a statement: answering 503 to retry")
+        db.session.rollback()
+        return unavailable_response()
     if not database_unavailable(error):
         from webapp.errors import unexpected_error
 

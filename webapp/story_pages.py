@@ -10,6 +10,7 @@ see their name and role). JSON carries nothing of the visitor's.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 
 from flask import Flask, current_app, has_app_context, request, session
@@ -27,8 +28,10 @@ from webapp.services.clock import today_in_vietnam
 from webapp.services.digital_link import DigitalLink
 
 TOKEN_PLACEHOLDER = "\x00form-token\x00"
-# Parameters that change what the page shows for this visitor only.
-PERSONAL_PARAMETERS = frozenset({"scan", "linkType"})
+# The only query parameters a kept story may carry (the language, the stamp's
+# signature): any other (a visitor's own scan, a link type, a GS1 attribute, or
+# one made up to fill the cache) is served afresh.
+KEPT_PARAMETERS = frozenset({"lang", "s"})
 
 
 def init_story_cache(app: Flask) -> None:
@@ -64,17 +67,22 @@ class Kept:
         if self.as_json:
             return self.key
         # The page carries this visitor's form token (signed afresh on every
-        # page, from one secret per session): the tag goes by that secret.
+        # page, from one secret per session): the tag goes by that secret, and
+        # by the half of the token's lifetime we are in, so a copy the phone
+        # revalidates (304) never holds a token about to expire.
         generate_csrf()
-        field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-        return story_cache.story_key([self.key, session.get(field)])
+        config = current_app.config
+        field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        lifetime = config.get("WTF_CSRF_TIME_LIMIT", 3600)
+        period = int(time.time() // (lifetime / 2)) if lifetime else 0
+        return story_cache.story_key([self.key, session.get(field), period])
 
 
 def lookup(link: DigitalLink) -> Kept | None:
     """The key of this story request (None when it cannot be kept)."""
     if not current_app.config["STORY_CACHE"] or link.level != "item":
         return None
-    if PERSONAL_PARAMETERS & set(request.args) or request.headers.get("HX-Request"):
+    if not set(request.args) <= KEPT_PARAMETERS or request.headers.get("HX-Request"):
         return None
     as_json = wants_json()
     if not as_json and (current_user.is_authenticated or _has_flashes()):

@@ -538,8 +538,16 @@ def refusal(error, table: dict) -> str:
     template = table.get(error.code)
     if template is None:
         return error.code
-    params = {
-        name: format_decimal(value) if isinstance(value, int) else value
+    params = _Parameters(
+        (name, format_decimal(value) if isinstance(value, int) else value)
         for name, value in error.params.items()
-    }
-    return str(template) % params if params else str(template)
+    )
+    return str(template) % params
+
+
+class _Parameters(dict):
+    """A refusal's parameters; one a sentence names but the refusal lacks reads
+    as nothing rather than failing the answer."""
+
+    def __missing__(self, name: str) -> str:
+        return ""

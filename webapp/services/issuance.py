@@ -87,7 +87,13 @@ def issue_stamps(
         raise IssuanceError("count_invalid", "count", most=MAX_STAMPS_PER_ISSUE)
     problem = batches.can_issue(session, batch, count)
     if problem:
-        raise IssuanceError(problem, "count", lot=batch.lot_code, status=batch.status)
+        raise IssuanceError(
+            problem,
+            "count",
+            lot=batch.lot_code,
+            status=batch.status,
+            most=MAX_STAMPS_PER_ISSUE,
+        )
     gtin, lot = batch.product.gtin, batch.lot_code
     regions = tuple(batch.province_codes)
     codes: dict[str, str | None] = {}

@@ -35,7 +35,9 @@ function keepable(request, response) {
   return (
     response.ok &&
     response.type === "basic" &&
-    !/no-store|private/.test(control) &&
+    // "private" forbids shared caches, not this phone's own: a story carries the
+    // visitor's form token (private, no-cache) and is kept; staff pages say no-store.
+    !/no-store/.test(control) &&
     !response.headers.has("Content-Disposition") &&
     PUBLIC_PAGES.some((pattern) => pattern.test(path))
   );
