@@ -121,7 +121,17 @@ def purge(folder: Path, hours: float, now: float | None = None) -> int:
     limit = (now or time.time()) - hours * 3600
     removed = 0
     for directory in folder.iterdir():
-        if directory.is_dir() and directory.stat().st_mtime < limit:
+        if directory.is_dir() and _made_at(directory) < limit:
             shutil.rmtree(directory, ignore_errors=True)
             removed += 1
     return removed
+
+
+def _made_at(directory: Path) -> float:
+    """When an issuance's files were made: its codes' time, which nothing rewrites
+    (a sheet rendered or retried later touches the folder, not the codes)."""
+    times = [directory.stat().st_mtime]
+    codes = directory / CODES
+    if codes.exists():
+        times.append(codes.stat().st_mtime)
+    return min(times)
