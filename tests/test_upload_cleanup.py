@@ -16,6 +16,13 @@ def upload(data: bytes, name="photo.jpg") -> FileStorage:
     return FileStorage(io.BytesIO(data), filename=name)
 
 
+@pytest.fixture(autouse=True)
+def own_upload_folder(app, tmp_path, monkeypatch):
+    """The shared test apps keep every test's uploads in one folder: this file
+    counts files, so it needs one of its own."""
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path / "uploads"))
+
+
 def files_in(kind: str) -> list:
     folder = upload_dir() / kind
     return sorted(folder.iterdir()) if folder.exists() else []
