@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 import uuid
 from pathlib import Path
 
@@ -242,15 +241,16 @@ def test_every_job_runs_from_the_command_line_too(app, no_redis):
 def test_print_files_go_by_when_their_codes_were_made_not_by_a_later_render(tmp_path):
     from webapp.services.print_jobs import CODES, purge
 
-    hours, now = 72, time.time()
+    hours = 72
+    fresh = tmp_path / "8"
+    fresh.mkdir()
+    (fresh / CODES).write_text("url,gtin,lot,serial,pin,regions\n")
+    now = (fresh / CODES).stat().st_mtime  # the files' clock, whatever the test's
     late = tmp_path / "7"  # issued long ago, its sheet rendered (or retried) just now
     late.mkdir()
     (late / CODES).write_text("url,gtin,lot,serial,pin,regions\n")
     made = now - (hours + 1) * 3600
     os.utime(late / CODES, (made, made))
     (late / "sheet.pdf").write_bytes(b"%PDF-1.7")  # the folder's time is now
-    fresh = tmp_path / "8"
-    fresh.mkdir()
-    (fresh / CODES).write_text("url,gtin,lot,serial,pin,regions\n")
-    assert purge(tmp_path, hours, now) == 1
+    assert purge(tmp_path, hours, now + 60) == 1
     assert not late.exists() and fresh.exists()
