@@ -25,6 +25,8 @@ from webapp.models import IssuanceRecord, PrintJob, Scan, utcnow
 
 REDIS = "redis://127.0.0.1:6379/13"  # Redis is shared: this file's own database
 
+FILE_TIMES = pytest.mark.real_file_times
+
 
 @pytest.fixture
 def jobs_queue(app):
@@ -83,6 +85,7 @@ def print_job() -> PrintJob:
     return db.session.scalars(select(PrintJob)).one()
 
 
+@FILE_TIMES  # print files are dated on disk: the moved clock would expire them
 def test_a_large_run_answers_at_once_and_its_sheet_comes_through_the_queue(
     app, client, producer, jobs_queue, large
 ):
@@ -125,6 +128,7 @@ def test_a_finished_job_run_again_changes_nothing(
     assert sheet.stat().st_mtime_ns == before and print_job().attempts == 1
 
 
+@FILE_TIMES  # print files are dated on disk: the moved clock would expire them
 def test_a_failed_job_shows_why_and_trying_again_finishes_it(
     app, client, producer, jobs_queue, large
 ):
@@ -149,6 +153,7 @@ def test_a_failed_job_shows_why_and_trying_again_finishes_it(
     assert refused.status_code == 303 and print_job().attempts == 2
 
 
+@FILE_TIMES  # print files are dated on disk: the moved clock would expire them
 def test_a_job_whose_worker_died_can_be_tried_again(
     app, client, producer, jobs_queue, large
 ):
@@ -165,6 +170,7 @@ def test_a_job_whose_worker_died_can_be_tried_again(
     assert (print_job().status, print_job().attempts) == ("done", 1)
 
 
+@FILE_TIMES  # print files are dated on disk: the moved clock would expire them
 def test_without_redis_the_job_runs_in_a_thread_of_the_web_process(
     app, client, producer, large, no_redis
 ):
@@ -184,6 +190,7 @@ def test_an_unreachable_queue_does_not_fail_the_issue(
     assert print_job().status == "done" and record.count == 10
 
 
+@FILE_TIMES  # print files are dated on disk: the moved clock would expire them
 def test_a_small_run_has_its_files_before_the_answer(app, client, producer, jobs_queue):
     record = issue(client, producer, 4)
     assert print_job().status == "done" and jobs_queue.count == 0
