@@ -16,7 +16,6 @@ import threading
 import time
 
 from flask import Flask, current_app, g, render_template, request
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import exc
 
 from webapp.extensions import db
@@ -24,7 +23,6 @@ from webapp.metrics import count_database_unavailable
 from webapp.negotiation import json_error, wants_json
 
 RETRY_AFTER_SECONDS = 5
-MESSAGE = _l("The service is briefly unavailable. Please try again in a few seconds.")
 # One line per outage and process, not one per request: a second line only
 # after this long without any failure.
 QUIET_SECONDS = 30.0
@@ -108,7 +106,9 @@ def _database_error(error: Exception):
 
 def unavailable_response():
     """503 in the visitor's language, as JSON for programs and HTML for people."""
-    message = str(MESSAGE)
+    from webapp.errors import MESSAGES  # the 503 every page answers with
+
+    message = str(MESSAGES[503])
     if request.path.startswith("/api/") or wants_json():
         response = json_error(503, "unavailable", message)
     else:
