@@ -12,6 +12,7 @@ from webapp.extensions import db
 from webapp.scan_context import privacy_key
 from webapp.services.contacts import unseal
 from webapp.services.issuance_log import check_chain
+from webapp.services.scan_partitions import include_name
 
 
 @pytest.fixture
@@ -32,7 +33,9 @@ def test_upgrade_matches_models_and_downgrade_empties(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection)
+            context = MigrationContext.configure(
+                connection, opts={"include_name": include_name}
+            )
             assert compare_metadata(context, db.metadata) == []
         downgrade(revision="base")
         engine = create_engine(empty_database_url)
