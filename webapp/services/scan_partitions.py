@@ -64,6 +64,8 @@ def partitioned(session: Session) -> bool:
 
 def months(session: Session) -> list[date]:
     """The months that have a partition, in order."""
+    if not partitioned(session):
+        return []
     names = session.scalars(
         text(
             "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
