@@ -162,3 +162,17 @@ def test_retention_drops_old_months_whole_and_deletes_at_the_boundary(app, engin
     # A resend of a kept scan still answers it; of a pruned one, a new scan.
     again = scan(issued.url, utcnow(), "phone-just-after", key="key-just-after-0001")
     assert again.replayed and again.scan.id == ids["just-after"]
+
+
+def test_months_since_a_date_are_made_too(app, engine):
+    now = utcnow()
+    made = scan_partitions.make_ahead(db.session, now, since=now - timedelta(days=70))
+    db.session.commit()
+    months = scan_partitions.months(db.session)
+    if engine == "sqlite":
+        assert (made, months) == (scan_partitions.Made([], 0), [])
+        return
+    month = month_of(now - timedelta(days=70))
+    while month <= month_of(now):
+        assert month in months
+        month = next_month(month)

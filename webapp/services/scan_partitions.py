@@ -82,15 +82,20 @@ class Made:
     moved: int  # rows moved there from the default partition
 
 
-def make_ahead(session: Session, now: datetime, ahead: int = MONTHS_AHEAD) -> Made:
-    """Partitions for this month and `ahead` months after it, and for every
-    month the default partition holds rows of (moved into their month).
-    The caller commits."""
+def make_ahead(
+    session: Session,
+    now: datetime,
+    ahead: int = MONTHS_AHEAD,
+    since: datetime | None = None,
+) -> Made:
+    """Partitions for this month and `ahead` months after it (and every month
+    from `since`, if given), and for every month the default partition holds
+    rows of (moved into their month). The caller commits."""
     if not partitioned(session):
         return Made([], 0)
     session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))
-    wanted = {month_of(now)}
-    for _ in range(ahead):
+    wanted = {month_of(min(since or now, now))}
+    for _ in range(ahead + _months_between(min(wanted), month_of(now))):
         wanted.add(next_month(max(wanted)))
     waiting = session.scalars(
         text(
@@ -104,6 +109,10 @@ def make_ahead(session: Session, now: datetime, ahead: int = MONTHS_AHEAD) -> Ma
         moved += _make(session, month, month in stray)
         made.append(month)
     return Made(made, moved)
+
+
+def _months_between(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month
 
 
 def _bounds(month: date) -> str:
