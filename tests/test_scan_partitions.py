@@ -176,3 +176,17 @@ def test_months_since_a_date_are_made_too(app, engine):
     while month <= month_of(now):
         assert month in months
         month = next_month(month)
+
+
+def test_the_command_makes_the_coming_months(app, engine):
+    later = months_ahead(utcnow(), 5)
+    if engine == "postgresql":
+        db.session.execute(text(f"DROP TABLE IF EXISTS {partition_name(later)}"))
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["scans", "partitions", "--ahead", "5"])
+    assert result.exit_code == 0, result.output
+    if engine == "postgresql":
+        assert f"{later:%Y-%m}" in result.output
+        assert month_of(later) in scan_partitions.months(db.session)
+    else:
+        assert "Months made: none; 0 scans moved" in result.output
