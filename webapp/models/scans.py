@@ -33,6 +33,9 @@ class Scan(db.Model):
         ),
     )
 
+    # On PostgreSQL the table is partitioned by month of scanned_at (migration
+    # 0021, services/scan_partitions), and its primary key is (id, scanned_at)
+    # as partitioning requires; ids still come from one sequence.
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"))
     gtin: Mapped[str | None] = mapped_column(String(14))

@@ -12,7 +12,9 @@ by month of scanned_at (retention by dropping whole months): a parent with
 one partition per month from the oldest row's to three months ahead, and a
 default partition for a row no month's partition takes yet. The rows are
 copied, so the table is held for the time of the copy: run it while scans
-are few. SQLite keeps the plain table.
+are few. The primary key becomes (id, scanned_at), as partitioning requires;
+ids still come from the one sequence scan_id_seq. Nothing refers to scan by a
+foreign key. SQLite keeps the plain table.
 """
 from datetime import UTC, datetime
 
