@@ -149,6 +149,7 @@ def load(size: Size) -> None:
     """The scans, spread over the last year, then counted into rollups."""
     with size.app.app_context():
         started = time.perf_counter()
+        make_months()
         db.session.execute(text("SELECT setseed(0.17)"))
         statement = text(SCANS_SQL.format(span=SPAN_DAYS, others=len(OTHER_PROVINCES)))
         others = "{" + ",".join(OTHER_PROVINCES) + "}"
@@ -167,6 +168,18 @@ def load(size: Size) -> None:
             connection.execute(text("VACUUM ANALYZE"))
         size.backend_pid = db.session.scalar(text("SELECT pg_backend_pid()"))
         db.session.remove()
+
+
+def make_months() -> None:
+    """The year's monthly partitions of scan, before its rows arrive (as the
+    migration makes them for a database that has them; absent before)."""
+    try:
+        from webapp.services import scan_partitions
+    except ImportError:
+        return
+    now = utcnow()
+    scan_partitions.make_ahead(db.session, now, since=now - timedelta(SPAN_DAYS))
+    db.session.commit()
 
 
 def count_rollups() -> float | None:

@@ -5,6 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from tests import databases
 from webapp import create_app
@@ -12,6 +13,7 @@ from webapp.extensions import db
 from webapp.scan_context import privacy_key
 from webapp.services.contacts import unseal
 from webapp.services.issuance_log import check_chain
+from webapp.services.scan_partitions import include_name
 
 
 @pytest.fixture
@@ -32,7 +34,9 @@ def test_upgrade_matches_models_and_downgrade_empties(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection)
+            context = MigrationContext.configure(
+                connection, opts={"include_name": include_name}
+            )
             assert compare_metadata(context, db.metadata) == []
         downgrade(revision="base")
         engine = create_engine(empty_database_url)
@@ -204,5 +208,101 @@ def test_scans_stored_before_the_rollups_are_counted_by_the_migration(
             (1, "2026-02-23", "33", "shopper", "authentic", 1),
             (1, "2026-03-02", "33", "shopper", "authentic", 2),
         ]
+        downgrade(revision="base")
+        db.engine.dispose()
+
+
+_ISSUED_ROWS = [
+    "INSERT INTO organisation (id, name, kind, tax_code, address_line, ward_code, "
+    "province_code, is_demo, created_at) VALUES (1, 'HTX A', 'cooperative', "
+    "'0900000001', 'Thôn Đông', '11980', '33', false, '2026-01-01 00:00:00+00:00')",
+    "INSERT INTO product (id, organisation_id, gtin, name_vi, category, ocop_stars, "
+    "ocop_certificate_no, ocop_certified_on, ocop_valid_until, standards, "
+    "created_at) VALUES (1, 1, '08930000000011', 'Long nhãn', '1', 4, 'CN-1', "
+    "'2025-01-01', '2028-01-01', '[]', '2026-01-01 00:00:00+00:00')",
+    "INSERT INTO batch (id, product_id, lot_code, produced_on, quantity, status, "
+    "created_at) VALUES (1, 1, 'L1', '2026-01-01', 100, 'active', "
+    "'2026-01-01 00:00:00+00:00')",
+    "INSERT INTO stamp (id, batch_id, serial, status, issued_at) VALUES "
+    "(1, 1, 'SERIAL0000000001', 'active', '2026-01-02 08:00:00+00:00')",
+]
+# Scans in two months, one with an idempotency key, one of a never-issued code.
+_SCANS = [
+    (1, "2026-01-20 10:00:00+00:00", "a" * 64),
+    (1, "2026-03-05 11:00:00+00:00", None),
+    (None, "2026-03-06 12:00:00+00:00", "b" * 64),
+]
+
+
+def _insert_scan(connection, stamp_id, at, key) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO scan (stamp_id, serial, scanned_at, role, device_hash, "
+            "network_hash, location_consent, verdict, reasons, notices, "
+            "idempotency_key) VALUES (:stamp, 'SERIAL0000000001', :at, 'shopper', "
+            "'d', 'n', false, 'authentic', '[]', '[]', :key)"
+        ),
+        {"stamp": stamp_id, "at": at, "key": key},
+    )
+
+
+def _scan_rows() -> list[tuple]:
+    return _rows("SELECT id, stamp_id, idempotency_key FROM scan ORDER BY id")
+
+
+def test_scans_keep_ids_and_keys_into_months_and_back(empty_database_url, engine):
+    """0021: keys move to a table of their own, scans into months (PostgreSQL);
+    and back, with the unique key on scan again."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0003")
+        with db.engine.begin() as connection:
+            for statement in _ISSUED_ROWS:
+                connection.execute(text(statement))
+        upgrade(revision="0020")
+        with db.engine.begin() as connection:
+            for row in _SCANS:
+                _insert_scan(connection, *row)
+        before = _scan_rows()
+        assert [row[2] for row in before] == [row[2] for row in _SCANS]
+
+        upgrade(revision="0021")
+        assert _scan_rows() == before
+        assert _rows(
+            "SELECT k.key, k.scan_id FROM scan_idempotency k"
+            " JOIN scan s ON s.id = k.scan_id AND s.scanned_at = k.scanned_at"
+            " ORDER BY k.key"
+        ) == [("a" * 64, before[0][0]), ("b" * 64, before[2][0])]
+        with db.engine.begin() as connection:  # a new scan takes the next id
+            _insert_scan(connection, 1, "2026-03-07 09:00:00+00:00", None)
+        assert _scan_rows()[-1][0] == before[-1][0] + 1
+        if engine == "postgresql":
+            homes = _rows("SELECT tableoid::regclass::text FROM scan ORDER BY id")
+            assert homes == [
+                ("scan_p202601",),
+                ("scan_p202603",),
+                ("scan_p202603",),
+                ("scan_p202603",),
+            ]
+            assert "scan_p202602" in inspect(db.engine).get_table_names()
+            assert _rows("SELECT count(*) FROM scan_default") == [(0,)]
+        with pytest.raises(IntegrityError), db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO scan_idempotency (key, scan_id, scanned_at)"
+                    " VALUES (:key, 99, '2026-03-08 00:00:00+00:00')"
+                ),
+                {"key": "a" * 64},
+            )
+
+        downgrade(revision="0020")
+        after = _scan_rows()
+        assert after[:3] == before and len(after) == 4
+        names = inspect(db.engine).get_table_names()
+        assert "scan_idempotency" not in names
+        assert not any(name.startswith("scan_p") for name in names)
+        with pytest.raises(IntegrityError), db.engine.begin() as connection:
+            _insert_scan(connection, 1, "2026-03-08 09:00:00+00:00", "a" * 64)
+        db.session.remove()
         downgrade(revision="base")
         db.engine.dispose()

@@ -60,7 +60,8 @@ def test_first_scan_and_resend_within_bound(app, client, stamp, engine):
         resent = post(client, stamp, "phone-third-0003", idempotency_key="k" * 16)
     assert (made.status_code, resent.status_code) == (201, 200)
     assert resent.json["scan_id"] == made.json["scan_id"]
-    assert len(first.sent) <= BOUNDS[engine], first.sent
+    # SQLite stores the key's row (scan_idempotency) in a statement of its own.
+    assert len(first.sent) <= BOUNDS[engine] + (engine == "sqlite"), first.sent
     assert len(again.sent) <= 3, again.sent  # code, lock, the earlier scan
 
 

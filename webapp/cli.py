@@ -74,7 +74,17 @@ def load_demo_data(codes_out: Path | None):
         db.session.rollback()
         raise
     _commit_with_codes(loaded.stamps, codes_out)
+    _months_of_demo_scans()
     return loaded
+
+
+def _months_of_demo_scans() -> None:
+    """The demo's past weeks of scans into their months (PostgreSQL)."""
+    from webapp.models import utcnow
+    from webapp.services.scan_partitions import make_ahead
+
+    make_ahead(db.session, utcnow())
+    db.session.commit()
 
 
 def refused(error, table: dict) -> click.ClickException:

@@ -26,9 +26,30 @@ def prune_scans_command(days: int | None) -> None:
     pruned = prune_scans(db.session, utcnow(), kept_days)
     db.session.commit()
     click.echo(
-        f"Deleted {pruned.scans} scans older than {kept_days} days, "
+        f"Deleted {pruned.scans} scans older than {kept_days} days "
+        f"({pruned.months} whole months dropped), "
         f"{pruned.devices} device and {pruned.networks} network rows "
         "of serials not scanned since."
+    )
+
+
+@scans.command("partitions")
+@click.option(
+    "--ahead",
+    type=click.IntRange(1, 24),
+    default=3,
+    show_default=True,
+    help="Months after this one to make.",
+)
+def make_partitions_command(ahead: int) -> None:
+    """Make the scan table's coming months (PostgreSQL; nothing to do on SQLite)."""
+    from webapp.services.scan_partitions import make_ahead
+
+    made = make_ahead(db.session, utcnow(), ahead)
+    db.session.commit()
+    names = ", ".join(f"{month:%Y-%m}" for month in made.months) or "none"
+    click.echo(
+        f"Months made: {names}; {made.moved} scans moved from the default partition."
     )
 
 

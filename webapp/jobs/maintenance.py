@@ -33,7 +33,20 @@ def prune_scans() -> str:
 
     pruned = prune(db.session, utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
     db.session.commit()
-    return f"{pruned.scans} scans, {pruned.devices} devices, {pruned.networks} networks"
+    return (
+        f"{pruned.scans} scans ({pruned.months} whole months), "
+        f"{pruned.devices} devices, {pruned.networks} networks"
+    )
+
+
+def make_scan_partitions() -> str:
+    """Make the scan table's coming months ahead (PostgreSQL), and move into
+    its month any row the default partition took meanwhile."""
+    from webapp.services.scan_partitions import make_ahead
+
+    made = make_ahead(db.session, utcnow())
+    db.session.commit()
+    return f"{len(made.months)} months made, {made.moved} scans moved"
 
 
 def prune_reports() -> str:

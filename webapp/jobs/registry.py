@@ -24,6 +24,7 @@ MINUTE, HOUR, DAY = 60, 3600, 86400
 PERIODIC: tuple[Periodic, ...] = (
     Periodic("portal-send", maintenance.send_to_portal, every=MINUTE),
     Periodic("purge-print-files", maintenance.purge_print_files, every=HOUR),
+    Periodic("scan-partitions", maintenance.make_scan_partitions, every=DAY),
     Periodic("prune-scans", maintenance.prune_scans, every=DAY),
     Periodic("prune-reports", maintenance.prune_reports, every=DAY),
     Periodic("rollups-catch-up", maintenance.catch_up_rollups, every=DAY),

@@ -33,7 +33,13 @@ from webapp.models.portal import PORTAL_KINDS, PORTAL_STATES, PortalItem
 from webapp.models.print_job import PRINT_JOB_STATES, PrintJob
 from webapp.models.reports import REPORT_PROBLEMS, Report, ReportPhoto
 from webapp.models.rollups import ScanRollup
-from webapp.models.scans import Scan, SerialDevice, SerialNetwork, SerialStats
+from webapp.models.scans import (
+    Scan,
+    ScanIdempotency,
+    SerialDevice,
+    SerialNetwork,
+    SerialStats,
+)
 from webapp.models.stamps import STAMP_STATUSES, Stamp
 from webapp.models.training import TrainingAttendance, TrainingSession
 from webapp.models.types import LocalizedText, UTCDateTime, utcnow
@@ -77,6 +83,7 @@ __all__ = [
     "REPORT_PROBLEMS",
     "Report",
     "Scan",
+    "ScanIdempotency",
     "ScanRollup",
     "SerialDevice",
     "SerialNetwork",

@@ -33,6 +33,9 @@ class Scan(db.Model):
         ),
     )
 
+    # On PostgreSQL the table is partitioned by month of scanned_at (migration
+    # 0021, services/scan_partitions), and its primary key is (id, scanned_at)
+    # as partitioning requires; ids still come from one sequence.
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"))
     gtin: Mapped[str | None] = mapped_column(String(14))
@@ -51,10 +54,24 @@ class Scan(db.Model):
     verdict: Mapped[str] = mapped_column(String(12))
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     notices: Mapped[list[str]] = mapped_column(JSON, default=list)
-    idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Kept here for the answer to a resend; unique in ScanIdempotency, since a
+    # unique index on a table partitioned by month must hold the month too.
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
     # When the phone says a scan it queued offline was made, if plausible; the
     # rules go by it. scanned_at is the server's time of receipt.
     made_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ScanIdempotency(db.Model):
+    """The scan an idempotency key (its scoped hash) recorded: one scan per key,
+    whatever the month. Deleted with the scan."""
+
+    __tablename__ = "scan_idempotency"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scan_id: Mapped[int] = mapped_column(BigId)
+    # The scan's own: it finds the scan within its month, and goes with it.
+    scanned_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class SerialStats(db.Model):

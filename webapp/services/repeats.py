@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, literal, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import Scan, SerialStats
 from webapp.services.resolution import Resolution
+from webapp.services.scan_store import earlier_scan, same_scan
 
 
 def earlier_view(
@@ -22,7 +23,7 @@ def earlier_view(
     """This device's latest scan of the same code, in the same role, since `since`
     (or the scan this idempotency key already recorded), with the serial's
     aggregates as they are now. Read without locking anything."""
-    same = select(Scan).where(
+    same = select(Scan.id, Scan.scanned_at).where(
         Scan.device_hash == device, Scan.role == role, Scan.scanned_at >= since
     )
     if resolution.stamp is not None:
@@ -32,15 +33,10 @@ def earlier_view(
         same = same.where(
             Scan.stamp_id.is_(None), Scan.gtin == link.gtin, Scan.serial == link.serial
         )
-    condition = same.whereclause
-    if key:
-        condition = or_(Scan.idempotency_key == key, condition)
-    first = case((Scan.idempotency_key == key, 0), else_=1) if key else literal(1)
+    earlier = earlier_scan(key or None, same)
     found = session.execute(
         select(Scan, SerialStats)
+        .join(earlier, same_scan(earlier))
         .outerjoin(SerialStats, SerialStats.stamp_id == Scan.stamp_id)
-        .where(condition)
-        .order_by(first, Scan.scanned_at.desc())
-        .limit(1)
     ).first()
     return None if found is None else (found.Scan, found.SerialStats)

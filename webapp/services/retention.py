@@ -6,7 +6,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
+from webapp.models import (
+    Scan,
+    ScanIdempotency,
+    SerialDevice,
+    SerialNetwork,
+    SerialStats,
+)
+from webapp.services import scan_partitions
 from webapp.services.evidence import Evidence, forgotten
 
 
@@ -17,6 +24,7 @@ class PrunedScans:
     scans: int
     devices: int  # rows of one device on one serial
     networks: int  # rows of one client network on one serial
+    months: int = 0  # whole months dropped (PostgreSQL's partitions)
 
 
 def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedScans:
@@ -29,7 +37,11 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
     keeps its device hash, so the buyer who claimed it is still recognised.
     """
     cutoff = now - timedelta(days=retention_days)
+    # On PostgreSQL whole months go at once; the rows left to delete one by
+    # one are those of the month at the boundary (and the default partition's).
+    dropped = scan_partitions.drop_before(session, cutoff)
     result = session.execute(delete(Scan).where(Scan.scanned_at < cutoff))
+    session.execute(delete(ScanIdempotency).where(ScanIdempotency.scanned_at < cutoff))
     quiet = select(SerialStats.stamp_id).where(SerialStats.last_scan_at < cutoff)
     devices = session.execute(
         delete(SerialDevice).where(SerialDevice.stamp_id.in_(quiet))
@@ -54,7 +66,10 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
     )
     _forget_evidence(session, cutoff)
     return PrunedScans(
-        result.rowcount or 0, devices.rowcount or 0, networks.rowcount or 0
+        dropped.scans + (result.rowcount or 0),
+        devices.rowcount or 0,
+        networks.rowcount or 0,
+        len(dropped.months),
     )
 
 

@@ -17,18 +17,36 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, insert, literal, or_, select, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
+from webapp.models import (
+    Scan,
+    ScanIdempotency,
+    SerialDevice,
+    SerialNetwork,
+    SerialStats,
+)
 from webapp.services.detection import NetworkState
 
 SCAN = Scan.__table__
 STATS = SerialStats.__table__
 DEVICES = SerialDevice.__table__
 NETWORKS = SerialNetwork.__table__
+KEYS = ScanIdempotency.__table__
 
 # What a scan writes of a Scan besides its id.
 SCAN_FIELDS = (
@@ -161,31 +179,60 @@ def _state_statement(by_key: bool, by_view: bool):
     )
     if not (by_key or by_view):
         return statement
-    conditions = []
-    if by_key:
-        conditions.append(Scan.idempotency_key == bindparam("st_key"))
+    view = None
     if by_view:
-        conditions.append(
-            and_(
-                Scan.stamp_id == stamp_id,
-                Scan.device_hash == bindparam("st_device"),
-                Scan.role == bindparam("st_role"),
-                Scan.scanned_at >= bindparam("st_since", type_=Scan.scanned_at.type),
-            )
+        view = select(Scan.id, Scan.scanned_at).where(
+            Scan.stamp_id == stamp_id,
+            Scan.device_hash == bindparam("st_device"),
+            Scan.role == bindparam("st_role"),
+            Scan.scanned_at >= bindparam("st_since", type_=Scan.scanned_at.type),
         )
-    first = (
-        case((Scan.idempotency_key == bindparam("st_key"), 0), else_=1)
-        if by_key
-        else literal(1)
+    earlier = earlier_scan(bindparam("st_key") if by_key else None, view)
+    return (
+        statement.add_columns(Scan)
+        .outerjoin(earlier, true())
+        .outerjoin(Scan, same_scan(earlier))
     )
-    earlier_id = (
-        select(Scan.id)
-        .where(or_(*conditions))
-        .order_by(first, Scan.scanned_at.desc())
+
+
+def earlier_scan(key, view):
+    """The scan a request repeats, as (id, scanned_at): the one its
+    idempotency key recorded, else the latest of `view` (a select of Scan.id,
+    Scan.scanned_at), else no row. Each is found by its own index; the scan is
+    then read by id within its month (same_scan)."""
+    candidates = []
+    if key is not None:
+        candidates.append(
+            select(
+                KEYS.c.scan_id.label("id"),
+                KEYS.c.scanned_at,
+                literal(0).label("rank"),
+            ).where(KEYS.c.key == key)
+        )
+    if view is not None:
+        latest = view.order_by(Scan.scanned_at.desc()).limit(1).subquery()
+        candidates.append(
+            select(latest.c.id, latest.c.scanned_at, literal(1).label("rank"))
+        )
+    found = union_all(*candidates).subquery() if len(candidates) > 1 else None
+    if found is None:
+        found = candidates[0].subquery()
+    return (
+        select(found.c.id, found.c.scanned_at)
+        .order_by(found.c.rank, found.c.scanned_at.desc())
         .limit(1)
-        .scalar_subquery()
+        .subquery("earlier")
     )
-    return statement.add_columns(Scan).outerjoin(Scan, Scan.id == earlier_id)
+
+
+def same_scan(earlier):
+    return and_(Scan.id == earlier.c.id, Scan.scanned_at == earlier.c.scanned_at)
+
+
+def scan_of_key(session: Session, key: str) -> Scan:
+    """The scan an idempotency key recorded (it must have one)."""
+    earlier = earlier_scan(key, None)
+    return session.scalars(select(Scan).join(earlier, same_scan(earlier))).one()
 
 
 @dataclass
@@ -220,6 +267,8 @@ def write(session: Session, writes: Writes) -> int:
         return session.execute(_combined_once(*shape, extra), params).scalar_one()
     pieces = _pieces(*shape)
     new_id = session.execute(pieces[0], parts[0]).scalar_one()
+    if writes.scan.idempotency_key is not None:
+        _keep_key(session, writes.scan, new_id)
     for statement, params in zip(pieces[1:], parts[1:], strict=True):
         session.execute(statement, params)
     for statement, params in writes.extra:
@@ -233,7 +282,7 @@ def _pieces(new_device: bool, network_exists: bool | None) -> tuple:
     pieces = [
         insert(SCAN)
         .values({name: bindparam(f"sc_{name}") for name in SCAN_FIELDS})
-        .returning(SCAN.c.id)
+        .returning(SCAN.c.id, SCAN.c.scanned_at, SCAN.c.idempotency_key)
     ]
     if new_device:
         pieces.append(
@@ -276,10 +325,18 @@ def _combined_once(new_device: bool, network_exists: bool | None, extra: tuple =
 
 
 def _combined(statements):
-    """One statement: the scan's insert, the others as data-modifying CTEs."""
-    combined = select(statements[0].cte("new_scan").c.id)
-    return combined.add_cte(
-        *(other.cte(f"change_{n}") for n, other in enumerate(statements[1:]))
+    """One statement: the scan's insert, its idempotency key's (if it has one:
+    the serial's lock makes the key new), the others as data-modifying CTEs."""
+    new_scan = statements[0].cte("new_scan")
+    key = insert(KEYS).from_select(
+        ["key", "scan_id", "scanned_at"],
+        select(new_scan.c.idempotency_key, new_scan.c.id, new_scan.c.scanned_at).where(
+            new_scan.c.idempotency_key.is_not(None)
+        ),
+    )
+    return select(new_scan.c.id).add_cte(
+        key.cte("new_key"),
+        *(other.cte(f"change_{n}") for n, other in enumerate(statements[1:])),
     )
 
 
@@ -308,9 +365,50 @@ def _parameters(writes: Writes) -> list[dict]:
 
 def insert_unknown(session: Session, scan: Scan) -> int | None:
     """Store the scan of a code we never issued; None when its idempotency key
-    was already used (a resend racing the first copy)."""
-    statement = _upsert(session)(SCAN).values(
-        {name: getattr(scan, name) for name in SCAN_FIELDS}
+    was already used (a resend racing the first copy: the key's row, unique,
+    makes the second wait for the first's commit and then find it)."""
+    values = {f"sc_{name}": getattr(scan, name) for name in SCAN_FIELDS}
+    if scan.idempotency_key is None:
+        return session.execute(_pieces(False, None)[0], values).scalar_one()
+    if _dialect(session) == "postgresql":
+        return session.execute(_unknown_keyed(), values).scalar()
+    new_id = session.execute(_pieces(False, None)[0], values).scalar_one()
+    if _keep_key(session, scan, new_id, if_new=True):
+        return new_id
+    session.execute(delete(SCAN).where(SCAN.c.id == new_id))
+    return None
+
+
+@cache
+def _unknown_keyed():
+    """One statement: the key's row with a new scan id, then the scan, only
+    if the key is new."""
+    key = (
+        postgresql_insert(KEYS)
+        .values(
+            key=bindparam("sc_idempotency_key"),
+            scan_id=func.nextval("scan_id_seq"),
+            scanned_at=bindparam("sc_scanned_at"),
+        )
+        .on_conflict_do_nothing()
+        .returning(KEYS.c.scan_id)
+        .cte("new_key")
     )
-    statement = statement.on_conflict_do_nothing().returning(SCAN.c.id)
-    return session.execute(statement).scalar()
+    columns = [bindparam(f"sc_{name}", type_=SCAN.c[name].type) for name in SCAN_FIELDS]
+    return (
+        insert(SCAN)
+        .from_select(["id", *SCAN_FIELDS], select(key.c.scan_id, *columns))
+        .returning(SCAN.c.id)
+        .add_cte(key)
+    )
+
+
+def _keep_key(session: Session, scan: Scan, scan_id: int, if_new=False) -> bool:
+    """SQLite: the scan's idempotency key, after the scan; False if if_new and
+    the key was taken."""
+    statement = sqlite_insert(KEYS).values(
+        key=scan.idempotency_key, scan_id=scan_id, scanned_at=scan.scanned_at
+    )
+    if if_new:
+        statement = statement.on_conflict_do_nothing()
+    return session.execute(statement.returning(KEYS.c.key)).first() is not None

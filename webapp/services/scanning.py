@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.models import Product, Scan, SerialStats
@@ -228,7 +227,7 @@ def _record_unknown(
     scan.verdict, scan.reasons = judged.verdict, judged.reasons
     scan.id = scan_store.insert_unknown(session, scan)
     if scan.id is None:  # this key's first copy is in: answer it
-        earlier = session.scalars(select(Scan).where(Scan.idempotency_key == key)).one()
+        earlier = scan_store.scan_of_key(session, key)
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
