@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
 import ipaddress
+from typing import TYPE_CHECKING
 
 from flask import current_app, request
 from flask_babel import Babel
@@ -49,6 +50,15 @@ class Database(SQLAlchemy):
 
 
 db = Database(model_class=Base)
+
+if TYPE_CHECKING:
+    # A type checker cannot take a base class from an instance's attribute
+    # (db.Model), so models subclass this name. To the checker it is the typed
+    # declarative base; at run time it is db.Model, the same base with
+    # Flask-SQLAlchemy's table naming and binds mixed in.
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 htmx = HTMX()

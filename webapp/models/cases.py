@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.accounts import User
 from webapp.models.catalog import Batch
 from webapp.models.stamps import BigId, Stamp
@@ -18,7 +18,7 @@ OPEN_STATUSES = ("new", "investigating")
 INSPECTION_RESULTS = ("genuine", "suspected", "counterfeit_seized")
 
 
-class Case(db.Model):
+class Case(Model):
     """Everything about one serial (or one batch, or one unidentified code)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -71,7 +71,7 @@ CASE_PROVINCE_SOURCES = ("maker", "scans", "inspector", "report", "claimed")
 VISIBLE_SOURCES = ("maker", "scans", "inspector", "report")
 
 
-class CaseProvince(db.Model):
+class CaseProvince(Model):
     """A province a case concerns, and the fact behind it.
 
     The maker's province, one where scans from independent sources placed the
@@ -86,7 +86,7 @@ class CaseProvince(db.Model):
     )
 
 
-class Alert(db.Model):
+class Alert(Model):
     """Detection flagged a serial; later flagged scans update the same alert."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,7 +100,7 @@ class Alert(db.Model):
     case: Mapped[Case] = relationship(back_populates="alerts")
 
 
-class Inspection(db.Model):
+class Inspection(Model):
     """An inspector's check of one item in the field.
 
     Of an issued stamp (stamp_id), or of a code shoppers reported that was never

@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.types import Bilingual, UTCDateTime, utcnow
 
 ORGANISATION_KINDS = ("cooperative", "company", "household")
@@ -43,7 +43,7 @@ ESSENTIAL_CHECK = (
 )
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     """A producer: cooperative (HTX), company or household business."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,7 +77,7 @@ class Organisation(db.Model):
     )
 
 
-class Product(Bilingual, db.Model):
+class Product(Bilingual, Model):
     """A trade item identified by its GTIN, with its kinds, sector and story."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -162,7 +162,7 @@ class Product(Bilingual, db.Model):
         return self.ocop_certified_on <= day <= self.ocop_valid_until
 
 
-class Batch(db.Model):
+class Batch(Model):
     """One production lot of a product, with where it may be sold."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -206,7 +206,7 @@ class Batch(db.Model):
         return sorted(region.province_code for region in self.regions)
 
 
-class BatchRegion(db.Model):
+class BatchRegion(Model):
     """A province (official code) where a batch is authorised for sale."""
 
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), primary_key=True)

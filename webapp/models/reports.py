@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.types import UTCDateTime, utcnow
 
 REPORT_PROBLEMS = (
@@ -20,7 +20,7 @@ REPORT_PROBLEMS = (
 )
 
 
-class Report(db.Model):
+class Report(Model):
     """What a shopper saw and where; anonymous unless they leave a contact."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class Report(db.Model):
     )
 
 
-class ReportPhoto(db.Model):
+class ReportPhoto(Model):
     """A photo sent with a report, re-encoded without its metadata."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.catalog import Batch
 from webapp.models.types import UTCDateTime, utcnow
 
@@ -17,7 +17,7 @@ BigId = BigInteger().with_variant(Integer, "sqlite")
 STAMP_STATUSES = ("active", "void")
 
 
-class Stamp(db.Model):
+class Stamp(Model):
     """A serialised stamp of one batch; the optional PIN is kept only as a hash."""
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
