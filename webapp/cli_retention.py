@@ -23,7 +23,7 @@ def prune_scans_command(days: int | None) -> None:
     from webapp.services.retention import prune_scans
 
     kept_days = days or current_app.config["SCAN_RETENTION_DAYS"]
-    pruned = prune_scans(db.session, utcnow(), kept_days)
+    pruned = prune_scans(db.session(), utcnow(), kept_days)
     db.session.commit()
     click.echo(
         f"Deleted {pruned.scans} scans older than {kept_days} days, "
@@ -47,7 +47,7 @@ def prune_reports_command(days: int | None) -> None:
     from webapp.uploads import discard
 
     kept_days = days or current_app.config["REPORT_RETENTION_DAYS"]
-    pruned = prune_reports(db.session, utcnow(), kept_days)
+    pruned = prune_reports(db.session(), utcnow(), kept_days)
     db.session.commit()
     discard(pruned.photo_paths)
     click.echo(

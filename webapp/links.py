@@ -46,7 +46,7 @@ def canonical_url(link: DigitalLink) -> str | None:
 
 def resolve_link(link: DigitalLink) -> Resolution:
     return resolve(
-        db.session, link, current_app.config["STAMP_KEYS"], today_in_vietnam()
+        db.session(), link, current_app.config["STAMP_KEYS"], today_in_vietnam()
     )
 
 

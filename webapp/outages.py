@@ -100,7 +100,7 @@ def _database_error(error: Exception):
     try:
         db.session.rollback()
     except exc.SQLAlchemyError:
-        db.session.invalidate()  # the connection is gone: drop it, no ROLLBACK
+        db.session().invalidate()  # the connection is gone: drop it, no ROLLBACK
     return unavailable_response()
 
 

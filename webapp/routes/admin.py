@@ -32,12 +32,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def dashboard():
     """Progress toward the programme's targets, from the data as it is."""
     now = utcnow()
-    products, rows = programme.products_with_complete_data(db.session, now)
-    trained = programme.producers_trained(db.session)
+    products, rows = programme.products_with_complete_data(db.session(), now)
+    trained = programme.producers_trained(db.session())
     today = today_in_vietnam()
-    weeks = programme.weekly(db.session, today)
+    weeks = programme.weekly(db.session(), today)
     since = programme.window_start(today)
-    training = coverage.training_by_sector(db.session)
+    training = coverage.training_by_sector(db.session())
     return render_template(
         "admin/dashboard.html",
         products=products,
@@ -47,7 +47,7 @@ def dashboard():
         training=training,
         incomplete=[product for product, done in rows if not done],
         weeks=weeks,
-        provinces=programme.by_province(db.session, since),
+        provinces=programme.by_province(db.session(), since),
         product_chart=Markup(
             charts.progress(
                 products.ratio,
@@ -127,13 +127,13 @@ def approve(kind: str, record_id: int):
         return redirect(url_for("admin.approvals"), code=303)
     changes = sorted(record.pending_changes or {})
     try:
-        published = approval_rules.approve(db.session, record)
+        published = approval_rules.approve(db.session(), record)
     except approval_rules.ApprovalError as error:
         flash(vocab.refusal(error, vocab.APPROVAL_ERRORS))
         return redirect(url_for("admin.approvals"), code=303)
     if published:
         audit(
-            db.session,
+            db.session(),
             current_user,
             f"{kind[:-1]}.approve",
             kind[:-1],

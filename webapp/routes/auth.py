@@ -50,7 +50,7 @@ def sign_in():
     if not form.validate():
         return render_template("auth/login.html", form=form), 200
     try:
-        user = authenticate(db.session, form.email.data, form.password.data)
+        user = authenticate(db.session(), form.email.data, form.password.data)
     except AccountLocked:
         user = (
             None  # answered like any failure: a lock must not tell who has an account
@@ -116,7 +116,7 @@ def change_password():
 @bp.get("/account/reset/<token>")
 def reset(token: str):
     """The form behind an administrator's reset link."""
-    if password_resets.find(db.session, token) is None:
+    if password_resets.find(db.session(), token) is None:
         abort(404)
     return render_template("auth/reset.html", form=NewPasswordForm(), token=token)
 
@@ -125,13 +125,13 @@ def reset(token: str):
 @rate_limited("RATELIMIT_LOGINS")
 def use_reset(token: str):
     """Set the new password; the link is spent and every session ends."""
-    found = password_resets.find(db.session, token)
+    found = password_resets.find(db.session(), token)
     if found is None:
         abort(404)
     form = NewPasswordForm()
     if form.validate():
         try:
-            password_resets.use(db.session, found, form.password.data)
+            password_resets.use(db.session(), found, form.password.data)
         except PasswordRefused as refused:
             form.password.errors = [vocab.refusal(refused, vocab.PASSWORD_ERRORS)]
         else:

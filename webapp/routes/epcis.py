@@ -27,7 +27,7 @@ def events():
     """SimpleEventQuery over published journey events, one page at a time."""
     try:
         page = epcis_query.run(
-            db.session, request.args.to_dict(), include_items=inspecting()
+            db.session(), request.args.to_dict(), include_items=inspecting()
         )
     except QueryError as error:
         return epcis_http.problem(str(error))
@@ -60,13 +60,13 @@ def export():
                 epcis.CANONICAL_BASE
             )
             page = epcis_query.run(
-                db.session,
+                db.session(),
                 {"MATCH_anyEPCClass": lot_link, "perPage": "500"},
                 include_items=inspecting(),
             )
         elif args.get("from") and args.get("to"):
             page = epcis_query.run(
-                db.session,
+                db.session(),
                 {
                     "GE_eventTime": f"{args['from']}T00:00:00+07:00",
                     "LT_eventTime": f"{args['to']}T00:00:00+07:00",

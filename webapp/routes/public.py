@@ -38,7 +38,7 @@ def index():
 def check():
     """Send a typed or pasted code to its story, or explain what is wrong with it."""
     code = request.args.get("code", "")
-    entry = interpret(db.session, code, own_hosts())
+    entry = interpret(db.session(), code, own_hosts())
     if entry.link is not None:
         return redirect(own_base_url() + entry.link.path, code=303)
     problem = vocab.entry_problem(entry.problem)

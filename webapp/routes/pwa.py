@@ -126,7 +126,7 @@ def service_worker():
 def stamp_keys():
     """Producers' public keys: a phone checks stamp signatures with them offline."""
     body = json.dumps(
-        directory(db.session, current_app.config["STAMP_KEYS"]),
+        directory(db.session(), current_app.config["STAMP_KEYS"]),
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -25,7 +25,7 @@ def accounts():
 def reset_link(user_id: int):
     """Make a single-use link to set a new password; it is shown only now."""
     user = db.get_or_404(User, user_id)
-    token = password_resets.issue(db.session, user, current_user)
+    token = password_resets.issue(db.session(), user, current_user)
     db.session.commit()
     link = absolute_url_for("auth.reset", token=token)
     return render_template(
