@@ -1,7 +1,7 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
 import ipaddress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from flask import current_app, request
 from flask_babel import Babel
@@ -11,7 +11,7 @@ from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
@@ -27,6 +27,10 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        # Every model maps a table of its own (no inheritance), so its
+        # __table__ is a Table, as Core's insert() and update() want.
+        __table__: ClassVar[Table]
 
 
 class Database(SQLAlchemy):

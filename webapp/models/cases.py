@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +13,9 @@ from webapp.models.accounts import User
 from webapp.models.catalog import Batch
 from webapp.models.stamps import BigId, Stamp
 from webapp.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.reports import Report
 
 CASE_STATUSES = ("new", "investigating", "confirmed_fake", "genuine", "dismissed")
 OPEN_STATUSES = ("new", "investigating")
@@ -40,7 +44,7 @@ class Case(Model):
     alerts: Mapped[list[Alert]] = relationship(
         back_populates="case", order_by="Alert.raised_at.desc()"
     )
-    reports: Mapped[list[Report]] = relationship(  # noqa: F821
+    reports: Mapped[list[Report]] = relationship(
         back_populates="case", order_by="Report.created_at.desc()"
     )
     # Inspections of codes reported here that were never issued.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
@@ -16,6 +17,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import Model
 from webapp.models.types import Bilingual, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.events import JourneyEvent
 
 ORGANISATION_KINDS = ("cooperative", "company", "household")
 BATCH_STATUSES = ("active", "recalled", "void")
@@ -159,6 +163,8 @@ class Product(Bilingual, Model):
         """True when the OCOP certificate covers the given day (not OCOP: True)."""
         if not self.is_ocop:
             return True
+        if self.ocop_certified_on is None or self.ocop_valid_until is None:
+            return False  # the database refuses an OCOP product without both
         return self.ocop_certified_on <= day <= self.ocop_valid_until
 
 
@@ -181,7 +187,7 @@ class Batch(Model):
         order_by="BatchRegion.province_code",
     )
     # The batch's own journey; events about one item hang off its stamp.
-    events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
+    events: Mapped[list[JourneyEvent]] = relationship(
         overlaps="batch",
         primaryjoin="and_(Batch.id == JourneyEvent.batch_id, "
         "JourneyEvent.stamp_id.is_(None))",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import Model
 from webapp.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.cases import Case
 
 REPORT_PROBLEMS = (
     "code_not_recognised",
@@ -47,7 +51,7 @@ class Report(Model):
     # Set by the form (or the phone's offline queue): a resend files nothing new.
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
-    case: Mapped[Case | None] = relationship(back_populates="reports")  # noqa: F821
+    case: Mapped[Case | None] = relationship(back_populates="reports")
     photos: Mapped[list[ReportPhoto]] = relationship(
         cascade="all, delete-orphan", order_by="ReportPhoto.id"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, literal, or_, select
+from sqlalchemy import and_, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from webapp.models import Scan, SerialStats
@@ -22,17 +22,16 @@ def earlier_view(
     """This device's latest scan of the same code, in the same role, since `since`
     (or the scan this idempotency key already recorded), with the serial's
     aggregates as they are now. Read without locking anything."""
-    same = select(Scan).where(
-        Scan.device_hash == device, Scan.role == role, Scan.scanned_at >= since
-    )
     if resolution.stamp is not None:
-        same = same.where(Scan.stamp_id == resolution.stamp.id)
+        code = Scan.stamp_id == resolution.stamp.id
     else:
         link = resolution.link
-        same = same.where(
+        code = and_(
             Scan.stamp_id.is_(None), Scan.gtin == link.gtin, Scan.serial == link.serial
         )
-    condition = same.whereclause
+    condition = and_(
+        Scan.device_hash == device, Scan.role == role, Scan.scanned_at >= since, code
+    )
     if key:
         condition = or_(Scan.idempotency_key == key, condition)
     first = case((Scan.idempotency_key == key, 0), else_=1) if key else literal(1)
