@@ -149,7 +149,7 @@ def _commit_with_codes(issued, path: Path | None) -> None:
         if temp:
             temp.unlink(missing_ok=True)
         raise
-    if temp:
+    if temp and path:
         temp.replace(path)
 
 

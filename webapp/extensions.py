@@ -3,7 +3,7 @@
 import ipaddress
 from typing import TYPE_CHECKING, ClassVar
 
-from flask import current_app, request
+from flask import Flask, current_app, request
 from flask_babel import Babel
 from flask_cors import CORS
 from flask_htmx import HTMX
@@ -70,6 +70,12 @@ cors = CORS()
 csrf = CSRFProtect()
 
 
+def app_itself() -> Flask:
+    """The app behind current_app, to keep beyond this context (a thread, a job)."""
+    # Flask types current_app as the Flask it stands for, not as the proxy it is.
+    return current_app._get_current_object()  # type: ignore[attr-defined]
+
+
 def client_address() -> str:
     """The caller's address: the socket peer, or what trusted proxies report."""
     return request.remote_addr or "unknown"
@@ -123,13 +129,26 @@ def rate_limited(
     shared counts every view limited by this setting in one budget (otherwise
     each view has its own).
     """
-    scope = f"{setting}:device" if per_device else (setting if shared else None)
-    make = limiter.shared_limit if shared else limiter.limit
-    return make(
-        lambda: current_app.config[setting],
-        key_func=device_key if per_device else None,
+    scope = f"{setting}:device" if per_device else setting
+
+    def rate() -> str:
+        return current_app.config[setting]
+
+    key_func = device_key if per_device else None
+    if shared:
+        return limiter.shared_limit(
+            rate,
+            key_func=key_func,
+            exempt_when=rate_limits_off,
+            scope=scope,
+            on_breach=on_breach,
+            deduct_when=deduct_when,
+        )
+    return limiter.limit(
+        rate,
+        key_func=key_func,
         exempt_when=rate_limits_off,
-        scope=scope,
+        scope=scope if per_device else None,
         on_breach=on_breach,
         deduct_when=deduct_when,
     )

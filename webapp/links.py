@@ -150,6 +150,8 @@ def product_image_file(image_path: str) -> Path:
     """The file behind a product picture, for comparing pictures."""
     if image_path.startswith(UPLOADED):
         return upload_dir() / "products" / image_path.removeprefix(UPLOADED)
+    if current_app.static_folder is None:
+        raise RuntimeError("this app has no static folder for product pictures")
     return Path(current_app.static_folder) / image_path
 
 

@@ -119,8 +119,11 @@ def approvals():
 @role_required("admin")
 def approve(kind: str, record_id: int):
     """Publish an organisation or a product; recorded in the audit log."""
-    model = Organisation if kind == "organisations" else Product
-    record = db.session.get(model, record_id)
+    record: Organisation | Product | None
+    if kind == "organisations":
+        record = db.session.get(Organisation, record_id)
+    else:
+        record = db.session.get(Product, record_id)
     if record is None:
         abort(404)
     if not ApproveForm().validate():
@@ -144,7 +147,9 @@ def approve(kind: str, record_id: int):
         flash(
             _(
                 "Approved: %(name)s.",
-                name=getattr(record, "name", None) or record.name_vi,
+                name=record.name
+                if isinstance(record, Organisation)
+                else record.name_vi,
             )
         )
     return redirect(url_for("admin.approvals"), code=303)

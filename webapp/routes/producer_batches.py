@@ -159,7 +159,7 @@ def issue(batch_id: int):
         db.session.rollback()
         print_jobs.discard(staging)
         raise
-    print_jobs.publish(staging, folder, record_id)
+    print_jobs.publish(staging, folder, job.issuance_id)
     hours = int(config["PRINT_FILE_HOURS"])
     started = print_files.start(job.id, len(issued))
     if started == "ready":

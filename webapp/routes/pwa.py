@@ -8,7 +8,7 @@ from flask import Blueprint, Flask, current_app, render_template, request, url_f
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import app_itself, db
 from webapp.i18n import current_lang, same_in_every_language
 from webapp.services.files import content_hash
 from webapp.services.key_directory import directory
@@ -156,7 +156,7 @@ def cache_version() -> str:
     gives phones a new worker, which fetches the new pages. Computed once per
     app, as a deploy starts new processes.
     """
-    app = current_app._get_current_object()
+    app = app_itself()
     if "pwa_version" not in app.extensions:
         app.extensions["pwa_version"] = _version_of(app)
     return app.extensions["pwa_version"]
@@ -171,9 +171,10 @@ def _version_of(app: Flask) -> str:
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update((content_hash(path) or "").encode())
     loader = app.jinja_env.loader
-    for name in sorted(loader.list_templates()):
-        digest.update(name.encode())
-        digest.update(loader.get_source(app.jinja_env, name)[0].encode())
+    if loader is not None:
+        for name in sorted(loader.list_templates()):
+            digest.update(name.encode())
+            digest.update(loader.get_source(app.jinja_env, name)[0].encode())
     return digest.hexdigest()[:12]
 
 

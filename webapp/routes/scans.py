@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response
 
 from webapp import vocab
 from webapp.auth import allowed_scan_roles, inspecting
@@ -75,6 +76,7 @@ def record_scan():
     # The answer is made before the commit: once the scan is stored, nothing
     # may ask the database again and fail its acknowledgement.
     view = verdict_view(outcome)
+    response: Response
     if wants_fragment():
         response = current_app.make_response(
             render_template("story/_verdict.html", verdict=view)
