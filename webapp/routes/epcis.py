@@ -1,6 +1,7 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from webapp import epcis_http
@@ -23,7 +24,7 @@ def _negotiate():
 
 @bp.get("/events")
 @rate_limited("RATELIMIT_EPCIS")
-def events():
+def events() -> ResponseReturnValue:
     """SimpleEventQuery over published journey events, one page at a time."""
     try:
         page = epcis_query.run(
@@ -42,7 +43,7 @@ def events():
 
 @bp.get("/export")
 @rate_limited("RATELIMIT_EPCIS")
-def export():
+def export() -> ResponseReturnValue:
     """One lot (?gtin=&lot=) or a period (?from=&to=, dates): events and master data."""
     args = request.args
     try:

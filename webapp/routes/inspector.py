@@ -12,6 +12,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -60,7 +61,7 @@ OFFLINE_DOSSIERS = 50  # what a phone keeps for a day in the market
 
 @bp.get("/")
 @role_required(*STAFF)
-def queue():
+def queue() -> ResponseReturnValue:
     """Alerts and reports in one list, most severe and most recent first."""
     province = request.args.get("province") or None
     status = request.args.get("status", "open")
@@ -93,7 +94,7 @@ def queue():
 
 @bp.get("/cases/<int:case_id>")
 @role_required(*STAFF)
-def case(case_id: int):
+def case(case_id: int) -> ResponseReturnValue:
     """One case: its alerts, reports, photos and history, and what to do next."""
     found = _visible_case(case_id)
     return render_template("inspector/case.html", **_case_context(found))
@@ -101,7 +102,7 @@ def case(case_id: int):
 
 @bp.post("/cases/<int:case_id>/status")
 @role_required(*STAFF)
-def change_status(case_id: int):
+def change_status(case_id: int) -> ResponseReturnValue:
     """Move the case to another state; the note says why."""
     found = _visible_case(case_id)
     form = CaseStatusForm()
@@ -127,7 +128,7 @@ def change_status(case_id: int):
 
 @bp.post("/cases/<int:case_id>/assign")
 @role_required(*STAFF)
-def assign(case_id: int):
+def assign(case_id: int) -> ResponseReturnValue:
     """Take the case: the reporter sees that an inspector is on it."""
     found = _visible_case(case_id)
     if AssignForm().validate() and case_service.assign(
@@ -142,7 +143,7 @@ def assign(case_id: int):
 
 @bp.post("/cases/<int:case_id>/provinces")
 @role_required(*STAFF)
-def hand_over(case_id: int):
+def hand_over(case_id: int) -> ResponseReturnValue:
     """Bring in the inspectors of another province, e.g. where the item was sold."""
     found = _visible_case(case_id)
     form = HandOverForm()
@@ -159,7 +160,7 @@ def hand_over(case_id: int):
 
 @bp.post("/cases/<int:case_id>/inspections")
 @role_required(*STAFF)
-def inspect_case(case_id: int):
+def inspect_case(case_id: int) -> ResponseReturnValue:
     """Record an inspection of a reported code that was never issued."""
     found = _visible_case(case_id)
     codes = reported_codes(db.session(), found)
@@ -182,7 +183,7 @@ def inspect_case(case_id: int):
 
 @bp.get("/dossier")
 @role_required(*STAFF)
-def dossier():
+def dossier() -> ResponseReturnValue:
     """Everything about one code for the inspector holding the item."""
     code = request.args.get("code", "").strip()
     if not code:
@@ -200,7 +201,7 @@ def dossier():
 
 @bp.post("/stamps/<int:stamp_id>/inspections")
 @role_required(*STAFF)
-def inspect(stamp_id: int):
+def inspect(stamp_id: int) -> ResponseReturnValue:
     """Record an inspection of this item; a seizure marks the code counterfeit."""
     stamp = _stamp(stamp_id)
     form = InspectionForm()
@@ -221,7 +222,7 @@ def inspect(stamp_id: int):
 
 @bp.post("/stamps/<int:stamp_id>/pin-reset")
 @role_required(*STAFF)
-def pin_reset(stamp_id: int):
+def pin_reset(stamp_id: int) -> ResponseReturnValue:
     """Undo a PIN claim made by the wrong phone, with the reason on record."""
     stamp = _stamp(stamp_id)
     if not access.can_reset_pin(db.session(), current_user, stamp):
@@ -242,7 +243,7 @@ def pin_reset(stamp_id: int):
 
 @bp.get("/photos/<path:path>")
 @role_required("inspector", "admin", "producer")
-def photo(path: str):
+def photo(path: str) -> ResponseReturnValue:
     """A stored photo, for staff allowed to see the record it belongs to."""
     report_photo = db.session.scalar(
         select(ReportPhoto).where(ReportPhoto.path == path)

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -48,7 +49,7 @@ SIGNATURE_FALLBACK = "vendor/noble-ed25519-3.2.0/index.js"
 
 
 @bp.get("/manifest.webmanifest")
-def manifest():
+def manifest() -> ResponseReturnValue:
     """The web app manifest, in the visitor's language."""
     body = {
         "name": _("OCOP Trace: check OCOP product stamps"),
@@ -102,7 +103,7 @@ def manifest():
 
 
 @bp.get("/sw.js")
-def service_worker():
+def service_worker() -> ResponseReturnValue:
     """The service worker; it changes whenever anything it caches would."""
     body = render_template(
         "pwa/sw.js",
@@ -123,7 +124,7 @@ def service_worker():
 
 
 @bp.get("/stamp-keys.json")
-def stamp_keys():
+def stamp_keys() -> ResponseReturnValue:
     """Producers' public keys: a phone checks stamp signatures with them offline."""
     body = json.dumps(
         directory(db.session(), current_app.config["STAMP_KEYS"]),
@@ -140,7 +141,7 @@ def stamp_keys():
 
 
 @bp.get("/offline")
-def offline():
+def offline() -> ResponseReturnValue:
     """Shown when a page was never visited and there is no network."""
     return render_template("pwa/offline.html")
 

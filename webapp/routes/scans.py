@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -26,7 +27,7 @@ IDEMPOTENCY_KEY = re.compile(scanning.IDEMPOTENCY_KEY)
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     """The camera scanner, with manual entry and a photo upload as fallbacks."""
     response = current_app.make_response(render_template("scans/index.html"))
     relax_for_decoder(response)
@@ -35,7 +36,7 @@ def index():
 
 @bp.post("/photo")
 @rate_limited("RATELIMIT_PHOTOS")
-def photo():
+def photo() -> ResponseReturnValue:
     """Decode the QR in an uploaded photo, then check it like a typed code."""
     upload = request.files.get("photo")
     if upload is None or not upload.filename:
@@ -54,7 +55,7 @@ def photo():
 
 @bp.post("/record")
 @rate_limited("RATELIMIT_SCANS")
-def record_scan():
+def record_scan() -> ResponseReturnValue:
     """Record the scan the story page made, and show its verdict."""
     role = request.form.get("role") or "shopper"
     if role not in allowed_scan_roles():
@@ -93,7 +94,7 @@ def record_scan():
 
 @bp.post("/claim")
 @rate_limited("RATELIMIT_CLAIMS")
-def claim_pin():
+def claim_pin() -> ResponseReturnValue:
     """Claim the item with the PIN under its scratch-off layer."""
     device, new_device = device_id()
     try:
