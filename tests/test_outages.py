@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
 
 from tests import factories
 from tests.conftest import SQLITE_ONLY, TEST_KEYS, IsolatedClient, standalone_app
@@ -255,6 +255,33 @@ def test_a_connection_dropped_after_the_answer_was_made_fails_nothing(
         client = app.test_client()
         assert client.get("/test-read").status_code == 200  # the ROLLBACK failed
         assert client.get("/test-read").status_code == 200  # a fresh connection
+        db.engine.dispose()
+
+
+@SQLITE_ONLY
+def test_an_outage_whose_rollback_fails_too_answers_503(tmp_path, engine, cluster):
+    """The request's connection died and the outage is noticed elsewhere: the
+    ROLLBACK cannot reach the server either, so the session is dropped."""
+    url = cluster.create_database(f"norollback_{uuid.uuid4().hex[:8]}")
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "STAMP_KEYS": TEST_KEYS}
+    )
+    nowhere = create_engine(f"postgresql+psycopg://127.0.0.1:{free_port()}/none")
+
+    def read_then_meet_an_outage():
+        pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+        with db.engine.connect() as other:  # as a shutdown would
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        nowhere.connect()  # refused: no server answers there
+        return {"read": True}
+
+    app.add_url_rule("/test-outage", view_func=read_then_meet_an_outage)
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        client = app.test_client()
+        answer = client.get("/test-outage", headers={"Accept": "application/json"})
+        assert answer.status_code == 503
+        assert answer.json["error"]["code"] == "unavailable"
         db.engine.dispose()
 
 

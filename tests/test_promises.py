@@ -429,8 +429,8 @@ def test_the_home_province_is_the_first_in_the_regions_and_tampering_counts():
 
 
 def test_one_phone_moving_between_networks_is_not_two_places_at_once():
-    def too_fast(place, sighting):
-        return speed_check(place, sighting, 30.0, 120.0)
+    def too_fast(place, here):
+        return speed_check(place, here, 30.0, 120.0)
 
     seen = Evidence()
     seen = observe(seen, _sighting("n1", "a", where=HUNG_YEN), (), too_fast)
@@ -445,7 +445,7 @@ def test_one_phone_moving_between_networks_is_not_two_places_at_once():
 
 def test_the_travel_rule_at_its_exact_edges():
     place = Place(T0, *HUNG_YEN, 1.0, "n1", "a")
-    there = _sighting("n2", "b", where=HA_NOI)
+    there = Place(T0, *HA_NOI, 0.0, "n2", "b")
     km = distance_km(*HUNG_YEN, *HA_NOI) - 1.0
     assert speed_check(place, there, km, 0.0)  # exactly the least distance judged
     assert not speed_check(place, there, km + 0.001, 0.0)

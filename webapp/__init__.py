@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
@@ -21,7 +22,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     require_keys(app)
     _bound_database_connects(app)
     init_transport(app)
-    app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
+    if isinstance(app.json, DefaultJSONProvider):
+        app.json.ensure_ascii = False  # Vietnamese stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from webapp import models  # noqa: F401  (every mapper known before first use)
@@ -94,7 +96,10 @@ def _trust_proxies(app: Flask) -> None:
     if count:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        # Flask's documented way to add middleware; its types call wsgi_app a method.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=count, x_proto=count, x_host=count
+        )
 
 
 def _cors_resources() -> dict:

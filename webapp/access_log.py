@@ -95,13 +95,14 @@ class PrivateAccessLogger(Logger):
         # Headers ({…}i, {…}o) and environ ({…}e) could carry addresses
         # (X-Forwarded-For), serials (Location) or cookies: none are offered.
         safe = {k: v for k, v in atoms.items() if not k.startswith("{")}
-        target = mask_target(environ.get("RAW_URI") or safe.get("U", ""))
+        # gunicorn's atoms are strings (its stubs say object).
+        target = mask_target(str(environ.get("RAW_URI") or safe.get("U", "")))
         protocol = environ.get("SERVER_PROTOCOL", "HTTP/1.1")
         safe.update(
             h="-",
             r=f"{environ.get('REQUEST_METHOD', '-')} {target} {protocol}",
-            U=mask_path(safe.get("U", "")),
-            q=mask_target("?" + safe["q"]).lstrip("?") if safe.get("q") else "",
-            f=mask_target(safe["f"]) if safe.get("f", "-") != "-" else "-",
+            U=mask_path(str(safe.get("U", ""))),
+            q=mask_target(f"?{safe['q']}").lstrip("?") if safe.get("q") else "",
+            f=mask_target(str(safe["f"])) if safe.get("f", "-") != "-" else "-",
         )
         return safe

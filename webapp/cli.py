@@ -69,7 +69,7 @@ def load_demo_data(codes_out: Path | None):
     from webapp.demo.load import load_demo
 
     try:
-        loaded = load_demo(db.session, current_app.config)
+        loaded = load_demo(db.session(), current_app.config)
     except Exception:
         db.session.rollback()
         raise
@@ -83,7 +83,7 @@ def _months_of_demo_scans() -> None:
     from webapp.models import utcnow
     from webapp.services.scan_partitions import make_ahead
 
-    make_ahead(db.session, utcnow())
+    make_ahead(db.session(), utcnow())
     db.session.commit()
 
 
@@ -108,9 +108,9 @@ def issue(batch_ref: str, gtin: str | None, count: int, pin: bool, out: Path) ->
     """Issue COUNT stamps for a batch and write their codes (and PINs) to a CSV."""
     config = current_app.config
     try:
-        batch = find_batch(db.session, batch_ref, gtin)
+        batch = find_batch(db.session(), batch_ref, gtin)
         issued = issue_stamps(
-            db.session,
+            db.session(),
             batch,
             count,
             config["STAMP_KEYS"],
@@ -130,7 +130,7 @@ def check_log() -> None:
     """Re-derive the issuance log's seals and digests; exit 1 if anything differs."""
     from webapp.services.issuance_log import check_chain
 
-    result = check_chain(db.session)
+    result = check_chain(db.session())
     click.echo(f"{result.records} issuance records, {result.stamps} stamps.")
     for record_id, problem in result.problems:
         click.echo(f"record {record_id or '-'}: {problem}", err=True)
@@ -159,7 +159,7 @@ def _commit_with_codes(issued, path: Path | None) -> None:
         if temp:
             temp.unlink(missing_ok=True)
         raise
-    if temp:
+    if temp and path:
         temp.replace(path)
 
 
@@ -239,8 +239,8 @@ def create_user_command(
     from webapp.services.accounts import AccountError, create_user, find_organisation
 
     try:
-        found = find_organisation(db.session, organisation) if organisation else None
-        user = create_user(db.session, email, name, role, password, found, provinces)
+        found = find_organisation(db.session(), organisation) if organisation else None
+        user = create_user(db.session(), email, name, role, password, found, provinces)
         db.session.commit()
     except AccountError as error:
         db.session.rollback()
@@ -265,7 +265,7 @@ def portal_send(limit: int) -> None:
     if not portal_link.configured():
         raise click.ClickException("set PORTAL_BASE_URL and PORTAL_CLIENT_ID first")
     summary = process(
-        db.session, portal_link.client(), utcnow(), portal_link.image_url, limit
+        db.session(), portal_link.client(), utcnow(), portal_link.image_url, limit
     )
     click.echo(
         f"sent {summary.sent}, retrying {summary.retrying}, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask import current_app
 
-from webapp.extensions import db
+from webapp.extensions import app_itself, db
 
 
 @click.group()
@@ -34,7 +34,7 @@ def worker(burst: bool) -> None:
     from webapp.jobs import queue, runner
 
     config = _redis_config()
-    runner.use_app(current_app._get_current_object())
+    runner.use_app(app_itself())
     db.engine.dispose()  # each job's process opens connections of its own
     conn = queue.connection(config, blocking=True)
     Worker([queue.queue(config, conn)], connection=conn).work(

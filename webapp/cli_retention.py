@@ -23,7 +23,7 @@ def prune_scans_command(days: int | None) -> None:
     from webapp.services.retention import prune_scans
 
     kept_days = days or current_app.config["SCAN_RETENTION_DAYS"]
-    pruned = prune_scans(db.session, utcnow(), kept_days)
+    pruned = prune_scans(db.session(), utcnow(), kept_days)
     db.session.commit()
     click.echo(
         f"Deleted {pruned.scans} scans older than {kept_days} days "
@@ -45,7 +45,7 @@ def make_partitions_command(ahead: int) -> None:
     """Make the scan table's coming months (PostgreSQL; nothing to do on SQLite)."""
     from webapp.services.scan_partitions import make_ahead
 
-    made = make_ahead(db.session, utcnow(), ahead)
+    made = make_ahead(db.session(), utcnow(), ahead)
     db.session.commit()
     names = ", ".join(f"{month:%Y-%m}" for month in made.months) or "none"
     click.echo(
@@ -68,7 +68,7 @@ def prune_reports_command(days: int | None) -> None:
     from webapp.uploads import discard
 
     kept_days = days or current_app.config["REPORT_RETENTION_DAYS"]
-    pruned = prune_reports(db.session, utcnow(), kept_days)
+    pruned = prune_reports(db.session(), utcnow(), kept_days)
     db.session.commit()
     discard(pruned.photo_paths)
     click.echo(

@@ -37,7 +37,7 @@ def rebuild_command(days: int | None) -> None:
     first = service.monday_of(service.local_day(kept)) + timedelta(weeks=1)
     if days is not None:
         first = max(first, today - timedelta(days=days - 1))
-    rows = service.rebuild(db.session, first, today)
+    rows = service.rebuild(db.session(), first, today)
     db.session.commit()
     click.echo(
         f"Recounted the weeks of {service.monday_of(first).isoformat()} to "

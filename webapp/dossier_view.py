@@ -45,7 +45,7 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
     stats = db.session.get(SerialStats, stamp.id)
     judged = standing_of(resolution, stats, current_app.config["DETECTION_RULES"])
     verdict = judged.verdict
-    points = dossier.trail(db.session, stamp)
+    points = dossier.trail(db.session(), stamp)
     return {
         "stamp": stamp,
         "batch": batch,
@@ -64,15 +64,15 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "devices": dossier.devices_seen(points),
         "map": _map(batch.province_codes, points, lang),
         "authorised": [province_name(code) for code in batch.province_codes],
-        "issued": stamps_issued(db.session, batch),
-        "reports": dossier.reports_about(db.session, stamp, user),
-        "inspections": dossier.inspections_of(db.session, stamp),
+        "issued": stamps_issued(db.session(), batch),
+        "reports": dossier.reports_about(db.session(), stamp, user),
+        "inspections": dossier.inspections_of(db.session(), stamp),
         "cases": _cases(stamp, user),
         "notices": list(resolution.notices),
         "story_url": own_base_url() + resolution.link.path,
-        "issuance": issuance_log.check_serial(db.session, stamp),
+        "issuance": issuance_log.check_serial(db.session(), stamp),
         "findings": completeness.review(
-            db.session, batch.product, batch, utcnow(), product_image_file
+            db.session(), batch.product, batch, utcnow(), product_image_file
         ),
     }
 

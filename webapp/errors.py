@@ -15,7 +15,7 @@ from webapp.links import own_base_url
 from webapp.negotiation import json_error, wants_json
 from webapp.outages import register_outage_handlers
 from webapp.services import dl_compression
-from webapp.services.digital_link import QUALIFIER_ORDER, DigitalLink
+from webapp.services.digital_link import DigitalLink
 
 COMPRESSED = re.compile(r"/([A-Za-z0-9_-]{8,})")
 
@@ -106,10 +106,12 @@ def uncompressed_link(path: str) -> str | None:
     gtin = pairs.pop("01", None)
     if gtin is None:
         return None
-    names = {"22": "variant", "10": "lot", "21": "serial", "235": "extension"}
     link = DigitalLink(
         gtin,
-        **{names[ai]: pairs.pop(ai) for ai in (*QUALIFIER_ORDER, "235") if ai in pairs},
+        variant=pairs.pop("22", None),
+        lot=pairs.pop("10", None),
+        serial=pairs.pop("21", None),
+        extension=pairs.pop("235", None),
     )
     query = urlencode(list(pairs.items()), safe=":/")
     return own_base_url() + link.path + (f"?{query}" if query else "")

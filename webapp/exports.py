@@ -27,7 +27,7 @@ DATE_FORMATS = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
 def products() -> bytes:
     """Every product and whether its traceability data is complete."""
     lang = current_lang()
-    _share, rows = programme.products_with_complete_data(db.session, utcnow())
+    _share, rows = programme.products_with_complete_data(db.session(), utcnow())
     columns = [
         *_product_columns(),
         Column(_("Province code"), width=8),
@@ -52,7 +52,7 @@ def weeks() -> bytes:
     ]
     table = (
         [week.start, week.scans, week.alerts]
-        for week in programme.weekly(db.session, today_in_vietnam())
+        for week in programme.weekly(db.session(), today_in_vietnam())
     )
     return spreadsheets.workbook(_("Scans and alerts"), columns, table)
 
@@ -68,7 +68,7 @@ def provinces() -> bytes:
     ]
     table = (
         [code, province_name(code), scans, flagged]
-        for code, scans, flagged in programme.by_province(db.session, since)
+        for code, scans, flagged in programme.by_province(db.session(), since)
     )
     return spreadsheets.workbook(_("Scans by province"), columns, table)
 
@@ -92,7 +92,7 @@ def _product_cells(product, lang: str) -> list[str]:
 def missing_products() -> bytes:
     """Products still without complete data, with the kinds and sector they count in."""
     lang = current_lang()
-    _share, rows = programme.products_with_complete_data(db.session, utcnow())
+    _share, rows = programme.products_with_complete_data(db.session(), utcnow())
     columns = [
         *_product_columns(),
         Column(_("Kinds"), width=36),
@@ -119,7 +119,7 @@ def untrained() -> bytes:
     table = (
         [producer.name, producer.tax_code, vocab.label(vocab.SECTORS, line.code),
          province_name(producer.province_code), producer.phone or ""]
-        for line in coverage.training_by_sector(db.session)
+        for line in coverage.training_by_sector(db.session())
         for producer in line.missing
     )  # fmt: skip
     return spreadsheets.workbook(_("Producers not trained"), columns, table)

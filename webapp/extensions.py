@@ -1,8 +1,9 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
 import ipaddress
+from typing import TYPE_CHECKING, ClassVar
 
-from flask import current_app, request
+from flask import Flask, current_app, request
 from flask_babel import Babel
 from flask_cors import CORS
 from flask_htmx import HTMX
@@ -10,7 +11,7 @@ from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
@@ -26,6 +27,10 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        # Every model maps a table of its own (no inheritance), so its
+        # __table__ is a Table, as Core's insert() and update() want.
+        __table__: ClassVar[Table]
 
 
 class Database(SQLAlchemy):
@@ -49,11 +54,26 @@ class Database(SQLAlchemy):
 
 
 db = Database(model_class=Base)
+
+if TYPE_CHECKING:
+    # A type checker cannot take a base class from an instance's attribute
+    # (db.Model), so models subclass this name. To the checker it is the typed
+    # declarative base; at run time it is db.Model, the same base with
+    # Flask-SQLAlchemy's table naming and binds mixed in.
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 htmx = HTMX()
 cors = CORS()
 csrf = CSRFProtect()
+
+
+def app_itself() -> Flask:
+    """The app behind current_app, to keep beyond this context (a thread, a job)."""
+    # Flask types current_app as the Flask it stands for, not as the proxy it is.
+    return current_app._get_current_object()  # type: ignore[attr-defined]
 
 
 def client_address() -> str:
@@ -109,13 +129,26 @@ def rate_limited(
     shared counts every view limited by this setting in one budget (otherwise
     each view has its own).
     """
-    scope = f"{setting}:device" if per_device else (setting if shared else None)
-    make = limiter.shared_limit if shared else limiter.limit
-    return make(
-        lambda: current_app.config[setting],
-        key_func=device_key if per_device else None,
+    scope = f"{setting}:device" if per_device else setting
+
+    def rate() -> str:
+        return current_app.config[setting]
+
+    key_func = device_key if per_device else None
+    if shared:
+        return limiter.shared_limit(
+            rate,
+            key_func=key_func,
+            exempt_when=rate_limits_off,
+            scope=scope,
+            on_breach=on_breach,
+            deduct_when=deduct_when,
+        )
+    return limiter.limit(
+        rate,
+        key_func=key_func,
         exempt_when=rate_limits_off,
-        scope=scope,
+        scope=scope if per_device else None,
         on_breach=on_breach,
         deduct_when=deduct_when,
     )

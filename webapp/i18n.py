@@ -1,7 +1,8 @@
 """Language choice: ?lang=, then the saved cookie, then the browser, then Vietnamese."""
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, force_locale, get_locale, gettext
+from werkzeug.wrappers import Response
 
 
 def select_locale() -> str:
@@ -11,7 +12,7 @@ def select_locale() -> str:
         request.args.get("lang"),
         request.cookies.get(current_app.config["LANGUAGE_COOKIE"]),
     ):
-        if candidate in supported:
+        if candidate is not None and candidate in supported:
             return candidate
     return request.accept_languages.best_match(supported) or supported[0]
 
@@ -64,7 +65,8 @@ def init_i18n(app: Flask, babel: Babel) -> None:
         lang = request.args.get("lang")
         saved = request.cookies.get(app.config["LANGUAGE_COOKIE"])
         if (
-            lang in app.config["LANGUAGES"]
+            lang is not None
+            and lang in app.config["LANGUAGES"]
             and lang != saved
             and not response.cache_control.public
         ):

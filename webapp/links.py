@@ -46,7 +46,7 @@ def canonical_url(link: DigitalLink) -> str | None:
 
 def resolve_link(link: DigitalLink) -> Resolution:
     return resolve(
-        db.session, link, current_app.config["STAMP_KEYS"], today_in_vietnam()
+        db.session(), link, current_app.config["STAMP_KEYS"], today_in_vietnam()
     )
 
 
@@ -150,6 +150,8 @@ def product_image_file(image_path: str) -> Path:
     """The file behind a product picture, for comparing pictures."""
     if image_path.startswith(UPLOADED):
         return upload_dir() / "products" / image_path.removeprefix(UPLOADED)
+    if current_app.static_folder is None:
+        raise RuntimeError("this app has no static folder for product pictures")
     return Path(current_app.static_folder) / image_path
 
 

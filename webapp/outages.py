@@ -100,7 +100,7 @@ def _database_error(error: Exception):
     try:
         db.session.rollback()
     except exc.SQLAlchemyError:
-        db.session.invalidate()  # the connection is gone: drop it, no ROLLBACK
+        db.session().invalidate()  # the connection is gone: drop it, no ROLLBACK
     return unavailable_response()
 
 
@@ -123,4 +123,6 @@ def unavailable_response():
 def _forget_signed_in_user() -> None:
     # The page's menu asks who is signed in, which would ask the database
     # again: this one answer is rendered as for a visitor.
-    g._login_user = current_app.login_manager.anonymous_user()
+    from webapp.auth import login_manager
+
+    g._login_user = login_manager.anonymous_user()

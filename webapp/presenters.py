@@ -91,14 +91,15 @@ def product_data(product: Product, lang: str) -> dict:
 
 def _ocop_data(product: Product) -> dict | None:
     """Stars and certificate: OCOP products only (None for the others)."""
-    if not product.is_ocop:
-        return None
+    certified_on, valid_until = product.ocop_certified_on, product.ocop_valid_until
+    if not product.is_ocop or certified_on is None or valid_until is None:
+        return None  # the database refuses an OCOP product without both dates
     return {
         "stars": product.ocop_stars,
         "certificate_no": product.ocop_certificate_no,
         "issuer": product.ocop_issuer,
-        "certified_on": product.ocop_certified_on.isoformat(),
-        "valid_until": product.ocop_valid_until.isoformat(),
+        "certified_on": certified_on.isoformat(),
+        "valid_until": valid_until.isoformat(),
         "valid_today": product.certificate_valid_on(today_in_vietnam()),
     }
 

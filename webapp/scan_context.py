@@ -67,7 +67,7 @@ def record(
         **position,
     )
     return record_scan(
-        db.session,
+        db.session(),
         scan_request,
         config["STAMP_KEYS"],
         privacy_key(),
@@ -83,7 +83,7 @@ def device_hash(device: str) -> str:
 def claim(stamp: Stamp, pin: str, device: str) -> ClaimResult:
     """Claim the stamp's PIN for this device; the caller commits."""
     return claim_pin(
-        db.session,
+        db.session(),
         stamp,
         pin,
         device_hash(device),

@@ -32,7 +32,9 @@ COMPRESSIBLE = {
 compress = Compress()
 
 
-def fingerprint(folder: str, filename: str) -> str | None:
+def fingerprint(folder: str | None, filename: str) -> str | None:
+    if folder is None:  # an app without static files
+        return None
     digest = content_hash(Path(folder) / filename)
     return digest[:10] if digest else None
 

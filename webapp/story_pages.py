@@ -36,6 +36,7 @@ KEPT_PARAMETERS = frozenset({"lang", "s"})
 
 def init_story_cache(app: Flask) -> None:
     seconds = app.config["STORY_CACHE_SECONDS"]
+    store: story_cache.RedisStore | story_cache.MemoryStore
     if app.config["REDIS_URL"]:
         seconds = seconds or 300
         from redis import Redis
@@ -110,9 +111,9 @@ def lookup(link: DigitalLink) -> Kept | None:
     return Kept(key, _store().get(key), as_json)
 
 
-def answer(kept: Kept):
-    """The kept story, or 304 when the client already has it."""
-    links, body = kept.body.decode().split("\n", 1)
+def answer(kept: Kept, page: bytes):
+    """The kept story (page, its kept body), or 304 when the client has it."""
+    links, body = page.decode().split("\n", 1)
     if not kept.as_json:
         body = body.replace(TOKEN_PLACEHOLDER, generate_csrf())
     mimetype = "application/json" if kept.as_json else "text/html"

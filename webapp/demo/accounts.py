@@ -5,6 +5,8 @@ The password is printed in the README: demo data only, never production.
 
 from __future__ import annotations
 
+from typing import NotRequired, TypedDict
+
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, User
@@ -12,7 +14,16 @@ from webapp.services.accounts import create_user, hash_password
 
 DEMO_PASSWORD = "ocop-trace-demo"
 
-DEMO_ACCOUNTS = [
+
+class AccountSpec(TypedDict):
+    email: str
+    name: str
+    role: str
+    provinces: NotRequired[list[str]]  # an inspector's
+    producer: NotRequired[str]  # a producer's organisation, by its demo key
+
+
+DEMO_ACCOUNTS: list[AccountSpec] = [
     {
         "email": "admin@demo.ocoptrace.vn",
         "name": "Nguyễn Thị Quản Trị",

@@ -61,7 +61,7 @@ def seed_casework(
     _never_issued_reported(session, market.of_kind("genuine")[0], base_url, now)
     # Being investigated: Hà Nội took a reported copy, Hưng Yên the two-city one.
     # A report's province alone brings no one in: Hưng Yên hands the case over.
-    handed = _copy_reported(session, second, now, province="01").case
+    handed = _filed_case(_copy_reported(session, second, now, province="01"))
     cases.add_provinces(handed, ["01"], "inspector")
     _taken(session, handed, ha_noi)
     _taken(session, _case_of(session, market.of_kind("two_cities")[0]), hung_yen)
@@ -122,7 +122,7 @@ def _seized(session: Session, stamp: IssuedStamp, inspector: User, now: datetime
     the inspector seizes only where they cover.
     """
     report = _copy_reported(session, stamp, now, province="33")
-    case = report.case
+    case = _filed_case(report)
     taken = report.created_at + timedelta(hours=18)
     seized = report.created_at + timedelta(days=2)
     _act(session, case, taken, lambda: cases.assign(session, case, inspector))
@@ -152,7 +152,7 @@ def _found_genuine(session: Session, genuine: list[IssuedStamp], inspector: User
     at = first_scans[stamp.serial] + timedelta(days=2)
     problems = ["quality_different"]
     report = _report(session, at, _code(stamp), "01", problems, QUALITY_TEXT, 120_000)
-    case = report.case
+    case = _filed_case(report)
     _act(
         session,
         case,
@@ -176,6 +176,8 @@ def _found_genuine(session: Session, genuine: list[IssuedStamp], inspector: User
 
 def _inspect(session, case: Case, inspector: User, result: str, report, at):
     note = SEIZED_NOTE if result == "counterfeit_seized" else GENUINE_NOTE
+    if case.stamp is None:
+        raise LookupError(f"case {case.id} names no issued stamp to inspect")
     return record_inspection(
         session,
         case.stamp,
@@ -207,10 +209,18 @@ def _report(session, at, code, province, problems, text, price) -> Report:
     report = file_report(session, data)
     session.flush()
     report.created_at = at
-    if report.case.id > cases_before:
-        report.case.opened_at = at
-    report.case.updated_at = max([at, *(a.last_seen_at for a in report.case.alerts)])
+    case = _filed_case(report)
+    if case.id > cases_before:
+        case.opened_at = at
+    case.updated_at = max([at, *(a.last_seen_at for a in case.alerts)])
     return report
+
+
+def _filed_case(report: Report) -> Case:
+    """The case a filed report joined (filing always puts it in one)."""
+    if report.case is None:
+        raise LookupError(f"report {report.reference} is in no case")
+    return report.case
 
 
 def _act(session: Session, case: Case, at: datetime, step: Callable) -> None:
@@ -239,12 +249,16 @@ def _flagged(session: Session, stamp: IssuedStamp) -> list[Scan]:
 
 
 def _case_of(session: Session, stamp: IssuedStamp) -> Case:
-    return session.scalars(
+    """The latest case about the stamp (the market's flags opened one)."""
+    found = session.scalars(
         select(Case)
         .join(Stamp, Case.stamp_id == Stamp.id)
         .where(Stamp.serial == stamp.serial)
         .order_by(Case.id.desc())
     ).first()
+    if found is None:
+        raise LookupError(f"no case about serial {stamp.serial}")
+    return found
 
 
 def _last_flag(case: Case) -> datetime:

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from webapp.demo import timeline
 from webapp.demo.accounts import seed_accounts
-from webapp.demo.catalog import PRODUCERS, PRODUCTS
+from webapp.demo.catalog import (
+    PRODUCERS,
+    PRODUCTS,
+    BatchSpec,
+    EventSpec,
+    ProducerSpec,
+    ProductSpec,
+)
 from webapp.models import (
     Batch,
     BatchRegion,
@@ -105,10 +112,15 @@ def _training(
     )
 
 
-def _organisation(spec: dict) -> Organisation:
-    fields = ("name", "kind", "tax_code", "gln", "address_line", "ward_code", "sector")
+def _organisation(spec: ProducerSpec) -> Organisation:
     return Organisation(
-        **{f: spec[f] for f in fields},
+        name=spec["name"],
+        kind=spec["kind"],
+        tax_code=spec["tax_code"],
+        gln=spec["gln"],
+        address_line=spec["address_line"],
+        ward_code=spec["ward_code"],
+        sector=spec["sector"],
         province_code="33",
         phone=spec.get("phone"),
         email=spec.get("email"),
@@ -117,13 +129,23 @@ def _organisation(spec: dict) -> Organisation:
     )
 
 
-def _product(spec: dict, organisation: Organisation, shift: timeline.Shift) -> Product:
-    texts = ("name", "summary", "story", "ingredients", "storage")
+def _product(
+    spec: ProductSpec, organisation: Organisation, shift: timeline.Shift
+) -> Product:
     kinds = spec.get("kinds", ("ocop",))
     return Product(
         organisation=organisation,
         gtin=spec["gtin"],
-        **{f"{t}_{lang}": spec[f"{t}_{lang}"] for t in texts for lang in ("vi", "en")},
+        name_vi=spec["name_vi"],
+        name_en=spec["name_en"],
+        summary_vi=spec["summary_vi"],
+        summary_en=spec["summary_en"],
+        story_vi=spec["story_vi"],
+        story_en=spec["story_en"],
+        ingredients_vi=spec["ingredients_vi"],
+        ingredients_en=spec["ingredients_en"],
+        storage_vi=spec["storage_vi"],
+        storage_en=spec["storage_en"],
         category=spec["category"],
         sector=spec.get("sector") or sector_of_set(spec["category"]),
         is_ocop="ocop" in kinds,
@@ -140,7 +162,7 @@ def _product(spec: dict, organisation: Organisation, shift: timeline.Shift) -> P
     )
 
 
-def _ocop_fields(spec: dict, shift: timeline.Shift) -> dict:
+def _ocop_fields(spec: ProductSpec, shift: timeline.Shift) -> dict:
     if "ocop_certified_on" not in spec:
         return {}
     certified_on = shift.date(date.fromisoformat(spec["ocop_certified_on"]))
@@ -154,11 +176,11 @@ def _ocop_fields(spec: dict, shift: timeline.Shift) -> dict:
 
 
 def _batch(
-    spec: dict, product: Product, shift: timeline.Shift, lots: set[str]
+    spec: BatchSpec, product: Product, shift: timeline.Shift, lots: set[str]
 ) -> Batch:
     produced_on = shift.date(date.fromisoformat(spec["produced_on"]))
-    expires_on = spec.get("expires_on")
-    expires_on = shift.date(date.fromisoformat(expires_on)) if expires_on else None
+    written = spec.get("expires_on")
+    expires_on = shift.date(date.fromisoformat(written)) if written else None
     lot = timeline.lot_code(spec["lot"], produced_on, lots)
     notes = partial(
         timeline.fill, lot=lot, produced_on=produced_on, expires_on=expires_on
@@ -175,7 +197,7 @@ def _batch(
     )
 
 
-def _event(spec: dict, shift: timeline.Shift, notes) -> JourneyEvent:
+def _event(spec: EventSpec, shift: timeline.Shift, notes) -> JourneyEvent:
     moment = shift.moment(datetime.fromisoformat(spec["time"]))
     return JourneyEvent(
         event_id=f"urn:uuid:{uuid.uuid4()}",

@@ -56,7 +56,7 @@ def welcome(base: str, instance: Path) -> str:
         lines.append(
             f"Stamps to try (every demo stamp, with its PIN, is in {_shown(codes)}):"
         )
-        lines += _stamp_lines(suggestions(db.session, rows, today))
+        lines += _stamp_lines(suggestions(db.session(), rows, today))
         lines.append("")
     lines.append(f"Staff sign in at {base}/login (password {DEMO_PASSWORD}):")
     lines += [f"  {a['email']:<38} {a['role']}" for a in DEMO_ACCOUNTS]

@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from webapp.demo.catalog import ProductSpec
 
 WRITTEN_FOR = date(2026, 11, 22)
 LOT_CODE = re.compile(r"([A-Z]+)(\d{4})([A-Z]*)")
@@ -37,7 +41,7 @@ def year_round(today: date) -> Shift:
     return Shift(days=(today - WRITTEN_FOR).days)
 
 
-def for_product(spec: dict, today: date) -> Shift:
+def for_product(spec: ProductSpec, today: date) -> Shift:
     """A seasonal crop's latest harvest before today; else the year-round shift."""
     if not spec.get("seasonal"):
         return year_round(today)

@@ -4,6 +4,8 @@ WTForms ships no Vietnamese translation, so the messages it raises while
 converting input are replaced here.
 """
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     DateField,
@@ -32,6 +34,8 @@ class LocalDateField(DateField):
 
 
 class LocalIntegerField(IntegerField):
+    data: Any  # as every WTForms field's here: WTForms is untyped for the checker
+
     def process_formdata(self, valuelist):
         if valuelist and valuelist[0]:
             valuelist = ["".join(c for c in valuelist[0] if c not in " .,_")]

@@ -18,7 +18,7 @@ def send_to_portal(limit: int = 100) -> str:
     if not portal_link.configured():
         return "portal not configured"
     summary = process(
-        db.session, portal_link.client(), utcnow(), portal_link.image_url, limit
+        db.session(), portal_link.client(), utcnow(), portal_link.image_url, limit
     )
     db.session.commit()
     return (
@@ -31,7 +31,7 @@ def prune_scans() -> str:
     """Delete raw scans older than SCAN_RETENTION_DAYS (the counts stay)."""
     from webapp.services.retention import prune_scans as prune
 
-    pruned = prune(db.session, utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
+    pruned = prune(db.session(), utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
     db.session.commit()
     return (
         f"{pruned.scans} scans ({pruned.months} whole months), "
@@ -44,7 +44,7 @@ def make_scan_partitions() -> str:
     its month any row the default partition took meanwhile."""
     from webapp.services.scan_partitions import make_ahead
 
-    made = make_ahead(db.session, utcnow())
+    made = make_ahead(db.session(), utcnow())
     db.session.commit()
     return f"{len(made.months)} months made, {made.moved} scans moved"
 
@@ -55,7 +55,7 @@ def prune_reports() -> str:
     from webapp.uploads import discard
 
     days = current_app.config["REPORT_RETENTION_DAYS"]
-    pruned = prune(db.session, utcnow(), days)
+    pruned = prune(db.session(), utcnow(), days)
     db.session.commit()
     discard(pruned.photo_paths)
     return f"{pruned.deleted} reports, {pruned.contacts_erased} contacts"
@@ -80,6 +80,6 @@ def catch_up_rollups() -> str:
     from webapp.services.clock import today_in_vietnam
     from webapp.services.rollups import catch_up
 
-    rows = catch_up(db.session, today_in_vietnam())
+    rows = catch_up(db.session(), today_in_vietnam())
     db.session.commit()
     return f"{rows} weekly count rows recounted"

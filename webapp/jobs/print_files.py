@@ -41,10 +41,11 @@ def render(print_job_id: int) -> str:
         _render(job, folder)
     except Exception as error:
         db.session.rollback()
-        job = db.session.get(PrintJob, print_job_id)
-        job.status, job.error = "failed", _error_code(error)
-        job.updated_at = job.finished_at = utcnow()
-        db.session.commit()
+        failed = db.session.get(PrintJob, print_job_id)
+        if failed is not None:  # else deleted meanwhile: nothing left to mark
+            failed.status, failed.error = "failed", _error_code(error)
+            failed.updated_at = failed.finished_at = utcnow()
+            db.session.commit()
         raise
     return f"{job.labels_total} labels"
 

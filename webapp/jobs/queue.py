@@ -13,11 +13,12 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 
-from flask import Flask, current_app
+from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue
 
+from webapp.extensions import app_itself
 from webapp.jobs import runner
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,12 @@ def redis_url(config) -> str | None:
 
 def connection(config, blocking: bool = False) -> Redis:
     """A connection; blocking ones (worker, scheduler) wait on Redis without limit."""
+    url = redis_url(config)
+    if url is None:
+        raise RuntimeError("set JOBS_REDIS_URL or REDIS_URL to queue jobs in Redis")
     if blocking:
-        return Redis.from_url(redis_url(config))
-    return Redis.from_url(redis_url(config), socket_timeout=5, socket_connect_timeout=2)
+        return Redis.from_url(url)
+    return Redis.from_url(url, socket_timeout=5, socket_connect_timeout=2)
 
 
 def queue(config, conn: Redis | None = None) -> Queue:
@@ -47,7 +51,7 @@ def queue(config, conn: Redis | None = None) -> Queue:
 
 def dispatch(name: str, *args) -> str:
     """Start a job off this request: "queued" (RQ) or "thread" (this process)."""
-    app = current_app._get_current_object()
+    app = app_itself()
     if redis_url(app.config):
         try:
             queue(app.config).enqueue(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, has_app_context
 
-from webapp.extensions import db
+from webapp.extensions import app_itself, db
 
 log = logging.getLogger(__name__)
 _app: Flask | None = None
@@ -24,7 +24,7 @@ def app() -> Flask:
     """The current app, the worker's, or one made from the environment (`rq worker`)."""
     global _app
     if has_app_context():
-        return current_app._get_current_object()
+        return app_itself()
     with _app_lock:
         if _app is None:
             from webapp import create_app

@@ -8,14 +8,14 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.catalog import Organisation
 from webapp.models.types import UTCDateTime, utcnow
 
 ROLES = ("inspector", "producer", "admin")
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A market inspector, a producer's staff member or an administrator."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,14 +62,14 @@ class User(UserMixin, db.Model):
         return sorted(p.province_code for p in self.provinces)
 
 
-class InspectorProvince(db.Model):
+class InspectorProvince(Model):
     """A province an inspector covers."""
 
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True)
     province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """Who did what to which record, and when; never updated or deleted."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,7 +83,7 @@ class AuditEntry(db.Model):
     user: Mapped[User | None] = relationship()
 
 
-class PasswordReset(db.Model):
+class PasswordReset(Model):
     """A single-use, short-lived link an administrator made for an account.
 
     Only the token's hash is kept: the link is shown once, to the administrator.

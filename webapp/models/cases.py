@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.accounts import User
 from webapp.models.catalog import Batch
 from webapp.models.stamps import BigId, Stamp
 from webapp.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.reports import Report
 
 CASE_STATUSES = ("new", "investigating", "confirmed_fake", "genuine", "dismissed")
 OPEN_STATUSES = ("new", "investigating")
 INSPECTION_RESULTS = ("genuine", "suspected", "counterfeit_seized")
 
 
-class Case(db.Model):
+class Case(Model):
     """Everything about one serial (or one batch, or one unidentified code)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,7 +44,7 @@ class Case(db.Model):
     alerts: Mapped[list[Alert]] = relationship(
         back_populates="case", order_by="Alert.raised_at.desc()"
     )
-    reports: Mapped[list[Report]] = relationship(  # noqa: F821
+    reports: Mapped[list[Report]] = relationship(
         back_populates="case", order_by="Report.created_at.desc()"
     )
     # Inspections of codes reported here that were never issued.
@@ -71,7 +75,7 @@ CASE_PROVINCE_SOURCES = ("maker", "scans", "inspector", "report", "claimed")
 VISIBLE_SOURCES = ("maker", "scans", "inspector", "report")
 
 
-class CaseProvince(db.Model):
+class CaseProvince(Model):
     """A province a case concerns, and the fact behind it.
 
     The maker's province, one where scans from independent sources placed the
@@ -86,7 +90,7 @@ class CaseProvince(db.Model):
     )
 
 
-class Alert(db.Model):
+class Alert(Model):
     """Detection flagged a serial; later flagged scans update the same alert."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,7 +104,7 @@ class Alert(db.Model):
     case: Mapped[Case] = relationship(back_populates="alerts")
 
 
-class Inspection(db.Model):
+class Inspection(Model):
     """An inspector's check of one item in the field.
 
     Of an issued stamp (stamp_id), or of a code shoppers reported that was never

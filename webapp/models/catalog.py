@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
@@ -14,8 +15,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.types import Bilingual, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.events import JourneyEvent
 
 ORGANISATION_KINDS = ("cooperative", "company", "household")
 BATCH_STATUSES = ("active", "recalled", "void")
@@ -43,7 +47,7 @@ ESSENTIAL_CHECK = (
 )
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     """A producer: cooperative (HTX), company or household business."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,7 +81,7 @@ class Organisation(db.Model):
     )
 
 
-class Product(Bilingual, db.Model):
+class Product(Bilingual, Model):
     """A trade item identified by its GTIN, with its kinds, sector and story."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,10 +163,12 @@ class Product(Bilingual, db.Model):
         """True when the OCOP certificate covers the given day (not OCOP: True)."""
         if not self.is_ocop:
             return True
+        if self.ocop_certified_on is None or self.ocop_valid_until is None:
+            return False  # the database refuses an OCOP product without both
         return self.ocop_certified_on <= day <= self.ocop_valid_until
 
 
-class Batch(db.Model):
+class Batch(Model):
     """One production lot of a product, with where it may be sold."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,7 +187,7 @@ class Batch(db.Model):
         order_by="BatchRegion.province_code",
     )
     # The batch's own journey; events about one item hang off its stamp.
-    events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
+    events: Mapped[list[JourneyEvent]] = relationship(
         overlaps="batch",
         primaryjoin="and_(Batch.id == JourneyEvent.batch_id, "
         "JourneyEvent.stamp_id.is_(None))",
@@ -206,7 +212,7 @@ class Batch(db.Model):
         return sorted(region.province_code for region in self.regions)
 
 
-class BatchRegion(db.Model):
+class BatchRegion(Model):
     """A province (official code) where a batch is authorised for sale."""
 
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), primary_key=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.catalog import Batch
 from webapp.models.types import Bilingual, UTCDateTime, utcnow
 
@@ -15,7 +15,7 @@ EVENT_TYPES = ("ObjectEvent", "AggregationEvent", "TransformationEvent")
 ACTIONS = ("ADD", "OBSERVE", "DELETE")
 
 
-class JourneyEvent(Bilingual, db.Model):
+class JourneyEvent(Bilingual, Model):
     """What happened to a batch, where and when (one EPCIS event)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

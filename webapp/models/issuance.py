@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.accounts import User
 from webapp.models.catalog import Batch
 from webapp.models.types import UTCDateTime, utcnow
 
 
-class IssuanceRecord(db.Model):
+class IssuanceRecord(Model):
     """Which serials went to which batch, when and by whom; never updated.
 
     `record_hash` covers every field and the previous record's hash, and the

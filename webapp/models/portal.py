@@ -7,14 +7,14 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.types import UTCDateTime, utcnow
 
 PORTAL_KINDS = ("organisation", "product", "production_order", "chain", "stage")
 PORTAL_STATES = ("queued", "sending", "retrying", "done", "rejected")
 
 
-class PortalItem(db.Model):
+class PortalItem(Model):
     """One of our records to create on the portal, sent once, in order.
 
     `parent` must be done first (a product needs its organisation, a stage

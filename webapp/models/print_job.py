@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.issuance import IssuanceRecord
 from webapp.models.types import UTCDateTime, utcnow
 
 PRINT_JOB_STATES = ("queued", "running", "done", "failed")
 
 
-class PrintJob(db.Model):
+class PrintJob(Model):
     """The rendering of one issuance's PDF sheet and workbook from its codes CSV.
 
     The CSV (every link and PIN) is written before the stamps are committed;

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.cases import Case
 
 REPORT_PROBLEMS = (
     "code_not_recognised",
@@ -20,7 +24,7 @@ REPORT_PROBLEMS = (
 )
 
 
-class Report(db.Model):
+class Report(Model):
     """What a shopper saw and where; anonymous unless they leave a contact."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,7 +51,7 @@ class Report(db.Model):
     # Set by the form (or the phone's offline queue): a resend files nothing new.
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
-    case: Mapped[Case | None] = relationship(back_populates="reports")  # noqa: F821
+    case: Mapped[Case | None] = relationship(back_populates="reports")
     photos: Mapped[list[ReportPhoto]] = relationship(
         cascade="all, delete-orphan", order_by="ReportPhoto.id"
     )
@@ -59,7 +63,7 @@ class Report(db.Model):
     )
 
 
-class ReportPhoto(db.Model):
+class ReportPhoto(Model):
     """A photo sent with a report, re-encoded without its metadata."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

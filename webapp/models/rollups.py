@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from webapp.extensions import db
+from webapp.extensions import Model
 
 # Key values standing for "none" and "all": a key column that may be NULL
 # would never match in an upsert's ON CONFLICT, so each scan would add a row.
@@ -15,7 +15,7 @@ NO_PROVINCE = ""
 EVERY_ORGANISATION = 0
 
 
-class ScanRollup(db.Model):
+class ScanRollup(Model):
     """How many scans in one province, by one role, with one verdict, were
     received in one week (Monday to Sunday, Vietnam time): of every code
     (organisation EVERY_ORGANISATION, never-issued codes included) and of each

@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.stamps import BigId
 from webapp.models.types import UTCDateTime, utcnow
 
 
-class Scan(db.Model):
+class Scan(Model):
     """One scan as recorded; raw detail is pruned after the retention period.
 
     Device ids and client addresses are kept only as keyed hashes, positions
@@ -62,7 +62,7 @@ class Scan(db.Model):
     made_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ScanIdempotency(db.Model):
+class ScanIdempotency(Model):
     """The scan an idempotency key (its scoped hash) recorded: one scan per key,
     whatever the month. Deleted with the scan."""
 
@@ -74,7 +74,7 @@ class ScanIdempotency(db.Model):
     scanned_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
-class SerialStats(db.Model):
+class SerialStats(Model):
     """Running aggregates of one stamp's scans, kept when raw scans are pruned."""
 
     stamp_id: Mapped[int] = mapped_column(ForeignKey("stamp.id"), primary_key=True)
@@ -100,7 +100,7 @@ class SerialStats(db.Model):
     cleared_devices: Mapped[int] = mapped_column(default=0)
 
 
-class SerialDevice(db.Model):
+class SerialDevice(Model):
     """A shopper device that has scanned a stamp (one row per device, not per scan)."""
 
     stamp_id: Mapped[int] = mapped_column(ForeignKey("stamp.id"), primary_key=True)
@@ -109,7 +109,7 @@ class SerialDevice(db.Model):
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class SerialNetwork(db.Model):
+class SerialNetwork(Model):
     """How new devices arrived from one client network for one stamp."""
 
     stamp_id: Mapped[int] = mapped_column(ForeignKey("stamp.id"), primary_key=True)

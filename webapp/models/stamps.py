@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.catalog import Batch
 from webapp.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from webapp.models.events import JourneyEvent
 
 # SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer, "sqlite")
@@ -17,7 +21,7 @@ BigId = BigInteger().with_variant(Integer, "sqlite")
 STAMP_STATUSES = ("active", "void")
 
 
-class Stamp(db.Model):
+class Stamp(Model):
     """A serialised stamp of one batch; the optional PIN is kept only as a hash."""
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -38,7 +42,7 @@ class Stamp(db.Model):
     pin_locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     batch: Mapped[Batch] = relationship()
-    events: Mapped[list[JourneyEvent]] = relationship(  # noqa: F821
+    events: Mapped[list[JourneyEvent]] = relationship(
         viewonly=True, order_by="JourneyEvent.event_time"
     )
 

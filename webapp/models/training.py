@@ -7,12 +7,12 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
+from webapp.extensions import Model
 from webapp.models.catalog import Organisation
 from webapp.models.types import UTCDateTime, utcnow
 
 
-class TrainingSession(db.Model):
+class TrainingSession(Model):
     """A session on traceability standards (TCVN, GS1, EPCIS) held for producers."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -27,7 +27,7 @@ class TrainingSession(db.Model):
     )
 
 
-class TrainingAttendance(db.Model):
+class TrainingAttendance(Model):
     """A producer that sent someone to a session."""
 
     session_id: Mapped[int] = mapped_column(

@@ -32,12 +32,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def dashboard():
     """Progress toward the programme's targets, from the data as it is."""
     now = utcnow()
-    products, rows = programme.products_with_complete_data(db.session, now)
-    trained = programme.producers_trained(db.session)
+    products, rows = programme.products_with_complete_data(db.session(), now)
+    trained = programme.producers_trained(db.session())
     today = today_in_vietnam()
-    weeks = programme.weekly(db.session, today)
+    weeks = programme.weekly(db.session(), today)
     since = programme.window_start(today)
-    training = coverage.training_by_sector(db.session)
+    training = coverage.training_by_sector(db.session())
     return render_template(
         "admin/dashboard.html",
         products=products,
@@ -47,7 +47,7 @@ def dashboard():
         training=training,
         incomplete=[product for product, done in rows if not done],
         weeks=weeks,
-        provinces=programme.by_province(db.session, since),
+        provinces=programme.by_province(db.session(), since),
         product_chart=Markup(
             charts.progress(
                 products.ratio,
@@ -119,21 +119,24 @@ def approvals():
 @role_required("admin")
 def approve(kind: str, record_id: int):
     """Publish an organisation or a product; recorded in the audit log."""
-    model = Organisation if kind == "organisations" else Product
-    record = db.session.get(model, record_id)
+    record: Organisation | Product | None
+    if kind == "organisations":
+        record = db.session.get(Organisation, record_id)
+    else:
+        record = db.session.get(Product, record_id)
     if record is None:
         abort(404)
     if not ApproveForm().validate():
         return redirect(url_for("admin.approvals"), code=303)
     changes = sorted(record.pending_changes or {})
     try:
-        published = approval_rules.approve(db.session, record)
+        published = approval_rules.approve(db.session(), record)
     except approval_rules.ApprovalError as error:
         flash(vocab.refusal(error, vocab.APPROVAL_ERRORS))
         return redirect(url_for("admin.approvals"), code=303)
     if published:
         audit(
-            db.session,
+            db.session(),
             current_user,
             f"{kind[:-1]}.approve",
             kind[:-1],
@@ -144,7 +147,9 @@ def approve(kind: str, record_id: int):
         flash(
             _(
                 "Approved: %(name)s.",
-                name=getattr(record, "name", None) or record.name_vi,
+                name=record.name
+                if isinstance(record, Organisation)
+                else record.name_vi,
             )
         )
     return redirect(url_for("admin.approvals"), code=303)

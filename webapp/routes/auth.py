@@ -9,6 +9,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -36,7 +37,7 @@ HOME_BY_ROLE = {
 
 
 @bp.get("/login")
-def login():
+def login() -> ResponseReturnValue:
     """The sign-in form."""
     form = LoginForm(data={"next": safe_next(request.args.get("next", ""))})
     return render_template("auth/login.html", form=form)
@@ -44,13 +45,13 @@ def login():
 
 @bp.post("/login")
 @rate_limited("RATELIMIT_LOGINS")
-def sign_in():
+def sign_in() -> ResponseReturnValue:
     """Check the credentials and start a session."""
     form = LoginForm()
     if not form.validate():
         return render_template("auth/login.html", form=form), 200
     try:
-        user = authenticate(db.session, form.email.data, form.password.data)
+        user = authenticate(db.session(), form.email.data, form.password.data)
     except AccountLocked:
         user = (
             None  # answered like any failure: a lock must not tell who has an account
@@ -71,7 +72,7 @@ def sign_in():
 
 
 @bp.post("/logout")
-def logout():
+def logout() -> ResponseReturnValue:
     """End the session, and every other session of the account with it."""
     if current_user.is_authenticated:
         end_sessions(current_user)
@@ -86,7 +87,7 @@ def logout():
 
 @bp.get("/account/password")
 @login_required
-def password():
+def password() -> ResponseReturnValue:
     """The form to change one's own password."""
     return render_template("auth/password.html", form=PasswordChangeForm())
 
@@ -94,7 +95,7 @@ def password():
 @bp.post("/account/password")
 @login_required
 @rate_limited("RATELIMIT_LOGINS")
-def change_password():
+def change_password() -> ResponseReturnValue:
     """Set a new password; every other session of the account ends."""
     form = PasswordChangeForm()
     if form.validate() and not verify_password(current_user, form.current.data):
@@ -114,24 +115,24 @@ def change_password():
 
 
 @bp.get("/account/reset/<token>")
-def reset(token: str):
+def reset(token: str) -> ResponseReturnValue:
     """The form behind an administrator's reset link."""
-    if password_resets.find(db.session, token) is None:
+    if password_resets.find(db.session(), token) is None:
         abort(404)
     return render_template("auth/reset.html", form=NewPasswordForm(), token=token)
 
 
 @bp.post("/account/reset/<token>")
 @rate_limited("RATELIMIT_LOGINS")
-def use_reset(token: str):
+def use_reset(token: str) -> ResponseReturnValue:
     """Set the new password; the link is spent and every session ends."""
-    found = password_resets.find(db.session, token)
+    found = password_resets.find(db.session(), token)
     if found is None:
         abort(404)
     form = NewPasswordForm()
     if form.validate():
         try:
-            password_resets.use(db.session, found, form.password.data)
+            password_resets.use(db.session(), found, form.password.data)
         except PasswordRefused as refused:
             form.password.errors = [vocab.refusal(refused, vocab.PASSWORD_ERRORS)]
         else:

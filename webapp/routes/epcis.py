@@ -1,6 +1,7 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from webapp import epcis_http
@@ -23,11 +24,11 @@ def _negotiate():
 
 @bp.get("/events")
 @rate_limited("RATELIMIT_EPCIS")
-def events():
+def events() -> ResponseReturnValue:
     """SimpleEventQuery over published journey events, one page at a time."""
     try:
         page = epcis_query.run(
-            db.session, request.args.to_dict(), include_items=inspecting()
+            db.session(), request.args.to_dict(), include_items=inspecting()
         )
     except QueryError as error:
         return epcis_http.problem(str(error))
@@ -42,7 +43,7 @@ def events():
 
 @bp.get("/export")
 @rate_limited("RATELIMIT_EPCIS")
-def export():
+def export() -> ResponseReturnValue:
     """One lot (?gtin=&lot=) or a period (?from=&to=, dates): events and master data."""
     args = request.args
     try:
@@ -60,13 +61,13 @@ def export():
                 epcis.CANONICAL_BASE
             )
             page = epcis_query.run(
-                db.session,
+                db.session(),
                 {"MATCH_anyEPCClass": lot_link, "perPage": "500"},
                 include_items=inspecting(),
             )
         elif args.get("from") and args.get("to"):
             page = epcis_query.run(
-                db.session,
+                db.session(),
                 {
                     "GE_eventTime": f"{args['from']}T00:00:00+07:00",
                     "LT_eventTime": f"{args['to']}T00:00:00+07:00",

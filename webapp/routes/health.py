@@ -5,6 +5,7 @@ the private access log leaves them out (they come every few seconds).
 """
 
 from flask import Blueprint, current_app, jsonify
+from flask.typing import ResponseReturnValue
 
 from webapp import MIGRATIONS_DIR
 from webapp.extensions import db
@@ -15,13 +16,13 @@ bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> ResponseReturnValue:
     """The process answers; nothing else is asked (no database, no Redis)."""
     return _no_store(jsonify(status="ok"))
 
 
 @bp.get("/readyz")
-def readyz():
+def readyz() -> ResponseReturnValue:
     """Ready: the database answers at the migrations' head, Redis (if set) answers."""
     checks = {
         "database": readiness.database(db.engine, MIGRATIONS_DIR),

@@ -12,6 +12,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -60,7 +61,7 @@ OFFLINE_DOSSIERS = 50  # what a phone keeps for a day in the market
 
 @bp.get("/")
 @role_required(*STAFF)
-def queue():
+def queue() -> ResponseReturnValue:
     """Alerts and reports in one list, most severe and most recent first."""
     province = request.args.get("province") or None
     status = request.args.get("status", "open")
@@ -83,7 +84,7 @@ def queue():
         "inspector/_queue_results.html",
         offline_dossiers=offline,
         cases=found,
-        clusters=case_service.clusters(db.session, current_user, province),
+        clusters=case_service.clusters(db.session(), current_user, province),
         province=province,
         status=status,
         province_options=_province_options(),
@@ -93,7 +94,7 @@ def queue():
 
 @bp.get("/cases/<int:case_id>")
 @role_required(*STAFF)
-def case(case_id: int):
+def case(case_id: int) -> ResponseReturnValue:
     """One case: its alerts, reports, photos and history, and what to do next."""
     found = _visible_case(case_id)
     return render_template("inspector/case.html", **_case_context(found))
@@ -101,7 +102,7 @@ def case(case_id: int):
 
 @bp.post("/cases/<int:case_id>/status")
 @role_required(*STAFF)
-def change_status(case_id: int):
+def change_status(case_id: int) -> ResponseReturnValue:
     """Move the case to another state; the note says why."""
     found = _visible_case(case_id)
     form = CaseStatusForm()
@@ -109,7 +110,11 @@ def change_status(case_id: int):
     if form.validate():
         try:
             changed = case_service.change_status(
-                db.session, found, current_user, form.status.data, form.note.data or ""
+                db.session(),
+                found,
+                current_user,
+                form.status.data,
+                form.note.data or "",
             )
             db.session.commit()
             flash(_("Case updated.") if changed else _("Nothing changed."))
@@ -123,10 +128,12 @@ def change_status(case_id: int):
 
 @bp.post("/cases/<int:case_id>/assign")
 @role_required(*STAFF)
-def assign(case_id: int):
+def assign(case_id: int) -> ResponseReturnValue:
     """Take the case: the reporter sees that an inspector is on it."""
     found = _visible_case(case_id)
-    if AssignForm().validate() and case_service.assign(db.session, found, current_user):
+    if AssignForm().validate() and case_service.assign(
+        db.session(), found, current_user
+    ):
         db.session.commit()
         flash(_("You are now handling this case."))
     return render(
@@ -136,14 +143,14 @@ def assign(case_id: int):
 
 @bp.post("/cases/<int:case_id>/provinces")
 @role_required(*STAFF)
-def hand_over(case_id: int):
+def hand_over(case_id: int) -> ResponseReturnValue:
     """Bring in the inspectors of another province, e.g. where the item was sold."""
     found = _visible_case(case_id)
     form = HandOverForm()
     form.fill_choices(current_lang(), found.province_codes)
     accountable = access.can_see_contacts(current_user, found)
     if form.validate() and case_service.hand_over(
-        db.session, found, current_user, form.province.data, accountable
+        db.session(), found, current_user, form.province.data, accountable
     ):
         db.session.commit()
         flash(_("The inspectors of that province now follow this case."))
@@ -153,10 +160,10 @@ def hand_over(case_id: int):
 
 @bp.post("/cases/<int:case_id>/inspections")
 @role_required(*STAFF)
-def inspect_case(case_id: int):
+def inspect_case(case_id: int) -> ResponseReturnValue:
     """Record an inspection of a reported code that was never issued."""
     found = _visible_case(case_id)
-    codes = reported_codes(db.session, found)
+    codes = reported_codes(db.session(), found)
     form = CaseInspectionForm(prefix=CaseInspectionForm.PREFIX)
     form.fill_choices(current_lang(), codes, access.recording_provinces(current_user))
     if not form.validate():
@@ -165,7 +172,7 @@ def inspect_case(case_id: int):
     status = save_inspection(
         form,
         lambda photo_path: record_case_inspection(
-            db.session, found, code, current_user, finding(form, photo_path)
+            db.session(), found, code, current_user, finding(form, photo_path)
         ),
     )
     if status is not None:
@@ -176,12 +183,12 @@ def inspect_case(case_id: int):
 
 @bp.get("/dossier")
 @role_required(*STAFF)
-def dossier():
+def dossier() -> ResponseReturnValue:
     """Everything about one code for the inspector holding the item."""
     code = request.args.get("code", "").strip()
     if not code:
         return render_template("inspector/dossier_entry.html"), 200
-    entry = interpret(db.session, code, own_hosts())
+    entry = interpret(db.session(), code, own_hosts())
     stamp, resolution, problem = stamp_for_dossier(entry)
     if stamp is None:
         page = render_template(
@@ -194,7 +201,7 @@ def dossier():
 
 @bp.post("/stamps/<int:stamp_id>/inspections")
 @role_required(*STAFF)
-def inspect(stamp_id: int):
+def inspect(stamp_id: int) -> ResponseReturnValue:
     """Record an inspection of this item; a seizure marks the code counterfeit."""
     stamp = _stamp(stamp_id)
     form = InspectionForm()
@@ -204,7 +211,7 @@ def inspect(stamp_id: int):
     status = save_inspection(
         form,
         lambda photo_path: record_inspection(
-            db.session, stamp, current_user, *astuple(finding(form, photo_path))
+            db.session(), stamp, current_user, *astuple(finding(form, photo_path))
         ),
     )
     if status is not None:
@@ -215,16 +222,16 @@ def inspect(stamp_id: int):
 
 @bp.post("/stamps/<int:stamp_id>/pin-reset")
 @role_required(*STAFF)
-def pin_reset(stamp_id: int):
+def pin_reset(stamp_id: int) -> ResponseReturnValue:
     """Undo a PIN claim made by the wrong phone, with the reason on record."""
     stamp = _stamp(stamp_id)
-    if not access.can_reset_pin(db.session, current_user, stamp):
+    if not access.can_reset_pin(db.session(), current_user, stamp):
         abort(403)
     form = PinResetForm()
     if not form.validate():
         return _dossier_again(stamp, None, form)
     try:
-        reset_pin_claim(db.session, stamp, current_user, form.reason.data)
+        reset_pin_claim(db.session(), stamp, current_user, form.reason.data)
     except InspectionError as error:
         db.session.rollback()
         form.reason.errors = [vocab.refusal(error, vocab.INSPECTION_ERRORS)]
@@ -236,7 +243,7 @@ def pin_reset(stamp_id: int):
 
 @bp.get("/photos/<path:path>")
 @role_required("inspector", "admin", "producer")
-def photo(path: str):
+def photo(path: str) -> ResponseReturnValue:
     """A stored photo, for staff allowed to see the record it belongs to."""
     report_photo = db.session.scalar(
         select(ReportPhoto).where(ReportPhoto.path == path)
@@ -244,7 +251,7 @@ def photo(path: str):
     if report_photo is not None:
         report_case = db.session.get(Case, _report_case_id(report_photo))
         if report_case is None or not case_service.can_see(
-            db.session, current_user, report_case
+            db.session(), current_user, report_case
         ):
             abort(404)
     else:
@@ -252,7 +259,7 @@ def photo(path: str):
             select(Inspection).where(Inspection.photo_path == path)
         )
         if inspection is None or not access.can_read_inspection(
-            db.session, current_user, inspection
+            db.session(), current_user, inspection
         ):
             abort(404)
     response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
@@ -262,7 +269,7 @@ def photo(path: str):
 
 def _visible_case(case_id: int) -> Case:
     """The case, or 404 when it does not exist or lies outside the user's provinces."""
-    found = case_service.visible_case(db.session, current_user, case_id)
+    found = case_service.visible_case(db.session(), current_user, case_id)
     if found is None:
         abort(404)
     return found
@@ -274,7 +281,7 @@ def _case_context(
     inspection_form: CaseInspectionForm | None = None,
     hand_over_form: HandOverForm | None = None,
 ) -> dict:
-    codes = reported_codes(db.session, found)
+    codes = reported_codes(db.session(), found)
     show_contact = access.can_see_contacts(current_user, found)
     if hand_over_form is None:
         hand_over_form = HandOverForm(formdata=None)
@@ -283,7 +290,7 @@ def _case_context(
         "case": found,
         "show_contact": show_contact,
         "contacts": _contacts(found) if show_contact else {},
-        "history": case_service.history(db.session, found),
+        "history": case_service.history(db.session(), found),
         "status_form": status_form
         or CaseStatusForm(formdata=None, data={"status": found.status}),
         "assign_form": AssignForm(),
@@ -299,7 +306,7 @@ def _contacts(found: Case) -> dict[int, str | None]:
     """Reporters' contacts for a whole case page; each one opened is audited."""
     if wants_fragment():
         return {}  # the swapped fragments show no contact
-    shown = reveal(db.session, found.reports, current_user, privacy_key())
+    shown = reveal(db.session(), found.reports, current_user, privacy_key())
     db.session.commit()
     return shown
 
@@ -346,13 +353,13 @@ def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> s
     readable = {
         i.id
         for i in context["inspections"]
-        if access.can_read_inspection(db.session, current_user, i)
+        if access.can_read_inspection(db.session(), current_user, i)
     }
     return render_template(
         "inspector/dossier.html",
         **context,
         readable_inspections=readable,
-        may_reset_pin=access.can_reset_pin(db.session, current_user, stamp),
+        may_reset_pin=access.can_reset_pin(db.session(), current_user, stamp),
         inspection_form=inspection_form,
         pin_form=pin_form or PinResetForm(),
     )

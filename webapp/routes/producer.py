@@ -67,14 +67,14 @@ def home():
     complete = {p.id for p in products if completeness.is_complete(p, now)}
     own = current_user.organisation_id
     today = today_in_vietnam()
-    weeks = programme.weekly(db.session, today, organisation_id=own)
+    weeks = programme.weekly(db.session(), today, organisation_id=own)
     since = programme.window_start(today)
     return render_template(
         "producer/home.html",
         products=products,
         complete=complete,
         weeks=weeks,
-        provinces=programme.by_province(db.session, since, own),
+        provinces=programme.by_province(db.session(), since, own),
         scans_chart=Markup(
             charts.per_week(
                 weeks,
@@ -117,7 +117,7 @@ def _product_form(product: Product | None):
             files = chosen_files([request.files.get("image")])
             stored = uploads.store(files[0], "products") if files else None
             saved = product_service.save_product(
-                db.session,
+                db.session(),
                 current_user.organisation,
                 _product_input(form),
                 product,
@@ -125,7 +125,7 @@ def _product_form(product: Product | None):
             )
             db.session.flush()
             case_service.audit(
-                db.session,
+                db.session(),
                 current_user,
                 "product.save",
                 "product",
@@ -177,7 +177,7 @@ def profile():
     try:
         product_service.save_profile(organisation, _profile_input(form))
         case_service.audit(
-            db.session,
+            db.session(),
             current_user,
             "organisation.save",
             "organisation",
@@ -222,7 +222,7 @@ def cases():
         "producer/cases.html",
         "producer/_case_list.html",
         cases=found,
-        clusters=case_service.clusters(db.session, current_user),
+        clusters=case_service.clusters(db.session(), current_user),
         status=status,
     )
 
@@ -231,13 +231,13 @@ def cases():
 @role_required("producer")
 def case(case_id: int):
     """One case about this producer's product; reporters' contacts stay hidden."""
-    found = case_service.visible_case(db.session, current_user, case_id)
+    found = case_service.visible_case(db.session(), current_user, case_id)
     if found is None:
         abort(404)
     return render_template(
         "producer/case.html",
         case=found,
-        history=case_service.history(db.session, found),
+        history=case_service.history(db.session(), found),
     )
 
 

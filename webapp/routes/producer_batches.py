@@ -58,7 +58,7 @@ def new_batch():
         return render_template("producer/batch_new.html", form=form), 400
     product = own_product(form.product.data)
     try:
-        batch = batch_service.create_batch(db.session, product, _batch_input(form))
+        batch = batch_service.create_batch(db.session(), product, _batch_input(form))
         db.session.commit()
     except BatchError as error:
         db.session.rollback()
@@ -80,7 +80,7 @@ def batch(batch_id: int):
 def edit_batch(batch_id: int):
     """Correct a batch: everything until stamps are issued, then what stays true."""
     found = own_batch(batch_id)
-    issued = batch_service.stamps_issued(db.session, found)
+    issued = batch_service.stamps_issued(db.session(), found)
     locks = batch_service.locked(found, issued)
     form = BatchEditForm(obj=found, data={"provinces": found.province_codes})
     for name in locks:
@@ -105,11 +105,11 @@ def _apply_edit(found: Batch, form: BatchEditForm, issued: int, locks: dict) -> 
     kept = {name: _current(found, name) for name in locks}
     try:
         changes = batch_service.update_batch(
-            db.session, found, _batch_input(form, **kept), issued
+            db.session(), found, _batch_input(form, **kept), issued
         )
         if changes:
             case_service.audit(
-                db.session, current_user, "batch.edit", "batch", found.id, **changes
+                db.session(), current_user, "batch.edit", "batch", found.id, **changes
             )
         db.session.commit()
     except BatchError as error:
@@ -137,7 +137,7 @@ def issue(batch_id: int):
     config = current_app.config
     folder = Path(config["PRINT_DIR"])
     issued = issue_stamps(
-        db.session,
+        db.session(),
         found,
         form.count.data,
         config["STAMP_KEYS"],
@@ -159,7 +159,7 @@ def issue(batch_id: int):
         db.session.rollback()
         print_jobs.discard(staging)
         raise
-    print_jobs.publish(staging, folder, record_id)
+    print_jobs.publish(staging, folder, job.issuance_id)
     hours = int(config["PRINT_FILE_HOURS"])
     started = print_files.start(job.id, len(issued))
     if started == "ready":
@@ -193,7 +193,7 @@ def issue(batch_id: int):
 
 def _issue_problem(found: Batch, form: IssueForm) -> bool:
     """Put why these stamps cannot be issued on the form; True if there is a reason."""
-    problem = batch_service.can_issue(db.session, found, form.count.data)
+    problem = batch_service.can_issue(db.session(), found, form.count.data)
     if problem:
         form.count.errors = [vocab.label(vocab.BATCH_ERRORS, problem)]
         return True
@@ -229,7 +229,7 @@ def change_status(batch_id: int):
     try:
         batch_service.set_status(found, form.status.data)
         case_service.audit(
-            db.session,
+            db.session(),
             current_user,
             "batch.status",
             "batch",
@@ -255,7 +255,7 @@ def change_status(batch_id: int):
 def send_to_portal(batch_id: int):
     """Queue the batch (product, production order, chain, stages) for the portal."""
     found = own_batch(batch_id)
-    portal_outbox.enqueue_batch(db.session, found)
+    portal_outbox.enqueue_batch(db.session(), found)
     db.session.commit()
     flash(_("Queued for the national portal. Each record's state shows below."))
     return redirect(url_for("producer.batch", batch_id=found.id) + "#portal", code=303)
@@ -275,7 +275,7 @@ def event_form(found: Batch, formdata=None) -> EventForm:
 def findings_of(found: Batch) -> list:
     """What the batch and its product lack, or what looks implausible."""
     return completeness.review(
-        db.session, found.product, found, utcnow(), product_image_file
+        db.session(), found.product, found, utcnow(), product_image_file
     )
 
 
@@ -292,7 +292,7 @@ def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
     with_pin = with_pin or bool(issue_form.with_pin.data)
     return {
         "batch": found,
-        "issued": batch_service.stamps_issued(db.session, found),
+        "issued": batch_service.stamps_issued(db.session(), found),
         "records": records,
         "downloadable": print_jobs.still_kept(folder, (r.id for r in records), hours),
         "print_jobs": print_files.of_records(r.id for r in records),

@@ -39,10 +39,10 @@ def add_event(batch_id: int):
             files = chosen_files([request.files.get("photo")])
             stored = uploads.store(files[0], "events") if files else None
             event = batch_service.add_event(
-                db.session, found, _event_input(form, stored), utcnow()
+                db.session(), found, _event_input(form, stored), utcnow()
             )
             db.session.flush()
-            portal_outbox.follow_event(db.session, event)
+            portal_outbox.follow_event(db.session(), event)
             db.session.commit()
     except PhotoRefused as refused:
         form.photo.errors = [refusal(refused.code)[0]]
@@ -78,7 +78,7 @@ def locate_event(batch_id: int, event_id: int):
             event, form.province.data, form.ward.data, form.gln.data
         )
         case_service.audit(
-            db.session, current_user, "event.locate", "journey_event", event.id,
+            db.session(), current_user, "event.locate", "journey_event", event.id,
             ward=event.ward_code, gln=event.gln,
         )  # fmt: skip
         db.session.commit()

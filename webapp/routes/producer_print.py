@@ -57,9 +57,13 @@ def print_status(issuance_id: int):
         downloadable=kept,
         stalled_after=stalled_after,
     )
-    waiting = job is not None and job.status in ("queued", "running")
+    waiting = (
+        job is not None
+        and job.status in ("queued", "running")
+        and not job.stalled(stalled_after)
+    )
     # 286 tells htmx to stop polling: nothing will change without the producer.
-    return body, 200 if waiting and not job.stalled(stalled_after) else 286
+    return body, 200 if waiting else 286
 
 
 @bp.post("/issuances/<int:issuance_id>/print-files/retry")

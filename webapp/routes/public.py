@@ -10,6 +10,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from webapp import fragments, vocab
@@ -26,7 +27,7 @@ CHOICE_MAX_AGE = 365 * 24 * 3600  # a choice is kept a year, like the language
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     """Home: check a code; the products whose stories are public, a page at a time."""
     products = db.paginate(public_products(), per_page=PRODUCTS_PER_PAGE)
     return fragments.render(
@@ -35,10 +36,10 @@ def index():
 
 
 @bp.get("/check")
-def check():
+def check() -> ResponseReturnValue:
     """Send a typed or pasted code to its story, or explain what is wrong with it."""
     code = request.args.get("code", "")
-    entry = interpret(db.session, code, own_hosts())
+    entry = interpret(db.session(), code, own_hosts())
     if entry.link is not None:
         return redirect(own_base_url() + entry.link.path, code=303)
     problem = vocab.entry_problem(entry.problem)
@@ -59,7 +60,7 @@ def check():
 
 
 @bp.get("/settings")
-def settings():
+def settings() -> ResponseReturnValue:
     """The visitor's choices: for now, whether a check may use their location."""
     cookie = request.cookies.get(current_app.config["LOCATION_COOKIE"])
     choice = cookie if cookie in vocab.LOCATION_CHOICES else "ask"
@@ -67,7 +68,7 @@ def settings():
 
 
 @bp.post("/settings")
-def save_settings():
+def save_settings() -> ResponseReturnValue:
     """Remember the location choice where the story page reads it (a cookie)."""
     choice = request.form.get("location", "")
     if choice not in vocab.LOCATION_CHOICES:
@@ -100,13 +101,13 @@ def _remember_location(response, choice: str) -> None:
 
 
 @bp.get("/guide/traceability")
-def guide():
+def guide() -> ResponseReturnValue:
     """For producers: what data, which standards and which steps traceability takes."""
     return render_template("guide/traceability.html")
 
 
 @bp.get("/media/<any('products', 'events'):kind>/<name>")
-def media(kind: str, name: str):
+def media(kind: str, name: str) -> ResponseReturnValue:
     """A picture a producer uploaded for a product or a journey step (public)."""
     response = send_from_directory(upload_dir() / kind, name, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "public, max-age=604800, immutable"
@@ -114,7 +115,7 @@ def media(kind: str, name: str):
 
 
 @bp.post("/language")
-def set_language():
+def set_language() -> ResponseReturnValue:
     """Remember the visitor's language and go back to where they were."""
     lang = request.form.get("lang", "")
     target = safe_next(request.form.get("next", "")) or url_for("public.index")

@@ -5,10 +5,11 @@ import json
 from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import app_itself, db
 from webapp.i18n import current_lang, same_in_every_language
 from webapp.services.files import content_hash
 from webapp.services.key_directory import directory
@@ -48,7 +49,7 @@ SIGNATURE_FALLBACK = "vendor/noble-ed25519-3.2.0/index.js"
 
 
 @bp.get("/manifest.webmanifest")
-def manifest():
+def manifest() -> ResponseReturnValue:
     """The web app manifest, in the visitor's language."""
     body = {
         "name": _("OCOP Trace: check OCOP product stamps"),
@@ -102,7 +103,7 @@ def manifest():
 
 
 @bp.get("/sw.js")
-def service_worker():
+def service_worker() -> ResponseReturnValue:
     """The service worker; it changes whenever anything it caches would."""
     body = render_template(
         "pwa/sw.js",
@@ -123,10 +124,10 @@ def service_worker():
 
 
 @bp.get("/stamp-keys.json")
-def stamp_keys():
+def stamp_keys() -> ResponseReturnValue:
     """Producers' public keys: a phone checks stamp signatures with them offline."""
     body = json.dumps(
-        directory(db.session, current_app.config["STAMP_KEYS"]),
+        directory(db.session(), current_app.config["STAMP_KEYS"]),
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -140,7 +141,7 @@ def stamp_keys():
 
 
 @bp.get("/offline")
-def offline():
+def offline() -> ResponseReturnValue:
     """Shown when a page was never visited and there is no network."""
     return render_template("pwa/offline.html")
 
@@ -156,7 +157,7 @@ def cache_version() -> str:
     gives phones a new worker, which fetches the new pages. Computed once per
     app, as a deploy starts new processes.
     """
-    app = current_app._get_current_object()
+    app = app_itself()
     if "pwa_version" not in app.extensions:
         app.extensions["pwa_version"] = _version_of(app)
     return app.extensions["pwa_version"]
@@ -171,9 +172,10 @@ def _version_of(app: Flask) -> str:
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update((content_hash(path) or "").encode())
     loader = app.jinja_env.loader
-    for name in sorted(loader.list_templates()):
-        digest.update(name.encode())
-        digest.update(loader.get_source(app.jinja_env, name)[0].encode())
+    if loader is not None:
+        for name in sorted(loader.list_templates()):
+            digest.update(name.encode())
+            digest.update(loader.get_source(app.jinja_env, name)[0].encode())
     return digest.hexdigest()[:12]
 
 

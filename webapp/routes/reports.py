@@ -78,7 +78,7 @@ def create():
         with kept_only_if_saved() as kept:
             stored = [kept.store(upload, "reports") for upload in uploads]
             key = privacy_key()
-            report = file_report(db.session, _report_input(form), stored, key)
+            report = file_report(db.session(), _report_input(form), stored, key)
             secret = issue_secret(report, key)
             db.session.commit()
     except PhotoRefused as refused:
@@ -207,7 +207,7 @@ def withdraw(reference: str):
     if not secret_matches(report, form.secret.data, privacy_key()):
         form.secret.errors = [_("This is not the secret of this report.")]
         return _withdraw_page(form, report, 400)
-    paths = forget(db.session, report, "report.withdrawn")
+    paths = forget(db.session(), report, "report.withdrawn")
     db.session.commit()
     discard(paths)
     return redirect(url_for("reports.withdrawn"), code=303)

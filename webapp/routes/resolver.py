@@ -53,7 +53,7 @@ def resolve(rest: str):
     keepable = request.method == "GET" and not _wants_linkset()
     kept = story_pages.lookup(link) if keepable else None
     if kept is not None and kept.body is not None:
-        return story_pages.answer(kept)  # with the links it was kept with
+        return story_pages.answer(kept, kept.body)  # with the links kept with it
     resolution = resolve_link(link)
     if not resolution.found:
         up = _walk_up(link)

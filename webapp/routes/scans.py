@@ -4,7 +4,9 @@ import re
 from datetime import datetime
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response
 
 from webapp import vocab
 from webapp.auth import allowed_scan_roles, inspecting
@@ -25,7 +27,7 @@ IDEMPOTENCY_KEY = re.compile(scanning.IDEMPOTENCY_KEY)
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     """The camera scanner, with manual entry and a photo upload as fallbacks."""
     response = current_app.make_response(render_template("scans/index.html"))
     relax_for_decoder(response)
@@ -34,7 +36,7 @@ def index():
 
 @bp.post("/photo")
 @rate_limited("RATELIMIT_PHOTOS")
-def photo():
+def photo() -> ResponseReturnValue:
     """Decode the QR in an uploaded photo, then check it like a typed code."""
     upload = request.files.get("photo")
     if upload is None or not upload.filename:
@@ -53,7 +55,7 @@ def photo():
 
 @bp.post("/record")
 @rate_limited("RATELIMIT_SCANS")
-def record_scan():
+def record_scan() -> ResponseReturnValue:
     """Record the scan the story page made, and show its verdict."""
     role = request.form.get("role") or "shopper"
     if role not in allowed_scan_roles():
@@ -75,6 +77,7 @@ def record_scan():
     # The answer is made before the commit: once the scan is stored, nothing
     # may ask the database again and fail its acknowledgement.
     view = verdict_view(outcome)
+    response: Response
     if wants_fragment():
         response = current_app.make_response(
             render_template("story/_verdict.html", verdict=view)
@@ -91,7 +94,7 @@ def record_scan():
 
 @bp.post("/claim")
 @rate_limited("RATELIMIT_CLAIMS")
-def claim_pin():
+def claim_pin() -> ResponseReturnValue:
     """Claim the item with the PIN under its scratch-off layer."""
     device, new_device = device_id()
     try:

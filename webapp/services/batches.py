@@ -172,9 +172,9 @@ def _plain(value):
 
 
 def stamps_issued(session: Session, batch: Batch) -> int:
-    return session.scalar(
+    return session.execute(
         select(func.count(Stamp.id)).where(Stamp.batch_id == batch.id)
-    )
+    ).scalar_one()
 
 
 def can_issue(session: Session, batch: Batch, count: int) -> str | None:

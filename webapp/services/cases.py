@@ -42,13 +42,13 @@ class CaseError(Refusal):
 def open_case(session: Session, stamp: Stamp | None, batch: Batch | None) -> Case:
     """The open case about this serial (else this batch), created when there is none."""
     stmt = select(Case).where(Case.status.in_(OPEN_STATUSES))
+    case = None
     if stamp is not None:
         stmt = stmt.where(Case.stamp_id == stamp.id)
+        case = session.scalar(stmt.order_by(Case.id.desc()))
     elif batch is not None:
         stmt = stmt.where(Case.batch_id == batch.id, Case.stamp_id.is_(None))
-    else:
-        stmt = None
-    case = session.scalar(stmt.order_by(Case.id.desc())) if stmt is not None else None
+        case = session.scalar(stmt.order_by(Case.id.desc()))
     if case is None:
         batch = batch or (stamp.batch if stamp is not None else None)
         case = Case(stamp=stamp, batch=batch, status="new", severity=1)
@@ -207,15 +207,15 @@ def change_status(
         note=note,
     )
     if status == "genuine" and case.stamp_id is not None:
-        _clear_doubts(session, case, user)
+        _clear_doubts(session, case, case.stamp_id, user)
     return True
 
 
-def _clear_doubts(session: Session, case: Case, user: User) -> None:
+def _clear_doubts(session: Session, case: Case, stamp_id: int, user: User) -> None:
     """A human found the item genuine: scans before no longer count against it."""
-    cleared = clear_doubts(session, case.stamp_id, case.updated_at)
+    cleared = clear_doubts(session, stamp_id, case.updated_at)
     if cleared is not None:
-        audit(session, user, "stamp.doubts_cleared", "stamp", case.stamp_id, **cleared)
+        audit(session, user, "stamp.doubts_cleared", "stamp", stamp_id, **cleared)
 
 
 def hand_over(

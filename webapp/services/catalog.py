@@ -11,7 +11,7 @@ from webapp.models import Organisation, Product
 PUBLISHED = (Organisation.approved_at.is_not(None), Product.approved_at.is_not(None))
 
 
-def public_products() -> Select[tuple[Product]]:
+def public_products() -> Select[Product]:
     """Public products with their producer, by producer name then age."""
     return (
         select(Product)

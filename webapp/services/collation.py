@@ -21,7 +21,8 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     letters: list[int] = []
     tones: list[int] = []
     for char in unicodedata.normalize("NFC", text.lower()):
-        base, *marks = unicodedata.normalize("NFD", char)
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
         tone = 0
         for mark in marks:
             if mark in _TONES:

@@ -161,11 +161,13 @@ def _province_centre(code: str) -> tuple[float, float] | None:
 def other_products(session: Session, product: Product) -> list:
     """The columns the copy checks compare, for every other product (no objects)."""
     columns = [getattr(Product, name) for name in TEXT_FIELDS]
-    return session.execute(
-        select(Product.category, Product.name_vi, Product.image_path, *columns).where(
-            Product.id != product.id
-        )
-    ).all()
+    return list(
+        session.execute(
+            select(
+                Product.category, Product.name_vi, Product.image_path, *columns
+            ).where(Product.id != product.id)
+        ).all()
+    )
 
 
 def copied_text(

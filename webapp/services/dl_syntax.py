@@ -70,10 +70,10 @@ def check(text: str) -> list[tuple[str, str]]:
     for name, raw in _query_pairs(query):
         if in_path and name in in_path:
             raise DigitalLinkError("qualifier_in_query", "query", name)
-        entry = ai_table.table().get(name)
-        if entry is None:
+        attribute = ai_table.table().get(name)
+        if attribute is None:
             raise DigitalLinkError("unknown_ai", "query", name)
-        if not entry.attribute:
+        if not attribute.attribute:
             raise DigitalLinkError("not_an_attribute", "query", name)
         elements.append((name, _value(name, raw, "query", plus_is_space=True)))
     seen: set[str] = set()

@@ -37,6 +37,7 @@ def document(
     class, which holds the item); item_events (an inspection) are about the
     one item and list it.
     """
+    rows: list[tuple[JourneyEvent, str | None]]
     rows = [(e, None) for e in batch.events]  # the lot's own, not its items'
     rows += [(e, serial) for e in item_events]
     rows.sort(key=lambda row: (row[0].event_time, row[0].id))
@@ -82,6 +83,7 @@ def master_data(batches: Sequence[Batch]) -> dict:
 
 def programme_attributes(product: Product) -> list[tuple[str, object]]:
     """One productKind per kind, the sector, and the OCOP rating for OCOP only."""
+    pairs: list[tuple[str, object]]
     pairs = [(OWN_ATTRIBUTES + "productKind", kind) for kind in product.kinds]
     pairs.append((OWN_ATTRIBUTES + "sector", product.sector))
     if product.is_ocop:

@@ -96,9 +96,10 @@ def run(
         per_page = min(per_page, limit - shown)
         if per_page <= 0:
             return Page([], None)
-    ordering = (key, JourneyEvent.id)
     if descending:
         ordering = (key.desc(), JourneyEvent.id.desc())
+    else:
+        ordering = (key.asc(), JourneyEvent.id.asc())
     rows = session.execute(stmt.order_by(*ordering).limit(per_page + 1)).all()
     more = len(rows) > per_page and (limit is None or shown + per_page < limit)
     rows = rows[:per_page]

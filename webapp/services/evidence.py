@@ -140,14 +140,14 @@ class Evidence:
                 Source(
                     s["province"],
                     s["kind"],
-                    _time(s["at"]),
+                    datetime.fromisoformat(s["at"]),
                     tuple(s["networks"]),
                     tuple(s["devices"]),
                 )
                 for s in data.get("away", ())
             ),
             places=tuple(
-                Place(_time(at), lat, lon, error, network, device)
+                Place(datetime.fromisoformat(at), lat, lon, error, network, device)
                 for at, lat, lon, error, network, device in data.get("places", ())
             ),
             conflicts=data.get("conflicts", 0),
@@ -169,9 +169,17 @@ def observe(
     if province and evidence.home is None and (not regions or province in regions):
         evidence = replace(evidence, home=province, home_at=sighting.at)
     if province and regions and province not in regions:
-        evidence = _away(evidence, sighting)
+        evidence = _away(evidence, sighting, province)
     if sighting.lat is not None and sighting.lon is not None:
-        evidence = _travel(evidence, sighting, too_fast)
+        here = Place(
+            sighting.at,
+            sighting.lat,
+            sighting.lon,
+            sighting.error_km,
+            sighting.network,
+            sighting.device,
+        )
+        evidence = _travel(evidence, here, too_fast)
     return evidence
 
 
@@ -192,7 +200,7 @@ def forgotten(evidence: Evidence) -> Evidence:
     return replace(evidence, away=away, places=(), common=common)
 
 
-def _away(evidence: Evidence, sighting: Sighting) -> Evidence:
+def _away(evidence: Evidence, sighting: Sighting, province: str) -> Evidence:
     sources = list(evidence.away)
     for i, source in enumerate(sources):
         if source.is_same(sighting.network, sighting.device):
@@ -203,7 +211,7 @@ def _away(evidence: Evidence, sighting: Sighting) -> Evidence:
     if len(sources) >= MAX_SOURCES:
         return evidence
     source = Source(
-        sighting.province,
+        province,
         sighting.kind or HAND,
         sighting.at,
         (sighting.network,),
@@ -212,38 +220,28 @@ def _away(evidence: Evidence, sighting: Sighting) -> Evidence:
     return replace(evidence, away=(*sources, source))
 
 
-def _travel(evidence: Evidence, sighting: Sighting, too_fast) -> Evidence:
+def _travel(evidence: Evidence, here: Place, too_fast) -> Evidence:
     conflicts, common = evidence.conflicts, set(evidence.common)
     for place in evidence.places:
-        if place.device == sighting.device or place.network == sighting.network:
+        if place.device == here.device or place.network == here.network:
             continue  # one phone travelling, or one source: not two places at once
-        if too_fast(place, sighting):
-            pair = {place.network, sighting.network}
+        if too_fast(place, here):
+            pair = {place.network, here.network}
             common = pair if conflicts == 0 else common & pair
             conflicts += 1
-    place = Place(
-        sighting.at,
-        sighting.lat,
-        sighting.lon,
-        sighting.error_km,
-        sighting.network,
-        sighting.device,
-    )
-    places = (*evidence.places, place)[-MAX_PLACES:]
+    places = (*evidence.places, here)[-MAX_PLACES:]
     return replace(
         evidence, places=places, conflicts=conflicts, common=tuple(sorted(common))
     )
 
 
-def speed_check(
-    place: Place, sighting: Sighting, min_km: float, max_kmh: float
-) -> bool:
+def speed_check(place: Place, here: Place, min_km: float, max_kmh: float) -> bool:
     """Two positions too far apart for the time between them, errors allowed for."""
-    km = distance_km(place.lat, place.lon, sighting.lat, sighting.lon)
-    km -= place.error_km + sighting.error_km
+    km = distance_km(place.lat, place.lon, here.lat, here.lon)
+    km -= place.error_km + here.error_km
     if km < min_km:
         return False
-    hours = max(abs((sighting.at - place.at).total_seconds()) / 3600, 1 / 60)
+    hours = max(abs((here.at - place.at).total_seconds()) / 3600, 1 / 60)
     return km / hours > max_kmh
 
 

@@ -73,7 +73,7 @@ def record_inspection(
     for its own inspectors to act on.
     """
     found = Finding(result, place, province_code, note, at, photo_path)
-    _check(found, inspector)
+    province = _check(found, inspector)
     event = JourneyEvent(
         batch_id=stamp.batch_id,
         stamp_id=stamp.id,
@@ -86,7 +86,7 @@ def record_inspection(
         event_tz_offset="+07:00",
         # The event is published: the province at most, never the stall or the
         # note (those stay on the inspection, for staff).
-        place_vi=regions.province(province_code).short_label("vi"),
+        place_vi=province.short_label("vi"),
         province_code=province_code,
     )
     session.add(event)
@@ -103,7 +103,7 @@ def record_inspection(
         case = open_case(session, stamp, stamp.batch)
         session.flush()
         if can_see(session, inspector, case):
-            add_provinces(case, [province_code], "inspector")
+            add_provinces(case, [province.code], "inspector")
             _act_on_case(session, case, inspector, inspection)
         else:
             inspection.case_id, inspection.serial = case.id, stamp.serial
@@ -126,8 +126,8 @@ def record_case_inspection(
         raise InspectionError("code_issued", "code")
     if found.result not in UNISSUED_RESULTS:
         raise InspectionError("unknown_result", "result")
-    _check(found, inspector)
-    add_provinces(case, [found.province_code], "inspector")
+    province = _check(found, inspector)
+    add_provinces(case, [province.code], "inspector")
     inspection = _store(
         session,
         inspector,
@@ -156,15 +156,18 @@ def preset_province(user: User, case: Case | None = None) -> str | None:
     return covered[0] if covered else None
 
 
-def _check(found: Finding, inspector: User) -> None:
+def _check(found: Finding, inspector: User) -> regions.Division:
+    """The province the inspection was made in, once the finding is valid."""
     if found.result not in INSPECTION_RESULTS:
         raise InspectionError("unknown_result", "result")
     if not found.place.strip():
         raise InspectionError("place_required", "place")
-    if not found.province_code or not regions.is_province_code(found.province_code):
+    province = regions.province(found.province_code) if found.province_code else None
+    if province is None:
         raise InspectionError("unknown_province", "province")
-    if not access.can_record_inspection(inspector, found.province_code):
+    if not access.can_record_inspection(inspector, province.code):
         raise InspectionError("province_not_covered", "province")
+    return province
 
 
 def _store(

@@ -61,6 +61,7 @@ def linkset(
         if description:
             context["itemDescription"] = description
         for link in its_links:
+            target: dict[str, object]
             if link.link_type == "gs1:defaultLink":  # a title and nothing else
                 target = {"href": link.href, "title": link.title}
             else:

@@ -25,5 +25,7 @@ def decode_qr(data: bytes) -> str | None:
         raise PhotoError(refused.code) from None
     except (OSError, ValueError, Image.DecompressionBombError):
         raise PhotoError("not_an_image") from None
-    hits = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    hits = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    )
     return hits[0].text if hits else None

@@ -165,6 +165,8 @@ def _send(session, client: PortalClient, item: PortalItem, image_url) -> str:
         if not approved:
             raise Rejected("organisation_not_approved", organisation.tax_code)
         return remote
+    if parent is None:  # every other record is sent after the one it belongs to
+        raise Retryable("parent_not_sent", f"{item.kind} {item.object_id}")
     if item.kind == "product":
         product = session.get(Product, item.object_id)
         payload = product_payload(product, parent, image_url(product))
@@ -223,16 +225,17 @@ PORTAL_KIND_NAMES = {
 
 def kind_fields(product: Product) -> dict:
     """Kinds and sector; stars and certificate for OCOP products only."""
-    fields = {
+    fields: dict[str, object] = {
         "loaiSanPham": [PORTAL_KIND_NAMES[kind] for kind in product.kinds],
         "linhVuc": product.sector,
     }
-    if product.is_ocop:
+    certified_on, valid_until = product.ocop_certified_on, product.ocop_valid_until
+    if product.is_ocop and certified_on and valid_until:  # both, says the database
         fields["ocop"] = {
             "soSao": product.ocop_stars,
             "soChungNhan": product.ocop_certificate_no,
-            "ngayCap": product.ocop_certified_on.isoformat(),
-            "hieuLucDen": product.ocop_valid_until.isoformat(),
+            "ngayCap": certified_on.isoformat(),
+            "hieuLucDen": valid_until.isoformat(),
         }
     if product.is_key:
         fields["quyetDinhSanPhamChuLuc"] = product.key_decision_no

@@ -52,6 +52,7 @@ def decodes_to(modules: np.ndarray, text: str, scale: int = 4) -> bool:
     """True when a decoder reads text back from the symbol."""
     image = np.pad(modules, QUIET_ZONE).repeat(scale, 0).repeat(scale, 1)
     found = zxingcpp.read_barcodes(
-        np.where(image, 0, 255).astype(np.uint8), formats=zxingcpp.BarcodeFormat.QRCode
+        np.where(image, 0, 255).astype(np.uint8),
+        formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
     )
     return any(result.text == text for result in found)

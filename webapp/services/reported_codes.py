@@ -29,9 +29,12 @@ class ReportedCode:
 def reported_codes(session: Session, case: Case) -> list[ReportedCode]:
     """Each distinct code reported in the case, in the order it was first reported."""
     groups: dict[str, list[Report]] = {}
+    texts: dict[str, str] = {}  # each code as its first report gave it
     for report in sorted(case.reports, key=lambda r: (r.created_at, r.id)):
         if report.code_text:
-            groups.setdefault(_key(report.serial, report.code_text), []).append(report)
+            key = _key(report.serial, report.code_text)
+            groups.setdefault(key, []).append(report)
+            texts.setdefault(key, report.code_text)
     serials = {reports[0].serial for reports in groups.values() if reports[0].serial}
     stamps = {
         stamp.serial: stamp
@@ -40,7 +43,7 @@ def reported_codes(session: Session, case: Case) -> list[ReportedCode]:
     return [
         ReportedCode(
             reference=reports[0].reference,
-            code_text=reports[0].code_text,
+            code_text=texts[key],
             serial=reports[0].serial,
             stamp=stamps.get(reports[0].serial) if reports[0].serial else None,
             reports=tuple(reports),

@@ -71,7 +71,9 @@ def file_report(
         price_vnd=data.price_vnd,
         problems=list(data.problems),
         description=data.description,
-        contact_sealed=seal(data.contact, privacy_key) if data.contact else None,
+        contact_sealed=(
+            seal(data.contact, privacy_key) if data.contact and privacy_key else None
+        ),
         lang=data.lang,
         idempotency_key=data.idempotency_key,
         created_at=utcnow(),

@@ -15,6 +15,15 @@ from webapp.services import serials
 from webapp.services.digital_link import DigitalLink
 
 
+@dataclass(frozen=True)
+class Item:
+    """A stamp we issued, with its batch and product."""
+
+    stamp: Stamp
+    batch: Batch
+    product: Product
+
+
 @dataclass
 class Resolution:
     """What a link points at; reasons say why it is not genuine, if it is not."""
@@ -29,6 +38,14 @@ class Resolution:
     @property
     def found(self) -> bool:
         return not ({"unknown_code", "bad_check"} & set(self.reasons))
+
+    @property
+    def item(self) -> Item | None:
+        """The issued stamp the link names, if it names one (a stamp is always
+        found with its batch and product)."""
+        if self.stamp is None or self.batch is None or self.product is None:
+            return None
+        return Item(self.stamp, self.batch, self.product)
 
 
 def resolve(

@@ -65,10 +65,12 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
         .execution_options(synchronize_session=False)
     )
     _forget_evidence(session, cutoff)
+    # A DELETE's result is a CursorResult; SQLAlchemy types Session.execute() as
+    # returning the Result base, which has no rowcount.
     return PrunedScans(
-        dropped.scans + (result.rowcount or 0),
-        devices.rowcount or 0,
-        networks.rowcount or 0,
+        dropped.scans + (result.rowcount or 0),  # type: ignore[attr-defined]
+        devices.rowcount or 0,  # type: ignore[attr-defined]
+        networks.rowcount or 0,  # type: ignore[attr-defined]
         len(dropped.months),
     )
 

@@ -133,7 +133,9 @@ def rebuild(session: Session, first: date, last: date) -> int:
             [*KEY, "scans"], recount_query(dialect, start, end)
         )
     )
-    return session.scalar(select(func.count()).select_from(ScanRollup).where(*in_range))
+    return session.execute(
+        select(func.count()).select_from(ScanRollup).where(*in_range)
+    ).scalar_one()
 
 
 def recount_query(dialect: str, start: datetime, end: datetime):

@@ -137,7 +137,7 @@ def _make(session: Session, month: date, has_rows: bool) -> int:
             f" INSERT INTO {name} SELECT * FROM moved"
         ),
         {"start": _utc(month), "end": _utc(next_month(month))},
-    ).rowcount
+    ).rowcount  # type: ignore[attr-defined]  # SQLAlchemy types it as Result; it is a CursorResult
     session.execute(
         text(f"ALTER TABLE scan ATTACH PARTITION {name} FOR VALUES {_bounds(month)}")
     )

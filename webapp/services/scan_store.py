@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.elements import BindParameter
 
 from webapp.models import (
     Scan,
@@ -149,7 +151,7 @@ def locked_state(
 
 @cache
 def _state_statement(by_key: bool, by_view: bool):
-    stamp_id = bindparam("st_stamp")
+    stamp_id: BindParameter[Any] = bindparam("st_stamp")
     anchor = select(literal(1).label("one")).subquery()
     statement = (
         select(
@@ -279,7 +281,7 @@ def write(session: Session, writes: Writes) -> int:
 @cache
 def _pieces(new_device: bool, network_exists: bool | None) -> tuple:
     """The scan's insert, then each aggregate's change, with named parameters."""
-    pieces = [
+    pieces: list[UpdateBase] = [
         insert(SCAN)
         .values({name: bindparam(f"sc_{name}") for name in SCAN_FIELDS})
         .returning(SCAN.c.id, SCAN.c.scanned_at, SCAN.c.idempotency_key)
@@ -293,7 +295,9 @@ def _pieces(new_device: bool, network_exists: bool | None) -> tuple:
                 first_seen_at=bindparam("dv_seen"),
             )
         )
-    values = {name: bindparam(f"nw_{name}") for name in NETWORK_FIELDS}
+    values: dict[str, BindParameter[Any]] = {
+        name: bindparam(f"nw_{name}") for name in NETWORK_FIELDS
+    }
     if network_exists:
         pieces.append(
             update(NETWORKS)

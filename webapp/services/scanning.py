@@ -25,7 +25,7 @@ from webapp.services.idempotency import scoped_key
 from webapp.services.privacy import keyed_hash, network_of
 from webapp.services.regions import is_province_code
 from webapp.services.repeats import earlier_view
-from webapp.services.resolution import Resolution, resolve
+from webapp.services.resolution import Item, Resolution, resolve
 
 ROLES = ("shopper", "inspector", "producer")
 
@@ -110,14 +110,16 @@ def record_scan(
         made_at=believable_made_at(request.made_at, request.at),
         notices=list(resolution.notices),
     )
-    if resolution.stamp is None:
+    outcome: ScanOutcome | None
+    item = resolution.item
+    if item is None:
         outcome = _record_unknown(session, request, resolution, facts, scan)
     else:
         # A reload needs no lock: nothing is written.
         outcome = _repeat(session, request, resolution, facts, rules_config)
         if outcome is None:
             outcome = _record_known(
-                session, request, resolution, facts, rules_config, scan
+                session, request, resolution, item, facts, rules_config, scan
             )
     # outcome.scan is new (stored, with its id) unless outcome.replayed.
     return outcome
@@ -127,13 +129,14 @@ def _record_known(
     session: Session,
     request: ScanRequest,
     resolution: Resolution,
+    item: Item,
     facts: ScanFacts,
     rules_config: dict,
     scan: Scan,
 ) -> ScanOutcome:
-    stamp = resolution.stamp
-    rules = rules_for(resolution.product, rules_config)
-    regions = tuple(resolution.batch.province_codes)
+    stamp = item.stamp
+    rules = rules_for(item.product, rules_config)
+    regions = tuple(item.batch.province_codes)
     code_reasons = tuple(resolution.reasons)
     scan.stamp_id = stamp.id
     since = request.at - request.repeat_window if request.repeat_window else None
@@ -183,7 +186,7 @@ def _record_known(
             session,
             at=scan.scanned_at,
             province=scan.province_code,
-            organisation_id=resolution.product.organisation_id,
+            organisation_id=item.product.organisation_id,
             role=scan.role,
             verdict=scan.verdict,
         )
@@ -225,12 +228,14 @@ def _record_unknown(
     judged = standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
     judged = judged if judged.reasons else Standing("counterfeit", ["unknown_code"])
     scan.verdict, scan.reasons = judged.verdict, judged.reasons
-    scan.id = scan_store.insert_unknown(session, scan)
-    if scan.id is None:  # this key's first copy is in: answer it
+    stored_id = scan_store.insert_unknown(session, scan)
+    if stored_id is None:  # this key's first copy is in: answer it
+        assert key is not None  # a scan without a key is always stored
         earlier = scan_store.scan_of_key(session, key)
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
+    scan.id = stored_id
     session.execute(
         *rollups.counted(
             session,
@@ -282,12 +287,13 @@ def standing_of(
     resolution: Resolution, stats: SerialStats | None, rules_config: dict
 ) -> Standing:
     """The standing of the serial a resolution names, as its aggregates are now."""
-    if resolution.stamp is None:
+    item = resolution.item
+    if item is None:
         return standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
     return standing(
         _aggregates(stats) if stats is not None else Aggregates(),
-        rules_for(resolution.product, rules_config),
-        tuple(resolution.batch.province_codes),
+        rules_for(item.product, rules_config),
+        tuple(item.batch.province_codes),
         tuple(resolution.reasons),
     )
 
@@ -396,7 +402,7 @@ def _scoped(request: ScanRequest, facts: ScanFacts, resolution: Resolution):
 
     The same key from another device, or for another code, is not a resend.
     """
-    if not request.idempotency_key:
-        return None
     link = resolution.link
+    if not request.idempotency_key or link.serial is None:
+        return None  # no key, or no single item to scope it to
     return scoped_key(request.idempotency_key, facts.device, link.gtin, link.serial)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -66,15 +68,18 @@ def workbook(
     return out.getvalue()
 
 
-def _header(sheet, text: str) -> WriteOnlyCell:
+def _header(sheet, text: str) -> Cell:
     cell = WriteOnlyCell(sheet, value=text)
     cell.font = Font(bold=True)
     return cell
 
 
 def _cell(sheet, column: Column, value: object) -> object:
-    if column.number_format != TEXT:
-        cell = WriteOnlyCell(sheet, value=value)
+    if column.number_format != TEXT and (
+        value is None or isinstance(value, (int, float, date))
+    ):
+        cell = WriteOnlyCell(sheet)
+        cell.value = value
         cell.number_format = column.number_format
         return cell
     text = "" if value is None else str(value)

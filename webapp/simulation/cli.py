@@ -94,9 +94,11 @@ def _play(config, rules):
         )
         with app.app_context():
             upgrade()
-            market_items = prepare_items(db.session, config, keys, SIMULATION_BASE_URL)
+            market_items = prepare_items(
+                db.session(), config, keys, SIMULATION_BASE_URL
+            )
             db.session.commit()
-            report = play(db.session, config, market_items, keys, rules)
+            report = play(db.session(), config, market_items, keys, rules)
             db.session.commit()
             db.engine.dispose()
     return report

@@ -102,7 +102,7 @@ def _log_existing_stamps():
         "SELECT b.id, p.gtin, b.lot_code FROM batch b JOIN product p ON p.id = b.product_id"
     )
     batches = {row[0]: (row[1], row[2]) for row in connection.execute(keys)}
-    groups = {}
+    groups: dict[tuple, list] = {}
     for row in connection.execute(
         sa.select(
             stamp.c.id,
