@@ -10,11 +10,11 @@ from webapp.forms.producer import EventForm, EventLocationForm
 from webapp.fragments import wants_fragment
 from webapp.i18n import current_lang
 from webapp.models import Batch, JourneyEvent, utcnow
-from webapp.routes.producer import bp, field_error, own_batch
+from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_batches import batch_again, event_form, findings_of
+from webapp.services import access, portal_outbox
 from webapp.services import batches as batch_service
 from webapp.services import cases as case_service
-from webapp.services import portal_outbox
 from webapp.services.batches import BatchError, EventInput
 from webapp.services.clock import VIETNAM
 from webapp.services.photos import PhotoRefused
@@ -30,7 +30,7 @@ def add_event(batch_id: int):
     it (out of band); refusals come back with 200 so htmx shows them. Without
     JavaScript the whole page reloads.
     """
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session, current_user, batch_id)
     form = event_form(found, formdata=request.form)
     if not form.validate():
         return _journey_again(found, form)
@@ -63,7 +63,7 @@ def add_event(batch_id: int):
 @role_required("producer")
 def locate_event(batch_id: int, event_id: int):
     """Give a stage recorded without one its location code (ward or GLN)."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session, current_user, batch_id)
     event = db.session.get(JourneyEvent, event_id)
     if event is None or event.batch_id != found.id or event.stamp_id is not None:
         abort(404)

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp
+from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp, User
 from webapp.services import regions
+from webapp.services.cases import audit
 from webapp.services.clock import VIETNAM
 from webapp.services.completeness import DISTRIBUTION_STEPS
 from webapp.services.errors import Refusal
@@ -120,11 +121,15 @@ def locked(batch: Batch, issued: int) -> dict[str, str]:
 
 
 def update_batch(
-    session: Session, batch: Batch, data: BatchInput, issued: int
+    session: Session,
+    batch: Batch,
+    data: BatchInput,
+    issued: int,
+    by: User | None = None,
 ) -> dict[str, list]:
     """Apply what may still change; return {field: [before, after]}.
 
-    The caller commits (and audits the changes).
+    A change is audited in the name of `by`; the caller commits.
     """
     lot, codes = _checked(session, batch.product, data, batch)
     after = {
@@ -155,7 +160,10 @@ def update_batch(
             for code in codes
             if code not in before["provinces"]
         ]
-    return {k: [_plain(v) for v in pair] for k, pair in changes.items()}
+    changed = {k: [_plain(v) for v in pair] for k, pair in changes.items()}
+    if changed:
+        audit(session, by, "batch.edit", "batch", batch.id, **changed)
+    return changed
 
 
 def _events_before(batch: Batch, produced_on: date) -> bool:
@@ -277,6 +285,14 @@ def _check_location(province: str | None, ward: str | None, gln: str | None) -> 
         raise BatchError("gln_invalid", "gln")
     if not (ward or gln):
         raise BatchError("location_required", "ward")
+
+
+def change_status(
+    session: Session, batch: Batch, status: str, by: User | None = None
+) -> None:
+    """Recall or void the batch (see set_status), audited in the name of `by`."""
+    set_status(batch, status)
+    audit(session, by, "batch.status", "batch", batch.id, after=batch.status)
 
 
 def set_status(batch: Batch, status: str) -> None:
