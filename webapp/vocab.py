@@ -3,6 +3,8 @@
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
+from webapp.models.codes import ScanRole
+
 ORGANISATION_KINDS = {
     "cooperative": _l("Cooperative"),
     "company": _l("Company"),
@@ -197,9 +199,9 @@ VERDICTS = {
     "counterfeit": _l("Counterfeit"),
 }
 SCAN_ROLES = {
-    "shopper": _l("Shopper"),
-    "inspector": _l("Inspector"),
-    "producer": _l("Producer"),
+    ScanRole.SHOPPER.value: _l("Shopper"),
+    ScanRole.INSPECTOR.value: _l("Inspector"),
+    ScanRole.PRODUCER.value: _l("Producer"),
 }
 AUDIT_ACTIONS = {
     "case.status": _l("changed the status"),
