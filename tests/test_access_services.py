@@ -104,3 +104,19 @@ def test_a_photo_of_no_record_is_not_found(app):
     with pytest.raises(AccessRefused) as refused:
         access.check_photo(db.session, factories.user("admin"), "reports/none.jpg")
     assert refused.value.code == "not_found"
+
+
+def test_a_stage_is_fetched_only_through_its_own_batch(two_makers):
+    batch = two_makers["batch"]
+    stage = factories.event(batch)
+    other = factories.event(factories.batch(batch.product))
+    maker = two_makers["a"]
+    assert access.own_stage(db.session, maker, batch.id, stage.id) == (batch, stage)
+    for user, event_id in (
+        (maker, other.id),  # a stage of another batch
+        (maker, stage.id + 10_000),
+        (two_makers["b"], stage.id),
+    ):
+        with pytest.raises(AccessRefused) as refused:
+            access.own_stage(db.session, user, batch.id, event_id)
+        assert refused.value.code == "not_found"

@@ -85,3 +85,18 @@ def test_a_profile_save_is_audited_and_a_refused_one_is_not(app):
     db.session.commit()
     [entry] = entries("organisation.save")
     assert (entry.user_id, entry.target_id) == (maker.id, org.id)
+
+
+def test_locating_a_stage_is_audited_and_a_second_time_refused(app):
+    batch = factories.batch()
+    stage = factories.event(batch, ward_code=None, gln=None)
+    maker = factories.user("producer", org=batch.product.organisation)
+    batches.locate_event(db.session, stage, "33", "11980", None, maker)
+    db.session.commit()
+    [entry] = entries("event.locate")
+    assert (entry.user_id, entry.target_id) == (maker.id, stage.id)
+    assert entry.details == {"ward": "11980", "gln": None}
+    with pytest.raises(BatchError) as refused:
+        batches.locate_event(db.session, stage, "33", "11980", None, maker)
+    assert refused.value.code == "already_located"
+    assert len(entries("event.locate")) == 1

@@ -21,6 +21,7 @@ from webapp.models import (
     Case,
     Inspection,
     IssuanceRecord,
+    JourneyEvent,
     PortalItem,
     Product,
     Report,
@@ -205,6 +206,17 @@ def _owned(session: Session, user: User, model: type[Owned], record_id: int) -> 
     if found is None or not owns(user, found):
         raise AccessRefused("not_found")
     return found
+
+
+def own_stage(
+    session: Session, user: User, batch_id: int, event_id: int
+) -> tuple[Batch, JourneyEvent]:
+    """The producer's own batch and one of its stages (not an item's event)."""
+    batch = own_batch(session, user, batch_id)
+    event = session.get(JourneyEvent, event_id)
+    if event is None or event.batch_id != batch.id or event.stamp_id is not None:
+        raise AccessRefused("not_found")
+    return batch, event
 
 
 def readable_case(session: Session, user: User, case_id: int) -> Case:

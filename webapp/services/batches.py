@@ -276,6 +276,22 @@ def set_location(
     event.gln = (gln or "").strip() or None
 
 
+def locate_event(
+    session: Session,
+    event: JourneyEvent,
+    province: str | None,
+    ward: str | None,
+    gln: str | None,
+    by: User | None = None,
+) -> None:
+    """set_location, audited in the name of `by`; the caller commits."""
+    set_location(event, province, ward, gln)
+    audit(
+        session, by, "event.locate", "journey_event", event.id,
+        ward=event.ward_code, gln=event.gln,
+    )  # fmt: skip
+
+
 def _check_location(province: str | None, ward: str | None, gln: str | None) -> None:
     """A stage needs a location code: an official ward, or a GLN (check digit right)."""
     if ward and not (province and regions.ward_in_province(ward, province)):
