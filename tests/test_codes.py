@@ -6,11 +6,16 @@ from pydantic import ValidationError
 
 from tests.conftest import SQLITE_ONLY
 from webapp import auth, vocab
-from webapp.models.codes import SCAN_ROLES, ScanRole
+from webapp.models import BATCH_STATUSES, STAMP_STATUSES
+from webapp.models.codes import SCAN_ROLES, BatchStatus, ScanRole, StampStatus
 from webapp.schemas import ScanIn
 from webapp.services import scanning
 
-WORDED = [(ScanRole, vocab.SCAN_ROLES)]
+WORDED = [
+    (ScanRole, vocab.SCAN_ROLES),
+    (BatchStatus, vocab.BATCH_STATUSES),
+    (StampStatus, vocab.STAMP_STATUSES),
+]
 
 
 @SQLITE_ONLY
@@ -42,3 +47,8 @@ def test_scan_roles_are_the_same_wherever_they_are_accepted():
     with pytest.raises(ValidationError) as refused:
         ScanIn.model_validate({"code": "x", "device_id": "phone-123", "role": "admin"})
     assert refused.value.errors()[0]["loc"] == ("role",)
+
+
+def test_the_models_status_lists_are_the_codes():
+    assert BATCH_STATUSES == tuple(BatchStatus)
+    assert STAMP_STATUSES == tuple(StampStatus)

@@ -19,3 +19,18 @@ class ScanRole(StrEnum):
 
 
 SCAN_ROLES: tuple[str, ...] = tuple(role.value for role in ScanRole)
+
+
+class BatchStatus(StrEnum):
+    """A batch on sale, recalled (its scans warn) or void (its codes are cancelled)."""
+
+    ACTIVE = "active"
+    RECALLED = "recalled"
+    VOID = "void"
+
+
+class StampStatus(StrEnum):
+    """A stamp is valid until cancelled."""
+
+    ACTIVE = "active"
+    VOID = "void"

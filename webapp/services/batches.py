@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp, User
+from webapp.models.codes import BatchStatus
 from webapp.services import regions
 from webapp.services.cases import audit
 from webapp.services.clock import VIETNAM
@@ -75,7 +76,7 @@ def create_batch(session: Session, product: Product, data: BatchInput) -> Batch:
         produced_on=data.produced_on,
         expires_on=data.expires_on,
         quantity=data.quantity,
-        status="active",
+        status=BatchStatus.ACTIVE.value,
         regions=[BatchRegion(province_code=code) for code in codes],
     )
     session.add(batch)
@@ -110,7 +111,7 @@ def locked(batch: Batch, issued: int) -> dict[str, str]:
     Once stamps are issued, the lot and dates stay as printed and as shoppers
     have seen them.
     """
-    if batch.status != "active":
+    if batch.status != BatchStatus.ACTIVE:
         return dict.fromkeys(BATCH_FIELDS, "closed")
     if not issued:
         return {}
@@ -187,7 +188,7 @@ def stamps_issued(session: Session, batch: Batch) -> int:
 
 def can_issue(session: Session, batch: Batch, count: int) -> str | None:
     """Why count more stamps cannot be issued for the batch, or None."""
-    if batch.status != "active":
+    if batch.status != BatchStatus.ACTIVE:
         return "batch_not_active"
     if count < 1:
         return "count_invalid"
@@ -313,8 +314,9 @@ def change_status(
 
 def set_status(batch: Batch, status: str) -> None:
     """Recall or void a batch; every later scan of its stamps says so. Never undone."""
-    if status not in ("recalled", "void"):
+    recalled, void = BatchStatus.RECALLED, BatchStatus.VOID
+    if status not in (recalled, void):
         raise BatchError("unknown_status", "status")
-    if batch.status == "void" or (batch.status == "recalled" and status == "recalled"):
+    if batch.status == void or (batch.status == recalled and status == recalled):
         raise BatchError("already_" + batch.status, "status")
-    batch.status = status
+    batch.status = BatchStatus(status).value

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, Product, Stamp, User, utcnow
+from webapp.models.codes import StampStatus
 from webapp.services import batches, issuance_log, serials
 from webapp.services.csv_cells import safe_row
 from webapp.services.digital_link import DigitalLink
@@ -111,7 +112,7 @@ def issue_stamps(
             "batch_id": batch.id,
             "issuance_id": record.id,
             "serial": serial,
-            "status": "active",
+            "status": StampStatus.ACTIVE.value,
             "pin_hash": serials.hash_pin(pin, serial, keys[0]) if pin else None,
             "issued_at": now,
         }
