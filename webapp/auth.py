@@ -11,6 +11,7 @@ from flask_login import LoginManager, current_user
 from webapp.converters import MAX_ID
 from webapp.extensions import client_address, db
 from webapp.models import User
+from webapp.models.codes import ScanRole
 
 login_manager = LoginManager()
 
@@ -71,11 +72,11 @@ def staff_role() -> str | None:
 
 
 # Which scan roles each signed-in role may claim; the public scans as shoppers.
-SCAN_ROLES = {
-    None: ("shopper",),
-    "inspector": ("shopper", "inspector"),
-    "admin": ("shopper", "inspector"),
-    "producer": ("shopper", "producer"),
+SCAN_ROLES: dict[str | None, tuple[str, ...]] = {
+    None: (ScanRole.SHOPPER.value,),
+    "inspector": (ScanRole.SHOPPER.value, ScanRole.INSPECTOR.value),
+    "admin": (ScanRole.SHOPPER.value, ScanRole.INSPECTOR.value),
+    "producer": (ScanRole.SHOPPER.value, ScanRole.PRODUCER.value),
 }
 
 

@@ -18,6 +18,7 @@ from webapp.cli_rollups import rollups
 from webapp.extensions import db
 from webapp.services.issuance import (
     IssuanceError,
+    commit_with_codes,
     find_batch,
     issue_stamps,
     write_codes_csv,
@@ -151,16 +152,8 @@ def purge_print_files() -> None:
 
 def _commit_with_codes(issued, path: Path | None) -> None:
     """Commit the stamps only once their codes are safely on disk."""
-    temp = write_codes_csv(path, issued) if path else None
-    try:
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        if temp:
-            temp.unlink(missing_ok=True)
-        raise
-    if temp and path:
-        temp.replace(path)
+    staged = write_codes_csv(path, issued) if path else None
+    commit_with_codes(db.session(), staged, path)
 
 
 @click.group()

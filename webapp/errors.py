@@ -7,7 +7,7 @@ from flask import Flask, current_app, redirect, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, NotFound
 
 from webapp.extensions import db
 from webapp.fragments import wants_fragment
@@ -15,6 +15,7 @@ from webapp.links import own_base_url
 from webapp.negotiation import json_error, wants_json
 from webapp.outages import register_outage_handlers
 from webapp.services import dl_compression
+from webapp.services.access import AccessRefused
 from webapp.services.digital_link import DigitalLink
 
 COMPRESSED = re.compile(r"/([A-Za-z0-9_-]{8,})")
@@ -44,6 +45,7 @@ CODES = {
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(AccessRefused, _access_refused)
     app.register_error_handler(Exception, unexpected_error)
     register_outage_handlers(app)
 
@@ -72,6 +74,11 @@ def _http_error(error: HTTPException):
     if allowed:
         response.headers["Allow"] = ", ".join(allowed)
     return response
+
+
+def _access_refused(error: AccessRefused):
+    """A record the user may not have: 403 if they may see it, else 404."""
+    return _http_error(Forbidden() if error.code == "forbidden" else NotFound())
 
 
 def _csrf_error(error: CSRFError):

@@ -1,7 +1,5 @@
 """Shapes of JSON requests to the public API, validated with pydantic."""
 
-from typing import Literal
-
 from pydantic import (
     AwareDatetime,
     BaseModel,
@@ -11,6 +9,7 @@ from pydantic import (
     model_validator,
 )
 
+from webapp.models.codes import ScanRole
 from webapp.models.types import utcnow
 from webapp.services.scanning import believable_made_at
 
@@ -18,7 +17,9 @@ from webapp.services.scanning import believable_made_at
 class ScanIn(BaseModel):
     """POST /api/v1/scans — the contract in the README's API table."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="ignore", str_strip_whitespace=True, use_enum_values=True
+    )
 
     code: str = Field(min_length=1, max_length=500)
     device_id: str = Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
@@ -29,7 +30,8 @@ class ScanIn(BaseModel):
         default=None, ge=-180, le=180, allow_inf_nan=False, strict=True
     )
     province: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
-    role: Literal["shopper", "inspector", "producer"] = "shopper"
+    # Received as the code's plain value (use_enum_values), stored as such.
+    role: ScanRole = Field(default=ScanRole.SHOPPER, validate_default=True)
     idempotency_key: str | None = Field(default=None, min_length=8, max_length=64)
     # Accuracy of the position in metres, as the browser's geolocation gives it.
     accuracy: float | None = Field(default=None, ge=0, le=100_000, allow_inf_nan=False)

@@ -3,6 +3,8 @@
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
+from webapp.models.codes import BatchStatus, ScanRole, StampStatus
+
 ORGANISATION_KINDS = {
     "cooperative": _l("Cooperative"),
     "company": _l("Company"),
@@ -88,12 +90,15 @@ DISPOSITIONS = {
 }
 
 BATCH_STATUSES = {
-    "active": _l("On sale"),
-    "recalled": _l("Recalled"),
-    "void": _l("Cancelled"),
+    BatchStatus.ACTIVE.value: _l("On sale"),
+    BatchStatus.RECALLED.value: _l("Recalled"),
+    BatchStatus.VOID.value: _l("Cancelled"),
 }
 
-STAMP_STATUSES = {"active": _l("Valid"), "void": _l("Cancelled")}
+STAMP_STATUSES = {
+    StampStatus.ACTIVE.value: _l("Valid"),
+    StampStatus.VOID.value: _l("Cancelled"),
+}
 
 # Why a code is not (or may not be) genuine, and notices that go with a genuine one.
 REASONS = {
@@ -197,9 +202,9 @@ VERDICTS = {
     "counterfeit": _l("Counterfeit"),
 }
 SCAN_ROLES = {
-    "shopper": _l("Shopper"),
-    "inspector": _l("Inspector"),
-    "producer": _l("Producer"),
+    ScanRole.SHOPPER.value: _l("Shopper"),
+    ScanRole.INSPECTOR.value: _l("Inspector"),
+    ScanRole.PRODUCER.value: _l("Producer"),
 }
 AUDIT_ACTIONS = {
     "case.status": _l("changed the status"),

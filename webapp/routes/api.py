@@ -72,19 +72,9 @@ def _journey():
 @rate_limited("RATELIMIT_SCANS")
 def create_scan():
     """Record a scan and answer its verdict (the public contract)."""
-    if foreign_origin():
-        message = _("Scans are accepted from this site's own pages or from apps.")
-        return json_error(403, "foreign_origin", message)
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return json_error(400, "invalid_json", _("Send a JSON object."))
-    try:
-        scan_in = ScanIn.model_validate(body)
-    except ValidationError as error:
-        return _invalid_fields(error)
-    if scan_in.role not in allowed_scan_roles():
-        message = _("Only signed-in inspectors and producers may scan in that role.")
-        return json_error(403, "role_not_allowed", message)
+    scan_in = _scan_in()
+    if not isinstance(scan_in, ScanIn):
+        return scan_in  # the refusal
     try:
         outcome = record(
             scan_in.code,
@@ -105,6 +95,24 @@ def create_scan():
     db.session.commit()
     count_scan(outcome)
     return jsonify(body), 200 if outcome.replayed else 201
+
+
+def _scan_in():
+    """The scan the request asks to record, or the answer refusing it."""
+    if foreign_origin():
+        message = _("Scans are accepted from this site's own pages or from apps.")
+        return json_error(403, "foreign_origin", message)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return json_error(400, "invalid_json", _("Send a JSON object."))
+    try:
+        scan_in = ScanIn.model_validate(body)
+    except ValidationError as error:
+        return _invalid_fields(error)
+    if scan_in.role not in allowed_scan_roles():
+        message = _("Only signed-in inspectors and producers may scan in that role.")
+        return json_error(403, "role_not_allowed", message)
+    return scan_in
 
 
 def scan_json(outcome) -> dict:

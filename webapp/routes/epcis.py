@@ -2,17 +2,14 @@
 
 from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from webapp import epcis_http
 from webapp.auth import inspecting
 from webapp.extensions import db, rate_limited
 from webapp.links import absolute_url_for
-from webapp.models import Batch, Product, utcnow
+from webapp.models import utcnow
 from webapp.services import epcis, epcis_query
-from webapp.services.catalog import PUBLISHED
-from webapp.services.digital_link import DigitalLink
-from webapp.services.epcis_query import QueryError
+from webapp.services.epcis_query import NoSuchLot, QueryError
 
 bp = Blueprint("epcis", __name__, url_prefix="/epcis")
 
@@ -45,38 +42,12 @@ def events() -> ResponseReturnValue:
 @rate_limited("RATELIMIT_EPCIS")
 def export() -> ResponseReturnValue:
     """One lot (?gtin=&lot=) or a period (?from=&to=, dates): events and master data."""
-    args = request.args
     try:
-        if args.get("gtin") and args.get("lot"):
-            batch = db.session.scalar(
-                select(Batch)
-                .join(Batch.product)
-                .join(Product.organisation)
-                .where(Product.gtin == args["gtin"], Batch.lot_code == args["lot"])
-                .where(*PUBLISHED)
-            )
-            if batch is None:
-                return epcis_http.problem("no such lot", 404, "NoSuchResourceException")
-            lot_link = DigitalLink(batch.product.gtin, lot=batch.lot_code).uri(
-                epcis.CANONICAL_BASE
-            )
-            page = epcis_query.run(
-                db.session(),
-                {"MATCH_anyEPCClass": lot_link, "perPage": "500"},
-                include_items=inspecting(),
-            )
-        elif args.get("from") and args.get("to"):
-            page = epcis_query.run(
-                db.session(),
-                {
-                    "GE_eventTime": f"{args['from']}T00:00:00+07:00",
-                    "LT_eventTime": f"{args['to']}T00:00:00+07:00",
-                    "perPage": "500",
-                },
-                include_items=inspecting(),
-            )
-        else:
-            return epcis_http.problem("give gtin and lot, or from and to (YYYY-MM-DD)")
+        page = epcis_query.export_page(
+            db.session(), request.args.to_dict(), include_items=inspecting()
+        )
+    except NoSuchLot as error:
+        return epcis_http.problem(str(error), 404, "NoSuchResourceException")
     except QueryError as error:
         return epcis_http.problem(str(error))
     document = epcis.export_document(page.lots, page.events, utcnow())

@@ -4,7 +4,6 @@ from dataclasses import astuple
 
 from flask import (
     Blueprint,
-    abort,
     flash,
     redirect,
     render_template,
@@ -15,8 +14,6 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from webapp import vocab
 from webapp.auth import role_required
@@ -35,7 +32,7 @@ from webapp.fragments import render, wants_fragment
 from webapp.i18n import current_lang
 from webapp.inspection_view import blank_case_form, finding, save_inspection
 from webapp.links import own_hosts, resolve_link
-from webapp.models import Batch, Case, Inspection, Report, ReportPhoto, Stamp
+from webapp.models import Case, Stamp
 from webapp.scan_context import privacy_key
 from webapp.services import access
 from webapp.services import cases as case_service
@@ -65,11 +62,7 @@ def queue() -> ResponseReturnValue:
     """Alerts and reports in one list, most severe and most recent first."""
     province = request.args.get("province") or None
     status = request.args.get("status", "open")
-    if (
-        province
-        and current_user.role != "admin"
-        and province not in current_user.province_codes
-    ):
+    if province and not access.covers(current_user, province):
         province = None  # only the provinces this inspector covers
     found = db.session.scalars(
         case_service.queue(current_user, province, status).limit(QUEUE_LIMIT)
@@ -96,7 +89,7 @@ def queue() -> ResponseReturnValue:
 @role_required(*STAFF)
 def case(case_id: int) -> ResponseReturnValue:
     """One case: its alerts, reports, photos and history, and what to do next."""
-    found = _visible_case(case_id)
+    found = access.readable_case(db.session(), current_user, case_id)
     return render_template("inspector/case.html", **_case_context(found))
 
 
@@ -104,7 +97,7 @@ def case(case_id: int) -> ResponseReturnValue:
 @role_required(*STAFF)
 def change_status(case_id: int) -> ResponseReturnValue:
     """Move the case to another state; the note says why."""
-    found = _visible_case(case_id)
+    found = access.readable_case(db.session(), current_user, case_id)
     form = CaseStatusForm()
     # Refusals come back with 200 too: htmx 2 swaps only successful answers.
     if form.validate():
@@ -130,10 +123,11 @@ def change_status(case_id: int) -> ResponseReturnValue:
 @role_required(*STAFF)
 def assign(case_id: int) -> ResponseReturnValue:
     """Take the case: the reporter sees that an inspector is on it."""
-    found = _visible_case(case_id)
-    if AssignForm().validate() and case_service.assign(
+    found = access.readable_case(db.session(), current_user, case_id)
+    taken = AssignForm().validate() and case_service.assign(
         db.session(), found, current_user
-    ):
+    )
+    if taken:
         db.session.commit()
         flash(_("You are now handling this case."))
     return render(
@@ -145,7 +139,7 @@ def assign(case_id: int) -> ResponseReturnValue:
 @role_required(*STAFF)
 def hand_over(case_id: int) -> ResponseReturnValue:
     """Bring in the inspectors of another province, e.g. where the item was sold."""
-    found = _visible_case(case_id)
+    found = access.readable_case(db.session(), current_user, case_id)
     form = HandOverForm()
     form.fill_choices(current_lang(), found.province_codes)
     accountable = access.can_see_contacts(current_user, found)
@@ -162,7 +156,7 @@ def hand_over(case_id: int) -> ResponseReturnValue:
 @role_required(*STAFF)
 def inspect_case(case_id: int) -> ResponseReturnValue:
     """Record an inspection of a reported code that was never issued."""
-    found = _visible_case(case_id)
+    found = access.readable_case(db.session(), current_user, case_id)
     codes = reported_codes(db.session(), found)
     form = CaseInspectionForm(prefix=CaseInspectionForm.PREFIX)
     form.fill_choices(current_lang(), codes, access.recording_provinces(current_user))
@@ -203,7 +197,7 @@ def dossier() -> ResponseReturnValue:
 @role_required(*STAFF)
 def inspect(stamp_id: int) -> ResponseReturnValue:
     """Record an inspection of this item; a seizure marks the code counterfeit."""
-    stamp = _stamp(stamp_id)
+    stamp = access.readable_stamp(db.session(), current_user, stamp_id)
     form = InspectionForm()
     form.fill_province_choices(current_lang(), access.recording_provinces(current_user))
     if not form.validate():
@@ -224,9 +218,8 @@ def inspect(stamp_id: int) -> ResponseReturnValue:
 @role_required(*STAFF)
 def pin_reset(stamp_id: int) -> ResponseReturnValue:
     """Undo a PIN claim made by the wrong phone, with the reason on record."""
-    stamp = _stamp(stamp_id)
-    if not access.can_reset_pin(db.session(), current_user, stamp):
-        abort(403)
+    stamp = access.readable_stamp(db.session(), current_user, stamp_id)
+    access.check_pin_reset(db.session(), current_user, stamp)
     form = PinResetForm()
     if not form.validate():
         return _dossier_again(stamp, None, form)
@@ -245,34 +238,10 @@ def pin_reset(stamp_id: int) -> ResponseReturnValue:
 @role_required("inspector", "admin", "producer")
 def photo(path: str) -> ResponseReturnValue:
     """A stored photo, for staff allowed to see the record it belongs to."""
-    report_photo = db.session.scalar(
-        select(ReportPhoto).where(ReportPhoto.path == path)
-    )
-    if report_photo is not None:
-        report_case = db.session.get(Case, _report_case_id(report_photo))
-        if report_case is None or not case_service.can_see(
-            db.session(), current_user, report_case
-        ):
-            abort(404)
-    else:
-        inspection = db.session.scalar(
-            select(Inspection).where(Inspection.photo_path == path)
-        )
-        if inspection is None or not access.can_read_inspection(
-            db.session(), current_user, inspection
-        ):
-            abort(404)
+    access.check_photo(db.session(), current_user, path)
     response = send_from_directory(upload_dir(), path, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "private, no-store"  # a reporter's photo
     return response
-
-
-def _visible_case(case_id: int) -> Case:
-    """The case, or 404 when it does not exist or lies outside the user's provinces."""
-    found = case_service.visible_case(db.session(), current_user, case_id)
-    if found is None:
-        abort(404)
-    return found
 
 
 def _case_context(
@@ -319,17 +288,6 @@ def _case_again(found: Case, form: CaseInspectionForm, status: int):
     return page, status
 
 
-def _stamp(stamp_id: int) -> Stamp:
-    stamp = db.session.scalar(
-        select(Stamp)
-        .where(Stamp.id == stamp_id)
-        .options(selectinload(Stamp.batch).selectinload(Batch.product))
-    )
-    if stamp is None:
-        abort(404)
-    return stamp
-
-
 def _dossier_url(stamp: Stamp) -> str:
     return url_for("inspector.dossier", code=stamp.serial)
 
@@ -363,11 +321,6 @@ def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> s
         inspection_form=inspection_form,
         pin_form=pin_form or PinResetForm(),
     )
-
-
-def _report_case_id(report_photo: ReportPhoto) -> int | None:
-    report = db.session.get(Report, report_photo.report_id)
-    return report.case_id if report is not None else None
 
 
 def _province_options() -> list:

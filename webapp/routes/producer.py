@@ -14,8 +14,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from webapp import vocab
 from webapp.auth import role_required
@@ -28,8 +26,6 @@ from webapp.fragments import render
 from webapp.i18n import current_lang
 from webapp.links import UPLOADED, safe_next
 from webapp.models import (
-    Batch,
-    PortalItem,
     Product,
     utcnow,
 )
@@ -57,15 +53,10 @@ LIST_LIMIT = 100
 @role_required("producer")
 def home():
     """The organisation's products and their batches."""
-    products = db.session.scalars(
-        select(Product)
-        .where(Product.organisation_id == current_user.organisation_id)
-        .options(selectinload(Product.batches).selectinload(Batch.events))
-        .order_by(Product.id)
-    ).all()
+    own = current_user.organisation_id
+    products = product_service.of_organisation(db.session(), own, with_batches=True)
     now = utcnow()
     complete = {p.id for p in products if completeness.is_complete(p, now)}
-    own = current_user.organisation_id
     today = today_in_vietnam()
     weeks = programme.weekly(db.session(), today, organisation_id=own)
     since = programme.window_start(today)
@@ -96,10 +87,48 @@ def new_product():
 @role_required("producer")
 def edit_product(product_id: int):
     """Edit a product's record and story."""
-    return _product_form(own_product(product_id))
+    return _product_form(access.own_product(db.session(), current_user, product_id))
 
 
 def _product_form(product: Product | None):
+    form = _filled_product_form(product)
+    if request.method == "GET":
+        return _product_page(form, product)
+    if not form.validate():
+        return _product_page(form, product, 400)
+    try:
+        saved = _save_product(form, product)
+    except PhotoRefused as refused:
+        message, status = refusal(refused.code)
+        form.image.errors = [message]
+        return _product_page(form, product, status)
+    except ProductError as error:
+        db.session.rollback()
+        field_error(form, error, vocab.PRODUCT_ERRORS)
+        return _product_page(form, product, 400)
+    flash(_saved(saved, _("Product saved.")))
+    return redirect(url_for("producer.home") + f"#product-{saved.id}", code=303)
+
+
+def _save_product(form: ProductForm, product: Product | None) -> Product:
+    """Store the image sent (if any) and save; the image goes if saving fails."""
+    with kept_only_if_saved() as uploads:
+        files = chosen_files([request.files.get("image")])
+        stored = uploads.store(files[0], "products") if files else None
+        saved = product_service.save_product(
+            db.session(),
+            current_user.organisation,
+            _product_input(form),
+            product,
+            UPLOADED + stored.path.removeprefix("products/") if stored else None,
+            by=current_user,
+        )
+        db.session.commit()
+    return saved
+
+
+def _filled_product_form(product: Product | None) -> ProductForm:
+    """The product as its producer last saved it (GET), or as posted."""
     form = ProductForm(obj=_Draft(product)) if product else ProductForm()
     form.fill_choices()
     if request.method == "GET":
@@ -107,50 +136,12 @@ def _product_form(product: Product | None):
             form.standards.data = "\n".join(_Draft(product).standards or [])
         else:
             form.sector.data = current_user.organisation.sector
-        return render_template("producer/product_form.html", form=form, product=product)
-    if not form.validate():
-        return render_template(
-            "producer/product_form.html", form=form, product=product
-        ), 400
-    try:
-        with kept_only_if_saved() as uploads:
-            files = chosen_files([request.files.get("image")])
-            stored = uploads.store(files[0], "products") if files else None
-            saved = product_service.save_product(
-                db.session(),
-                current_user.organisation,
-                _product_input(form),
-                product,
-                UPLOADED + stored.path.removeprefix("products/") if stored else None,
-            )
-            db.session.flush()
-            case_service.audit(
-                db.session(),
-                current_user,
-                "product.save",
-                "product",
-                saved.id,
-                gtin=saved.gtin,
-            )
-            db.session.commit()
-    except PhotoRefused as refused:
-        message, status = refusal(refused.code)
-        form.image.errors = [message]
-        return render_template(
-            "producer/product_form.html", form=form, product=product
-        ), status
-    except ProductError as error:
-        db.session.rollback()
-        field_error(form, error, vocab.PRODUCT_ERRORS)
-        return render_template(
-            "producer/product_form.html", form=form, product=product
-        ), 400
-    flash(
-        _("Saved. The changes go public once the province approves them.")
-        if saved.pending_changes
-        else _("Product saved.")
-    )
-    return redirect(url_for("producer.home") + f"#product-{saved.id}", code=303)
+    return form
+
+
+def _product_page(form: ProductForm, product: Product | None, status: int = 200):
+    page = render_template("producer/product_form.html", form=form, product=product)
+    return page, status
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -158,51 +149,48 @@ def _product_form(product: Product | None):
 def profile():
     """The organisation's public profile: name, address, GLN, contacts."""
     organisation = current_user.organisation
-    form = (
-        ProfileForm(
-            obj=_Draft(organisation),
-            data={
-                "province": approvals.draft(organisation)["province_code"],
-                "ward": approvals.draft(organisation)["ward_code"],
-            },
-        )
-        if request.method == "GET"
-        else ProfileForm()
-    )
-    form.fill_choices(current_lang(), form.province.data or organisation.province_code)
+    form = _profile_form(organisation)
     if request.method == "GET":
         return render_template("producer/profile.html", form=form)
     if not form.validate():
         return render_template("producer/profile.html", form=form), 400
     try:
-        product_service.save_profile(organisation, _profile_input(form))
-        case_service.audit(
-            db.session(),
-            current_user,
-            "organisation.save",
-            "organisation",
-            organisation.id,
+        product_service.save_profile(
+            db.session(), organisation, _profile_input(form), by=current_user
         )
         db.session.commit()
     except ProductError as error:
         db.session.rollback()
         field_error(form, error, vocab.PRODUCT_ERRORS)
         return render_template("producer/profile.html", form=form), 400
-    flash(
-        _("Saved. The changes go public once the province approves them.")
-        if organisation.pending_changes
-        else _("Profile saved.")
-    )
+    flash(_saved(organisation, _("Profile saved.")))
     return redirect(url_for("producer.home"), code=303)
+
+
+def _profile_form(organisation) -> ProfileForm:
+    """The profile as last saved (GET), or as posted; its wards follow its province."""
+    if request.method == "GET":
+        draft = approvals.draft(organisation)
+        data = {"province": draft["province_code"], "ward": draft["ward_code"]}
+        form = ProfileForm(obj=_Draft(organisation), data=data)
+    else:
+        form = ProfileForm()
+    form.fill_choices(current_lang(), form.province.data or organisation.province_code)
+    return form
+
+
+def _saved(record, done: str) -> str:
+    """What saving said: done, or that the changes wait for the province."""
+    if record.pending_changes:
+        return _("Saved. The changes go public once the province approves them.")
+    return done
 
 
 @bp.post("/portal-items/<int:item_id>/retry")
 @role_required("producer")
 def retry_portal_item(item_id: int):
     """Send a refused record again once its data is fixed."""
-    item = db.session.get(PortalItem, item_id)
-    if item is None or not access.owns(current_user, item):
-        abort(404)
+    item = access.own_portal_item(db.session(), current_user, item_id)
     portal_outbox.retry(item, utcnow())
     db.session.commit()
     flash(_("It will be sent again within minutes."))
@@ -251,30 +239,6 @@ class _Draft:
         if name in self._draft:
             return self._draft[name]
         return getattr(self._record, name)
-
-
-def own_products() -> list[Product]:
-    return list(
-        db.session.scalars(
-            select(Product)
-            .where(Product.organisation_id == current_user.organisation_id)
-            .order_by(Product.id)
-        )
-    )
-
-
-def own_product(product_id: int) -> Product:
-    product = db.session.get(Product, product_id)
-    if product is None or not access.owns(current_user, product):
-        abort(404)
-    return product
-
-
-def own_batch(batch_id: int) -> Batch:
-    found = db.session.get(Batch, batch_id)
-    if found is None or not access.owns(current_user, found):
-        abort(404)
-    return found
 
 
 def field_error(form, error, messages: dict = vocab.BATCH_ERRORS) -> None:

@@ -12,7 +12,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import or_, select
 
 from webapp import portal_link, vocab
 from webapp.auth import role_required
@@ -29,19 +28,20 @@ from webapp.fragments import render
 from webapp.i18n import current_lang
 from webapp.jobs import print_files
 from webapp.links import product_image_file
-from webapp.models import Batch, IssuanceRecord, PortalItem, PrintJob, utcnow
-from webapp.routes.producer import bp, field_error, own_batch, own_product, own_products
+from webapp.models import Batch, utcnow
+from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_labels import sheet_text
-from webapp.services import batches as batch_service
-from webapp.services import cases as case_service
 from webapp.services import (
+    access,
     completeness,
+    issuance_log,
     label_preview,
     portal_outbox,
     print_jobs,
 )
+from webapp.services import batches as batch_service
+from webapp.services import products as product_service
 from webapp.services.batches import BATCH_FIELDS, BatchError, BatchInput
-from webapp.services.issuance import issue_stamps
 from webapp.services.label_layout import LabelTooSmall, plan
 from webapp.services.stamp_sheet import LAYOUTS
 
@@ -51,12 +51,13 @@ from webapp.services.stamp_sheet import LAYOUTS
 def new_batch():
     """Register a production lot and where it may be sold."""
     form = BatchForm()
-    form.fill_products(own_products(), current_lang())
+    own = product_service.of_organisation(db.session(), current_user.organisation_id)
+    form.fill_products(own, current_lang())
     if request.method == "GET":
         return render_template("producer/batch_new.html", form=form)
     if not form.validate():
         return render_template("producer/batch_new.html", form=form), 400
-    product = own_product(form.product.data)
+    product = access.own_product(db.session(), current_user, form.product.data)
     try:
         batch = batch_service.create_batch(db.session(), product, _batch_input(form))
         db.session.commit()
@@ -72,14 +73,15 @@ def new_batch():
 @role_required("producer")
 def batch(batch_id: int):
     """A batch: its stamps and their issuance log, its journey, its status."""
-    return render_template("producer/batch.html", **_batch_context(own_batch(batch_id)))
+    found = access.own_batch(db.session(), current_user, batch_id)
+    return render_template("producer/batch.html", **_batch_context(found))
 
 
 @bp.route("/batches/<int:batch_id>/edit", methods=["GET", "POST"])
 @role_required("producer")
 def edit_batch(batch_id: int):
     """Correct a batch: everything until stamps are issued, then what stays true."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     issued = batch_service.stamps_issued(db.session(), found)
     locks = batch_service.locked(found, issued)
     form = BatchEditForm(obj=found, data={"provinces": found.province_codes})
@@ -104,13 +106,9 @@ def _apply_edit(found: Batch, form: BatchEditForm, issued: int, locks: dict) -> 
         form.provinces.data = sorted({*form.provinces.data, *found.province_codes})
     kept = {name: _current(found, name) for name in locks}
     try:
-        changes = batch_service.update_batch(
-            db.session(), found, _batch_input(form, **kept), issued
+        batch_service.update_batch(
+            db.session(), found, _batch_input(form, **kept), issued, by=current_user
         )
-        if changes:
-            case_service.audit(
-                db.session(), current_user, "batch.edit", "batch", found.id, **changes
-            )
         db.session.commit()
     except BatchError as error:
         db.session.rollback()
@@ -127,68 +125,49 @@ def _current(found: Batch, name: str):
 @role_required("producer")
 def issue(batch_id: int):
     """Issue stamps and prepare their print files (PDF sheet and CSV)."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     form = IssueForm()
     if not form.validate():
         return batch_again(found, issue_form=form)
-    problem = _issue_problem(found, form)
-    if problem:
+    if _issue_problem(found, form):
         return batch_again(found, issue_form=form)
     config = current_app.config
-    folder = Path(config["PRINT_DIR"])
-    issued = issue_stamps(
+    run = print_jobs.issue_for_print(
         db.session(),
         found,
         form.count.data,
         config["STAMP_KEYS"],
         config["PUBLIC_BASE_URL"],
+        Path(config["PRINT_DIR"]),
+        form.layout.data,
         form.with_pin.data,
         issued_by=current_user,
     )
-    record_id = issued[0].issuance_id
-    staging = print_jobs.prepare(folder, issued)  # the CSV: the only copy of the PINs
-    job = PrintJob(
-        issuance_id=record_id,
-        layout=form.layout.data,
-        labels_total=len(issued),
-    )
-    db.session.add(job)
-    try:
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        print_jobs.discard(staging)
-        raise
-    print_jobs.publish(staging, folder, job.issuance_id)
-    hours = int(config["PRINT_FILE_HOURS"])
-    started = print_files.start(job.id, len(issued))
-    if started == "ready":
-        flash(
-            _(
-                "%(count)s stamps issued. Download the sheet and the CSV now: they "
-                "are kept for %(hours)d hours.",
-                count=len(issued),
-                hours=hours,
-            )
-        )
-    elif started == "failed":
-        flash(
-            _(
-                "%(count)s stamps issued, but their print files could not be "
-                "prepared: try again below.",
-                count=len(issued),
-            )
-        )
-    else:
-        flash(
-            _(
-                "%(count)s stamps issued. Their print files are being prepared below; "
-                "once ready they are kept for %(hours)d hours.",
-                count=len(issued),
-                hours=hours,
-            )
-        )
+    started = print_files.start(run.job.id, run.count)
+    flash(_issued_message(started, run.count, int(config["PRINT_FILE_HOURS"])))
     return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
+
+
+def _issued_message(started: str, count: int, hours: int) -> str:
+    if started == "ready":
+        return _(
+            "%(count)s stamps issued. Download the sheet and the CSV now: they "
+            "are kept for %(hours)d hours.",
+            count=count,
+            hours=hours,
+        )
+    if started == "failed":
+        return _(
+            "%(count)s stamps issued, but their print files could not be "
+            "prepared: try again below.",
+            count=count,
+        )
+    return _(
+        "%(count)s stamps issued. Their print files are being prepared below; "
+        "once ready they are kept for %(hours)d hours.",
+        count=count,
+        hours=hours,
+    )
 
 
 def _issue_problem(found: Batch, form: IssueForm) -> bool:
@@ -209,7 +188,7 @@ def _issue_problem(found: Batch, form: IssueForm) -> bool:
 @role_required("producer")
 def label_previews(batch_id: int):
     """One label of each size as it will print; htmx swaps it when PIN is ticked."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     with_pin = request.args.get("with_pin") == "y"
     return render(
         "producer/batch.html",
@@ -222,19 +201,13 @@ def label_previews(batch_id: int):
 @role_required("producer")
 def change_status(batch_id: int):
     """Recall or void the batch."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     form = BatchStatusForm()
     if not form.validate():
         return batch_again(found, status_form=form)
     try:
-        batch_service.set_status(found, form.status.data)
-        case_service.audit(
-            db.session(),
-            current_user,
-            "batch.status",
-            "batch",
-            found.id,
-            after=found.status,
+        batch_service.change_status(
+            db.session(), found, form.status.data, by=current_user
         )
         db.session.commit()
     except BatchError as error:
@@ -254,7 +227,7 @@ def change_status(batch_id: int):
 @role_required("producer")
 def send_to_portal(batch_id: int):
     """Queue the batch (product, production order, chain, stages) for the portal."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     portal_outbox.enqueue_batch(db.session(), found)
     db.session.commit()
     flash(_("Queued for the national portal. Each record's state shows below."))
@@ -280,11 +253,7 @@ def findings_of(found: Batch) -> list:
 
 
 def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
-    records = db.session.scalars(
-        select(IssuanceRecord)
-        .where(IssuanceRecord.batch_id == found.id)
-        .order_by(IssuanceRecord.id.desc())
-    ).all()
+    records = issuance_log.records_of(db.session(), found)
     config = current_app.config
     folder = Path(config["PRINT_DIR"])
     hours = config["PRINT_FILE_HOURS"]
@@ -300,7 +269,7 @@ def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
         "issue_form": issue_form,
         "event_form": forms.get("event_form") or event_form(found),
         "status_form": forms.get("status_form") or BatchStatusForm(formdata=None),
-        "portal_items": _portal_items(found),
+        "portal_items": portal_outbox.items_of_batch(db.session(), found),
         "findings": findings_of(found),
         "portal_configured": portal_link.configured(),
         "label_fits": label_preview.fits(sheet_text(found), with_pin),
@@ -308,28 +277,6 @@ def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
         "layouts": LAYOUTS,
         "layout_names": {choice.value: choice.label for choice in LAYOUT_CHOICES},
     }
-
-
-def _portal_items(found: Batch) -> list[PortalItem]:
-    """The outbox items this batch depends on or produced, in sending order."""
-    event_ids = [event.id for event in found.events]
-    return list(
-        db.session.scalars(
-            select(PortalItem)
-            .where(
-                PortalItem.organisation_id == found.product.organisation_id,
-                or_(
-                    PortalItem.kind == "organisation",
-                    (PortalItem.kind == "product")
-                    & (PortalItem.object_id == found.product_id),
-                    PortalItem.kind.in_(("production_order", "chain"))
-                    & (PortalItem.object_id == found.id),
-                    (PortalItem.kind == "stage") & PortalItem.object_id.in_(event_ids),
-                ),
-            )
-            .order_by(PortalItem.id)
-        )
-    )
 
 
 def batch_again(found: Batch, **forms):

@@ -1,6 +1,6 @@
 """The producer portal, continued: a batch's journey events and their places."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,12 +9,11 @@ from webapp.extensions import db
 from webapp.forms.producer import EventForm, EventLocationForm
 from webapp.fragments import wants_fragment
 from webapp.i18n import current_lang
-from webapp.models import Batch, JourneyEvent, utcnow
-from webapp.routes.producer import bp, field_error, own_batch
+from webapp.models import Batch, utcnow
+from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_batches import batch_again, event_form, findings_of
+from webapp.services import access, portal_outbox
 from webapp.services import batches as batch_service
-from webapp.services import cases as case_service
-from webapp.services import portal_outbox
 from webapp.services.batches import BatchError, EventInput
 from webapp.services.clock import VIETNAM
 from webapp.services.photos import PhotoRefused
@@ -30,7 +29,7 @@ def add_event(batch_id: int):
     it (out of band); refusals come back with 200 so htmx shows them. Without
     JavaScript the whole page reloads.
     """
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     form = event_form(found, formdata=request.form)
     if not form.validate():
         return _journey_again(found, form)
@@ -63,10 +62,7 @@ def add_event(batch_id: int):
 @role_required("producer")
 def locate_event(batch_id: int, event_id: int):
     """Give a stage recorded without one its location code (ward or GLN)."""
-    found = own_batch(batch_id)
-    event = db.session.get(JourneyEvent, event_id)
-    if event is None or event.batch_id != found.id or event.stamp_id is not None:
-        abort(404)
+    found, event = access.own_stage(db.session(), current_user, batch_id, event_id)
     form = EventLocationForm(data={"province": event.province_code})
     form.fill_choices(current_lang(), form.province.data)
     page = "producer/event_location.html"
@@ -74,13 +70,14 @@ def locate_event(batch_id: int, event_id: int):
         status = 200 if request.method == "GET" else 400
         return render_template(page, batch=found, event=event, form=form), status
     try:
-        batch_service.set_location(
-            event, form.province.data, form.ward.data, form.gln.data
+        batch_service.locate_event(
+            db.session(),
+            event,
+            form.province.data,
+            form.ward.data,
+            form.gln.data,
+            by=current_user,
         )
-        case_service.audit(
-            db.session(), current_user, "event.locate", "journey_event", event.id,
-            ward=event.ward_code, gln=event.gln,
-        )  # fmt: skip
         db.session.commit()
     except BatchError as error:
         db.session.rollback()

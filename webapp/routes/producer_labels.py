@@ -1,12 +1,14 @@
 """The producer portal, continued: a batch's stamp labels as they will print."""
 
 from flask import Response, abort, current_app, request
+from flask_login import current_user
 
 from webapp.auth import role_required
+from webapp.extensions import db
 from webapp.i18n import translate_to
 from webapp.models import Batch
-from webapp.routes.producer import bp, own_batch
-from webapp.services import label_preview
+from webapp.routes.producer import bp
+from webapp.services import access, label_preview
 from webapp.services.label_layout import LabelTooSmall
 from webapp.services.stamp_sheet import LAYOUTS, SheetText
 
@@ -15,7 +17,7 @@ from webapp.services.stamp_sheet import LAYOUTS, SheetText
 @role_required("producer")
 def label_image(batch_id: int, size: str):
     """A PNG of one label of this batch, with a sample code that never verifies."""
-    found = own_batch(batch_id)
+    found = access.own_batch(db.session(), current_user, batch_id)
     product = found.product
     link = label_preview.sample_link(
         current_app.config["PUBLIC_BASE_URL"], product.gtin, found.lot_code

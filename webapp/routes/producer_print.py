@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from flask import (
-    abort,
     current_app,
     flash,
     redirect,
@@ -25,13 +24,6 @@ from webapp.routes.producer import bp
 from webapp.services import access, print_jobs
 
 
-def own_record(issuance_id: int) -> IssuanceRecord:
-    record = db.session.get(IssuanceRecord, issuance_id)
-    if record is None or not access.owns(current_user, record):
-        abort(404)
-    return record
-
-
 def _back(record: IssuanceRecord):
     return redirect(
         url_for("producer.batch", batch_id=record.batch_id) + "#stamps", code=303
@@ -42,7 +34,7 @@ def _back(record: IssuanceRecord):
 @role_required("producer")
 def print_status(issuance_id: int):
     """Where the print files stand: what htmx swaps in while it polls."""
-    record = own_record(issuance_id)
+    record = access.own_issuance(db.session(), current_user, issuance_id)
     if not wants_fragment():
         return _back(record)
     config = current_app.config
@@ -70,7 +62,7 @@ def print_status(issuance_id: int):
 @role_required("producer")
 def retry_print_files(issuance_id: int):
     """Prepare the print files again after a failed or interrupted try."""
-    record = own_record(issuance_id)
+    record = access.own_issuance(db.session(), current_user, issuance_id)
     job = print_files.of_records([record.id]).get(record.id)
     if job is None or not job.retryable(
         current_app.config["PRINT_JOB_STALLED_SECONDS"]
@@ -90,38 +82,28 @@ def retry_print_files(issuance_id: int):
 @role_required("producer")
 def print_file(issuance_id: int, name: str):
     """Download an issuance's print file while it is kept."""
-    record = own_record(issuance_id)
-    config = current_app.config
-    folder = Path(config["PRINT_DIR"])
+    record = access.own_issuance(db.session(), current_user, issuance_id)
     job = print_files.of_records([record.id]).get(record.id)
     if job is not None and job.status != "done":
-        return render_template(
-            "errors/http.html",
-            status=409,
-            message=_(
-                "These print files are not ready yet. Their progress shows on the "
-                "batch's page."
-            ),
-        ), 409
-    kept = print_jobs.workbook_name(current_lang()) if name == "codes.xlsx" else name
-    path = print_jobs.file_for(folder, issuance_id, kept, config["PRINT_FILE_HOURS"])
-    if path is None and name == "codes.xlsx":  # issued before workbooks were kept
-        csv_path = print_jobs.file_for(
-            folder, issuance_id, print_jobs.CODES, config["PRINT_FILE_HOURS"]
+        message = _(
+            "These print files are not ready yet. Their progress shows on the "
+            "batch's page."
         )
-        if csv_path is not None:
-            return exports.download(
-                exports.codes(csv_path), f"{record.batch.lot_code}-{issuance_id}-{name}"
-            )
+        return render_template("errors/http.html", status=409, message=message), 409
+    config = current_app.config
+    path = print_jobs.download_file(
+        Path(config["PRINT_DIR"]),
+        issuance_id,
+        name,
+        current_lang(),
+        config["PRINT_FILE_HOURS"],
+    )
     if path is None:
-        return render_template(
-            "errors/http.html",
-            status=410,
-            message=_(
-                "These print files are no longer kept. Issue new stamps for more."
-            ),
-        ), 410
+        message = _("These print files are no longer kept. Issue new stamps for more.")
+        return render_template("errors/http.html", status=410, message=message), 410
     download = f"{record.batch.lot_code}-{issuance_id}-{name}"
+    if path.name == print_jobs.CODES and name == "codes.xlsx":  # an older issuance
+        return exports.download(exports.codes(path), download)
     response = send_file(path, as_attachment=True, download_name=download)
     response.headers["Cache-Control"] = "private, no-store"
     return response

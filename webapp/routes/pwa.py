@@ -48,6 +48,39 @@ SHELL_FILES = (
 SIGNATURE_FALLBACK = "vendor/noble-ed25519-3.2.0/index.js"
 
 
+def _icons() -> list[dict]:
+    return [
+        {
+            "src": url_for("static", filename=f"img/icon-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+        }
+        for size in (192, 512)
+    ] + [
+        {
+            "src": url_for("static", filename="img/icon-maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+    ]
+
+
+def _shortcuts() -> list[dict]:
+    return [
+        {
+            "name": _("Scan a stamp"),
+            "short_name": _("Scan"),
+            "url": url_for("scans.index"),
+        },
+        {
+            "name": _("Report a suspected fake"),
+            "short_name": _("Report"),
+            "url": url_for("reports.new"),
+        },
+    ]
+
+
 @bp.get("/manifest.webmanifest")
 def manifest() -> ResponseReturnValue:
     """The web app manifest, in the visitor's language."""
@@ -64,34 +97,8 @@ def manifest() -> ResponseReturnValue:
         "display": "standalone",
         "background_color": "#fbfaf6",
         "theme_color": "#1b6b45",
-        "icons": [
-            {
-                "src": url_for("static", filename=f"img/icon-{size}.png"),
-                "sizes": f"{size}x{size}",
-                "type": "image/png",
-            }
-            for size in (192, 512)
-        ]
-        + [
-            {
-                "src": url_for("static", filename="img/icon-maskable-512.png"),
-                "sizes": "512x512",
-                "type": "image/png",
-                "purpose": "maskable",
-            },
-        ],
-        "shortcuts": [
-            {
-                "name": _("Scan a stamp"),
-                "short_name": _("Scan"),
-                "url": url_for("scans.index"),
-            },
-            {
-                "name": _("Report a suspected fake"),
-                "short_name": _("Report"),
-                "url": url_for("reports.new"),
-            },
-        ],
+        "icons": _icons(),
+        "shortcuts": _shortcuts(),
     }
     response = current_app.response_class(
         json.dumps(body, ensure_ascii=False), mimetype="application/manifest+json"

@@ -14,8 +14,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from webapp.extensions import address_key, db, rate_limited
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
@@ -23,10 +21,12 @@ from webapp.i18n import current_lang
 from webapp.models import Report
 from webapp.scan_context import DEVICE_COOKIE, privacy_key
 from webapp.services import regions
+from webapp.services import reports as report_service
 from webapp.services.idempotency import scoped_key
 from webapp.services.photos import PhotoRefused
 from webapp.services.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.reports import (
+    ReportAlreadyFiled,
     ReportInput,
     file_report,
     normalize_reference,
@@ -68,28 +68,24 @@ def create():
     form.fill_region_choices(current_lang())
     if not form.validate():
         return render_template("reports/new.html", form=form), 400
-    already = _already_filed(form.idempotency_key.data)
-    if already is not None:
-        return _resent(already)
     uploads = chosen_files(request.files.getlist("photos"))
     if len(uploads) > MAX_PHOTOS:
         return _photo_error(form, _("Send at most 3 photos."), 400)
     try:
         with kept_only_if_saved() as kept:
-            stored = [kept.store(upload, "reports") for upload in uploads]
             key = privacy_key()
-            report = file_report(db.session(), _report_input(form), stored, key)
+            report = file_report(
+                db.session(),
+                _report_input(form),
+                lambda: [kept.store(upload, "reports") for upload in uploads],
+                key,
+            )
             secret = issue_secret(report, key)
             db.session.commit()
     except PhotoRefused as refused:
         return _photo_error(form, *refusal(refused.code))
-    except IntegrityError:
-        # The same key arrived twice at once: the other request filed it.
-        db.session.rollback()
-        already = _already_filed(form.idempotency_key.data)
-        if already is None:
-            raise
-        return _resent(already)
+    except ReportAlreadyFiled as resend:
+        return _resent(resend.report)
     return _sent(report, secret)
 
 
@@ -154,8 +150,7 @@ def _lookups_limited(deduct_when, on_breach):
 @_lookups_limited(_missed, _too_many_lookups)
 def show(reference: str):
     """Where a report stands, for whoever holds its reference."""
-    wanted = normalize_reference(reference)
-    report = db.session.scalar(select(Report).where(Report.reference == wanted))
+    report = report_service.by_reference(db.session(), reference)
     if report is None:
         return _find_page(reference, 404)
     sent = bool(get_flashed_messages(category_filter=[SENT]))
@@ -196,8 +191,7 @@ def _wrong_secrets(_limit):
 @_lookups_limited(_wrong_guess, _wrong_secrets)
 def withdraw(reference: str):
     """Delete a report and its contact for whoever holds its reference and secret."""
-    wanted = normalize_reference(reference)
-    report = db.session.scalar(select(Report).where(Report.reference == wanted))
+    report = report_service.by_reference(db.session(), reference)
     if report is None:
         return _find_page(reference, 404)
     form = WithdrawForm()
@@ -253,13 +247,6 @@ def _find_page(typed: str, status: int, message: str | None = None):
         message=message,
     )
     return page, status
-
-
-def _already_filed(key: str | None) -> Report | None:
-    if not key:
-        return None
-    scoped = _scoped_key(key)
-    return db.session.scalar(select(Report).where(Report.idempotency_key == scoped))
 
 
 def _scoped_key(key: str | None) -> str | None:

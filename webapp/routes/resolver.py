@@ -61,6 +61,15 @@ def resolve(rest: str):
             return redirect(_passing_query(up, keep_link_type=True), code=307)
         return _not_issued(resolution)
     links = targets(link)
+    typed = _by_link_type(link, links, resolution)
+    if typed is not None:
+        return typed
+    response = _with_links(_story(link, resolution), link, links)
+    return story_pages.keep(response, kept) if kept is not None else response
+
+
+def _by_link_type(link, links, resolution):
+    """The answer for a linkType other than the story page, else None."""
     link_type = linkset.link_type_name(request.args.get("linkType", ""))
     if link_type in ("all", "linkset") or _wants_linkset():
         return _linkset_response(link, links, resolution)
@@ -69,21 +78,23 @@ def resolve(rest: str):
         if target is None:  # GS1 resolvers answer 404 for a link type not offered
             return _with_links(_link_type_unavailable(), link, links)
         return _with_links(redirect(_passing_query(target.href), code=307), link, links)
+    return None
+
+
+def _story(link, resolution) -> Response:
+    """The story page (or its data as JSON) of a code that was issued."""
     data = story_data(resolution, current_lang(), own_base_url())
     if wants_json():
-        response = jsonify(data)
-    else:
-        verdict = page_verdict(resolution) if link.level == "item" else None
-        page = render_template(
-            PAGE_TEMPLATES[link.level],
-            story=data,
-            verdict=verdict,
-            known=verdicts.preview(resolution),
-            notices=verdicts.notice_views(resolution.notices),
-        )
-        response = Response(page)
-    response = _with_links(response, link, links)
-    return story_pages.keep(response, kept) if kept is not None else response
+        return jsonify(data)
+    verdict = page_verdict(resolution) if link.level == "item" else None
+    page = render_template(
+        PAGE_TEMPLATES[link.level],
+        story=data,
+        verdict=verdict,
+        known=verdicts.preview(resolution),
+        notices=verdicts.notice_views(resolution.notices),
+    )
+    return Response(page)
 
 
 RESOLVER_METHODS = ("GET", "HEAD", "OPTIONS")

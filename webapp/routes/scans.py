@@ -6,7 +6,6 @@ from datetime import datetime
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from werkzeug.wrappers import Response
 
 from webapp import vocab
 from webapp.auth import allowed_scan_roles, inspecting
@@ -76,20 +75,23 @@ def record_scan() -> ResponseReturnValue:
         return render_template("errors/http.html", status=400, message=message), 400
     # The answer is made before the commit: once the scan is stored, nothing
     # may ask the database again and fail its acknowledgement.
-    view = verdict_view(outcome)
-    response: Response
-    if wants_fragment():
-        response = current_app.make_response(
-            render_template("story/_verdict.html", verdict=view)
-        )
-    else:
-        story = own_base_url() + outcome.resolution.link.path
-        response = redirect(f"{story}?scan={view.scan_id}", code=303)
+    response = _verdict_answer(outcome)
     db.session.commit()
     count_scan(outcome)
     if new_device:
         remember_device(response, device)
     return response
+
+
+def _verdict_answer(outcome):
+    """The verdict in place (htmx), or back to the story page showing it."""
+    view = verdict_view(outcome)
+    if wants_fragment():
+        return current_app.make_response(
+            render_template("story/_verdict.html", verdict=view)
+        )
+    story = own_base_url() + outcome.resolution.link.path
+    return redirect(f"{story}?scan={view.scan_id}", code=303)
 
 
 @bp.post("/claim")

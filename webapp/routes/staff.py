@@ -3,13 +3,13 @@
 from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import select
 
 from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.links import absolute_url_for
 from webapp.models import User, utcnow
 from webapp.services import password_resets
+from webapp.services.accounts import every_account
 
 bp = Blueprint("staff", __name__, url_prefix="/admin/staff")
 
@@ -40,4 +40,4 @@ def reset_link(user_id: int) -> ResponseReturnValue:
 
 
 def _users() -> list[User]:
-    return list(db.session.scalars(select(User).order_by(User.role, User.email)))
+    return every_account(db.session())

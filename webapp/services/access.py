@@ -4,31 +4,48 @@ Administrators see and change everything. Inspectors read any code's dossier
 (goods travel), but write only where they work: inspections in the provinces
 they cover, and cases and PIN claims within those provinces. Producers read
 and change only their own organisation's records. Route handlers ask here and
-answer 404 when the answer is no, so that nothing says what exists elsewhere.
+answer 404 when the answer is no, so that nothing says what exists elsewhere:
+the functions that fetch a record for a user raise AccessRefused, which the
+web layer answers with 404 ("not_found") or 403 ("forbidden").
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import (
     Batch,
     Case,
     Inspection,
     IssuanceRecord,
+    JourneyEvent,
     PortalItem,
     Product,
     Report,
+    ReportPhoto,
     SerialStats,
     Stamp,
     User,
 )
 from webapp.services import cases as case_rules
+from webapp.services.errors import Refusal
+
+Owned = TypeVar("Owned", Product, Batch, IssuanceRecord, PortalItem)
 
 # Where a case's province comes from; only these let an inspector read contacts.
 # ("report" is only ever the lead of a case with no maker: a never-issued code.)
 ACCOUNTABLE_SOURCES = ("maker", "inspector", "report")
+
+
+class AccessRefused(Refusal):
+    """The user may not have this record.
+
+    "not_found" when saying why would say that it exists elsewhere, "forbidden"
+    when the user may see the record but not do this to it.
+    """
 
 
 def is_admin(user: User | None) -> bool:
@@ -159,3 +176,86 @@ def organisation_of(record) -> int | None:
     if isinstance(record, IssuanceRecord | Stamp):
         return record.batch.product.organisation_id
     raise TypeError(f"no owner rule for {type(record).__name__}")
+
+
+# Fetching a record for a user -----------------------------------------------
+
+
+def own_product(session: Session, user: User, product_id: int) -> Product:
+    """The producer's own product, or AccessRefused("not_found")."""
+    return _owned(session, user, Product, product_id)
+
+
+def own_batch(session: Session, user: User, batch_id: int) -> Batch:
+    """The producer's own batch, or AccessRefused("not_found")."""
+    return _owned(session, user, Batch, batch_id)
+
+
+def own_issuance(session: Session, user: User, issuance_id: int) -> IssuanceRecord:
+    """The producer's own issuance record, or AccessRefused("not_found")."""
+    return _owned(session, user, IssuanceRecord, issuance_id)
+
+
+def own_portal_item(session: Session, user: User, item_id: int) -> PortalItem:
+    """The producer's own national-portal outbox item, or AccessRefused("not_found")."""
+    return _owned(session, user, PortalItem, item_id)
+
+
+def _owned(session: Session, user: User, model: type[Owned], record_id: int) -> Owned:
+    found = session.get(model, record_id)
+    if found is None or not owns(user, found):
+        raise AccessRefused("not_found")
+    return found
+
+
+def own_stage(
+    session: Session, user: User, batch_id: int, event_id: int
+) -> tuple[Batch, JourneyEvent]:
+    """The producer's own batch and one of its stages (not an item's event)."""
+    batch = own_batch(session, user, batch_id)
+    event = session.get(JourneyEvent, event_id)
+    if event is None or event.batch_id != batch.id or event.stamp_id is not None:
+        raise AccessRefused("not_found")
+    return batch, event
+
+
+def readable_case(session: Session, user: User, case_id: int) -> Case:
+    """The case, or AccessRefused("not_found") when it lies outside the user's view."""
+    found = case_rules.visible_case(session, user, case_id)
+    if found is None:
+        raise AccessRefused("not_found")
+    return found
+
+
+def readable_stamp(session: Session, user: User, stamp_id: int) -> Stamp:
+    """A stamp (with its batch and product loaded) whose dossier the user may read."""
+    stamp = session.scalar(
+        select(Stamp)
+        .where(Stamp.id == stamp_id)
+        .options(selectinload(Stamp.batch).selectinload(Batch.product))
+    )
+    if stamp is None or not can_read_stamp(user, stamp):
+        raise AccessRefused("not_found")
+    return stamp
+
+
+def check_pin_reset(session: Session, user: User, stamp: Stamp) -> None:
+    """AccessRefused("forbidden") unless the user may reset this stamp's PIN claim."""
+    if not can_reset_pin(session, user, stamp):
+        raise AccessRefused("forbidden")
+
+
+def check_photo(session: Session, user: User, path: str) -> None:
+    """AccessRefused("not_found") unless the user may see the record the photo is of.
+
+    A report's photo goes with its case; an inspection's with the inspection.
+    """
+    report_photo = session.scalar(select(ReportPhoto).where(ReportPhoto.path == path))
+    if report_photo is not None:
+        report = session.get(Report, report_photo.report_id)
+        if report is None or not can_read_report(session, user, report):
+            raise AccessRefused("not_found")
+        return
+    inspection = session.scalar(select(Inspection).where(Inspection.photo_path == path))
+    if inspection is None or not can_read_inspection(session, user, inspection):
+        raise AccessRefused("not_found")

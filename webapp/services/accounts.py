@@ -70,6 +70,11 @@ def create_user(
     return user
 
 
+def every_account(session: Session) -> list[User]:
+    """Every account, grouped by role, by email within each."""
+    return list(session.scalars(select(User).order_by(User.role, User.email)))
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of the password, slow on purpose."""
     return _hasher.hash(password)

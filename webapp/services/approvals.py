@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, cast, select
+from sqlalchemy.orm import Session, selectinload
 
-from webapp.models import Organisation, Product, utcnow
+from webapp.models import Organisation, Product, User, utcnow
+from webapp.services.access import AccessRefused
+from webapp.services.cases import audit
 from webapp.services.errors import Refusal
 
 PRODUCT_PUBLIC = (
@@ -75,6 +77,59 @@ def draft(record: Product | Organisation) -> dict[str, Any]:
 
 def awaiting(record: Product | Organisation) -> bool:
     return record.approved_at is None or bool(record.pending_changes)
+
+
+KINDS: dict[str, type[Organisation] | type[Product]] = {
+    "organisation": Organisation,
+    "product": Product,
+}
+
+
+def waiting(session: Session) -> tuple[list[Organisation], list[Product]]:
+    """Organisations and products not yet public, or with changes to publish."""
+    organisations = session.scalars(
+        select(Organisation)
+        .where(Organisation.approved_at.is_(None) | _pending(Organisation))
+        .order_by(Organisation.id)
+    )
+    products = session.scalars(
+        select(Product)
+        .where(Product.approved_at.is_(None) | _pending(Product))
+        .options(selectinload(Product.organisation))
+        .order_by(Product.id)
+    )
+    return list(organisations), list(products)
+
+
+def _pending(model: type[Organisation] | type[Product]):
+    """Changes are kept: once published (or withdrawn) the column holds SQL NULL
+    or, as the JSON type writes None, JSON null; neither waits."""
+    column = model.pending_changes
+    return column.is_not(None) & (cast(column, String) != "null")
+
+
+def record_to_approve(
+    session: Session, kind: str, record_id: int
+) -> Organisation | Product:
+    """The organisation or product ("organisation", "product") by id, or
+    AccessRefused("not_found")."""
+    found = session.get(KINDS[kind], record_id)
+    if not isinstance(found, Organisation | Product):
+        raise AccessRefused("not_found")
+    return found
+
+
+def publish(session: Session, record: Product | Organisation, by: User) -> bool:
+    """Approve the record and audit who did, with the fields that went public.
+
+    False (and nothing audited) when nothing waited; the caller commits.
+    """
+    changes = sorted(record.pending_changes or {})
+    if not approve(session, record):
+        return False
+    kind = "product" if isinstance(record, Product) else "organisation"
+    audit(session, by, f"{kind}.approve", kind, record.id, changes=changes)
+    return True
 
 
 def approve(session: Session, record: Product | Organisation) -> bool:

@@ -10,8 +10,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp
+from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp, User
+from webapp.models.codes import BatchStatus
 from webapp.services import regions
+from webapp.services.cases import audit
 from webapp.services.clock import VIETNAM
 from webapp.services.completeness import DISTRIBUTION_STEPS
 from webapp.services.errors import Refusal
@@ -74,7 +76,7 @@ def create_batch(session: Session, product: Product, data: BatchInput) -> Batch:
         produced_on=data.produced_on,
         expires_on=data.expires_on,
         quantity=data.quantity,
-        status="active",
+        status=BatchStatus.ACTIVE.value,
         regions=[BatchRegion(province_code=code) for code in codes],
     )
     session.add(batch)
@@ -109,7 +111,7 @@ def locked(batch: Batch, issued: int) -> dict[str, str]:
     Once stamps are issued, the lot and dates stay as printed and as shoppers
     have seen them.
     """
-    if batch.status != "active":
+    if batch.status != BatchStatus.ACTIVE:
         return dict.fromkeys(BATCH_FIELDS, "closed")
     if not issued:
         return {}
@@ -120,11 +122,15 @@ def locked(batch: Batch, issued: int) -> dict[str, str]:
 
 
 def update_batch(
-    session: Session, batch: Batch, data: BatchInput, issued: int
+    session: Session,
+    batch: Batch,
+    data: BatchInput,
+    issued: int,
+    by: User | None = None,
 ) -> dict[str, list]:
     """Apply what may still change; return {field: [before, after]}.
 
-    The caller commits (and audits the changes).
+    A change is audited in the name of `by`; the caller commits.
     """
     lot, codes = _checked(session, batch.product, data, batch)
     after = {
@@ -155,7 +161,10 @@ def update_batch(
             for code in codes
             if code not in before["provinces"]
         ]
-    return {k: [_plain(v) for v in pair] for k, pair in changes.items()}
+    changed = {k: [_plain(v) for v in pair] for k, pair in changes.items()}
+    if changed:
+        audit(session, by, "batch.edit", "batch", batch.id, **changed)
+    return changed
 
 
 def _events_before(batch: Batch, produced_on: date) -> bool:
@@ -179,7 +188,7 @@ def stamps_issued(session: Session, batch: Batch) -> int:
 
 def can_issue(session: Session, batch: Batch, count: int) -> str | None:
     """Why count more stamps cannot be issued for the batch, or None."""
-    if batch.status != "active":
+    if batch.status != BatchStatus.ACTIVE:
         return "batch_not_active"
     if count < 1:
         return "count_invalid"
@@ -268,6 +277,22 @@ def set_location(
     event.gln = (gln or "").strip() or None
 
 
+def locate_event(
+    session: Session,
+    event: JourneyEvent,
+    province: str | None,
+    ward: str | None,
+    gln: str | None,
+    by: User | None = None,
+) -> None:
+    """set_location, audited in the name of `by`; the caller commits."""
+    set_location(event, province, ward, gln)
+    audit(
+        session, by, "event.locate", "journey_event", event.id,
+        ward=event.ward_code, gln=event.gln,
+    )  # fmt: skip
+
+
 def _check_location(province: str | None, ward: str | None, gln: str | None) -> None:
     """A stage needs a location code: an official ward, or a GLN (check digit right)."""
     if ward and not (province and regions.ward_in_province(ward, province)):
@@ -279,10 +304,19 @@ def _check_location(province: str | None, ward: str | None, gln: str | None) -> 
         raise BatchError("location_required", "ward")
 
 
+def change_status(
+    session: Session, batch: Batch, status: str, by: User | None = None
+) -> None:
+    """Recall or void the batch (see set_status), audited in the name of `by`."""
+    set_status(batch, status)
+    audit(session, by, "batch.status", "batch", batch.id, after=batch.status)
+
+
 def set_status(batch: Batch, status: str) -> None:
     """Recall or void a batch; every later scan of its stamps says so. Never undone."""
-    if status not in ("recalled", "void"):
+    recalled, void = BatchStatus.RECALLED, BatchStatus.VOID
+    if status not in (recalled, void):
         raise BatchError("unknown_status", "status")
-    if batch.status == "void" or (batch.status == "recalled" and status == "recalled"):
+    if batch.status == void or (batch.status == recalled and status == recalled):
         raise BatchError("already_" + batch.status, "status")
-    batch.status = status
+    batch.status = BatchStatus(status).value

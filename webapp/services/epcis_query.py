@@ -49,6 +49,10 @@ class QueryError(ValueError):
     """A parameter the query cannot accept; str(error) names it."""
 
 
+class NoSuchLot(QueryError):
+    """The lot asked for does not exist or is not public."""
+
+
 @dataclass(frozen=True)
 class Page:
     events: list[dict]
@@ -111,6 +115,33 @@ def run(
         token = _encode_token(column, value, last.id, shown + len(rows))
     lots = {batch.id: batch for _, batch, serial in rows if serial is None}
     return Page(events, token, [lots[key] for key in sorted(lots)])
+
+
+def export_page(
+    session: Session, args: Mapping[str, str], include_items: bool = False
+) -> Page:
+    """What an export holds: one public lot (gtin, lot) or a period (from, to:
+    dates in Vietnam), up to MAX_PAGE events; QueryError when neither is given."""
+    if args.get("gtin") and args.get("lot"):
+        batch = session.scalar(
+            select(Batch)
+            .join(Batch.product)
+            .join(Product.organisation)
+            .where(Product.gtin == args["gtin"], Batch.lot_code == args["lot"])
+            .where(*PUBLISHED)
+        )
+        if batch is None:
+            raise NoSuchLot("no such lot")
+        lot = digital_link.DigitalLink(batch.product.gtin, lot=batch.lot_code)
+        params = {"MATCH_anyEPCClass": lot.uri(epcis.CANONICAL_BASE)}
+    elif args.get("from") and args.get("to"):
+        params = {
+            "GE_eventTime": f"{args['from']}T00:00:00+07:00",
+            "LT_eventTime": f"{args['to']}T00:00:00+07:00",
+        }
+    else:
+        raise QueryError("give gtin and lot, or from and to (YYYY-MM-DD)")
+    return run(session, {**params, "perPage": str(MAX_PAGE)}, None, include_items)
 
 
 def statement(params: Mapping[str, str]) -> tuple[Select | None, tuple[str, bool]]:

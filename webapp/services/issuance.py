@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, Product, Stamp, User, utcnow
+from webapp.models.codes import StampStatus
 from webapp.services import batches, issuance_log, serials
 from webapp.services.csv_cells import safe_row
 from webapp.services.digital_link import DigitalLink
@@ -110,7 +112,7 @@ def issue_stamps(
             "batch_id": batch.id,
             "issuance_id": record.id,
             "serial": serial,
-            "status": "active",
+            "status": StampStatus.ACTIVE.value,
             "pin_hash": serials.hash_pin(pin, serial, keys[0]) if pin else None,
             "issued_at": now,
         }
@@ -153,3 +155,30 @@ def write_codes_csv(path: Path, stamps: Iterable[IssuedStamp]) -> Path:
         writer.writerow(CSV_COLUMNS)
         writer.writerows(safe_row(stamp.csv_row()) for stamp in stamps)
     return Path(temp_name)
+
+
+def commit_with_codes(
+    session: Session, staged: Path | None, target: Path | None
+) -> None:
+    """Commit the new stamps only once their codes are on disk, then publish them.
+
+    staged is what write_codes_csv (or a print job's staging folder) holds:
+    the only copy of the PINs. A failed commit removes it, so no file names
+    stamps that do not exist; after the commit it moves to target, whole.
+    """
+    try:
+        session.commit()
+    except Exception:
+        session.rollback()
+        if staged is not None:
+            _remove(staged)
+        raise
+    if staged is not None and target is not None:
+        staged.replace(target)
+
+
+def _remove(staged: Path) -> None:
+    if staged.is_dir():
+        shutil.rmtree(staged, ignore_errors=True)
+    else:
+        staged.unlink(missing_ok=True)

@@ -88,6 +88,17 @@ class ChainCheck:
         return not self.problems
 
 
+def records_of(session: Session, batch: Batch) -> list[IssuanceRecord]:
+    """A batch's issuances, the latest first."""
+    return list(
+        session.scalars(
+            select(IssuanceRecord)
+            .where(IssuanceRecord.batch_id == batch.id)
+            .order_by(IssuanceRecord.id.desc())
+        )
+    )
+
+
 def check_chain(session: Session) -> ChainCheck:
     """Re-derive every record's hash and digest from the data as it is now."""
     result = ChainCheck()

@@ -73,6 +73,28 @@ def follow_event(session: Session, event: JourneyEvent) -> PortalItem | None:
     return _item(session, "stage", event.id, chain_item.organisation_id, chain_item)
 
 
+def items_of_batch(session: Session, batch: Batch) -> list[PortalItem]:
+    """The outbox items this batch depends on or produced, in sending order."""
+    event_ids = [event.id for event in batch.events]
+    return list(
+        session.scalars(
+            select(PortalItem)
+            .where(
+                PortalItem.organisation_id == batch.product.organisation_id,
+                or_(
+                    PortalItem.kind == "organisation",
+                    (PortalItem.kind == "product")
+                    & (PortalItem.object_id == batch.product_id),
+                    PortalItem.kind.in_(("production_order", "chain"))
+                    & (PortalItem.object_id == batch.id),
+                    (PortalItem.kind == "stage") & PortalItem.object_id.in_(event_ids),
+                ),
+            )
+            .order_by(PortalItem.id)
+        )
+    )
+
+
 def retry(item: PortalItem, now: datetime) -> None:
     """Send a refused item again, after the producer fixed its data."""
     item.status, item.attempts, item.next_attempt_at = "queued", 0, now

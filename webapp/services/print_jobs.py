@@ -16,9 +16,18 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from webapp.services.issuance import IssuedStamp, write_codes_csv
+from sqlalchemy.orm import Session
+
+from webapp.models import Batch, PrintJob, User
+from webapp.services.issuance import (
+    IssuedStamp,
+    commit_with_codes,
+    issue_stamps,
+    write_codes_csv,
+)
 from webapp.services.stamp_sheet import Label, Layout, SheetText, render
 
 SHEET, CODES = "sheet.pdf", "codes.csv"
@@ -31,6 +40,43 @@ def workbook_name(lang: str) -> str:
 
 class PrintFilesGone(RuntimeError):
     """The codes CSV a sheet is made from is no longer kept."""
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """Stamps to print: their issuance and the job that makes the sheet."""
+
+    issuance_id: int
+    job: PrintJob
+    count: int
+
+
+def issue_for_print(
+    session: Session,
+    batch: Batch,
+    count: int,
+    keys: Sequence[str],
+    base_url: str,
+    folder: Path,
+    layout: str,
+    with_pin: bool = False,
+    issued_by: User | None = None,
+) -> PrintRun:
+    """Issue stamps, write their codes, and commit only once the codes are safe.
+
+    The print job that makes their sheet is committed with them; the caller
+    starts it.
+    """
+    issued = issue_stamps(
+        session, batch, count, keys, base_url, with_pin, issued_by=issued_by
+    )
+    record_id = issued[0].issuance_id
+    assert record_id is not None  # every issued stamp names its record
+    staging = prepare(folder, issued)  # the CSV: the only copy of the PINs
+    job = PrintJob(issuance_id=record_id, layout=layout, labels_total=len(issued))
+    session.add(job)
+    commit_with_codes(session, staging, folder / str(record_id))
+    return PrintRun(record_id, job, len(issued))
 
 
 def prepare(folder: Path, issued: Sequence[IssuedStamp]) -> Path:
@@ -47,13 +93,6 @@ def prepare(folder: Path, issued: Sequence[IssuedStamp]) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging
-
-
-def publish(staging: Path, folder: Path, issuance_id: int) -> Path:
-    """Move the files where downloads find them, once the stamps are committed."""
-    target = folder / str(issuance_id)
-    staging.replace(target)
-    return target
 
 
 def codes_file(folder: Path, issuance_id: int) -> Path:
@@ -92,14 +131,25 @@ def render_sheet(codes: Path, text: SheetText, layout: Layout, progress=None) ->
     return render(labels(codes), text, layout, progress=progress)
 
 
-def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
-
-
 def file_for(folder: Path, issuance_id: int, name: str, hours: float) -> Path | None:
     """The file if it is still kept, else None (and expired files go)."""
     purge(folder, hours)
     return _kept(folder, issuance_id, name)
+
+
+def download_file(
+    folder: Path, issuance_id: int, name: str, lang: str, hours: float
+) -> Path | None:
+    """The kept file to send for a download name, or None once it is gone.
+
+    "codes.xlsx" is the workbook in the reader's language; for issuances from
+    before workbooks were kept, the codes CSV to make it from.
+    """
+    kept = workbook_name(lang) if name == "codes.xlsx" else name
+    path = file_for(folder, issuance_id, kept, hours)
+    if path is None and name == "codes.xlsx":
+        path = file_for(folder, issuance_id, CODES, hours)
+    return path
 
 
 def still_kept(folder: Path, issuance_ids: Iterable[int], hours: float) -> set[int]:

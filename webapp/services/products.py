@@ -6,10 +6,11 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from webapp.models import SECTORS, Organisation, Product
+from webapp.models import SECTORS, Batch, Organisation, Product, User
 from webapp.services import approvals
+from webapp.services.cases import audit
 from webapp.services.errors import DigitalLinkError, Refusal
 from webapp.services.gtin import is_valid_gln, normalize_gtin
 from webapp.services.ocop import certificate_valid_until
@@ -59,10 +60,12 @@ def save_product(
     data: ProductInput,
     product: Product | None = None,
     image_path: str | None = None,
+    by: User | None = None,
 ) -> Product:
     """Create (product None) or update the product; the caller commits.
 
-    Changes to an approved product's public fields wait for approval.
+    Changes to an approved product's public fields wait for approval. The
+    save is audited in the name of `by`.
     """
     try:
         gtin = normalize_gtin(data.gtin.strip())
@@ -94,6 +97,8 @@ def save_product(
     if image_path is not None:
         values["image_path"] = image_path
     approvals.stage(product, values)
+    session.flush()
+    audit(session, by, "product.save", "product", product.id, gtin=product.gtin)
     return product
 
 
@@ -159,10 +164,16 @@ class ProfileInput:
     sector: str = "other"
 
 
-def save_profile(organisation: Organisation, data: ProfileInput) -> None:
+def save_profile(
+    session: Session,
+    organisation: Organisation,
+    data: ProfileInput,
+    by: User | None = None,
+) -> None:
     """Update the organisation's profile (its tax code stays as registered).
 
-    Once approved, a new name or address waits for approval.
+    Once approved, a new name or address waits for approval. The save is
+    audited in the name of `by`; the caller commits.
     """
     if data.gln and not is_valid_gln(data.gln.strip()):
         raise ProductError("gln_invalid", "gln")
@@ -182,3 +193,15 @@ def save_profile(organisation: Organisation, data: ProfileInput) -> None:
             "sector": data.sector,
         },
     )
+    audit(session, by, "organisation.save", "organisation", organisation.id)
+
+
+def of_organisation(
+    session: Session, organisation_id: int | None, with_batches: bool = False
+) -> list[Product]:
+    """An organisation's products in the order they were added (with their
+    batches and journeys loaded when the page shows them)."""
+    stmt = select(Product).where(Product.organisation_id == organisation_id)
+    if with_batches:
+        stmt = stmt.options(selectinload(Product.batches).selectinload(Batch.events))
+    return list(session.scalars(stmt.order_by(Product.id)))

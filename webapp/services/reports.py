@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, Product, Report, ReportPhoto, Stamp, utcnow
@@ -37,6 +38,17 @@ class ReportInput:
     idempotency_key: str | None = None
 
 
+class ReportAlreadyFiled(Exception):
+    """The report's idempotency key was filed before: its sender is resending.
+
+    `report` is the one filed first; nothing new was stored.
+    """
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.reference)
+        self.report = report
+
+
 def new_reference() -> str:
     """A short reference a person can read out on the phone: R-7K2P9Q4M."""
     body = "".join(secrets.choice(serials.ALPHABET) for _ in range(REFERENCE_LENGTH))
@@ -46,15 +58,24 @@ def new_reference() -> str:
 def file_report(
     session: Session,
     data: ReportInput,
-    photos: Sequence[StoredPhoto] = (),
+    photos: Sequence[StoredPhoto] | Callable[[], Sequence[StoredPhoto]] = (),
     privacy_key: str | None = None,
 ) -> Report:
     """Add the report to its case (the caller commits) and return it.
 
-    A contact is stored only sealed under the privacy key.
+    A contact is stored only sealed under the privacy key. A report whose
+    idempotency key was filed before raises ReportAlreadyFiled (with the first
+    one) and stores nothing: photos given as a callable are stored only for a
+    new report. When two copies arrive at once the database refuses the second:
+    the session is rolled back and ReportAlreadyFiled raised for it too.
     """
     if data.contact and not privacy_key:
         raise ValueError("a contact is stored only sealed: pass the privacy key")
+    earlier = filed_under(session, data.idempotency_key)
+    if earlier is not None:
+        raise ReportAlreadyFiled(earlier)
+    if callable(photos):
+        photos = photos()
     gtin = lot = serial = None
     if data.code_text:
         gtin, lot, serial = _identifiers(data.code_text)
@@ -84,10 +105,41 @@ def file_report(
             for p in photos
         ],
     )
-    session.add(report)
-    stamp, batch = _named(session, gtin, lot, serial)
-    attach_report(session, report, stamp, batch)
+    try:
+        session.add(report)
+        stamp, batch = _named(session, gtin, lot, serial)
+        attach_report(session, report, stamp, batch)
+        if data.idempotency_key:  # inserted now: a copy filed meanwhile shows
+            session.flush()
+    except IntegrityError:
+        earlier = _filed_meanwhile(session, data.idempotency_key)
+        if earlier is None:
+            raise
+        raise ReportAlreadyFiled(earlier) from None
     return report
+
+
+def _filed_meanwhile(session: Session, key: str | None) -> Report | None:
+    """After a refused insert: the copy another request filed under the key."""
+    if not key:
+        return None
+    session.rollback()
+    return filed_under(session, key)
+
+
+def filed_under(session: Session, key: str | None) -> Report | None:
+    """The report filed with this (scoped) idempotency key, if any."""
+    if not key:
+        return None
+    return session.scalar(select(Report).where(Report.idempotency_key == key))
+
+
+def by_reference(session: Session, typed: str) -> Report | None:
+    """The report a person's typed reference names, if it exists."""
+    reference = normalize_reference(typed)
+    if reference is None:
+        return None
+    return session.scalar(select(Report).where(Report.reference == reference))
 
 
 @dataclass(frozen=True)

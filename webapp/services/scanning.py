@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from webapp.models import Product, Scan, SerialStats
+from webapp.models.codes import SCAN_ROLES
 from webapp.services import digital_link, geo, rollups, scan_store
 from webapp.services.cases import raise_alert
 from webapp.services.detection import (
@@ -27,7 +28,7 @@ from webapp.services.regions import is_province_code
 from webapp.services.repeats import earlier_view
 from webapp.services.resolution import Item, Resolution, resolve
 
-ROLES = ("shopper", "inspector", "producer")
+ROLES = SCAN_ROLES
 
 
 # What the phone's queue may send as an idempotency key (scans and reports alike).
