@@ -9,10 +9,11 @@ from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
+
+from webapp.form_tokens import FormTokens
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -53,7 +54,7 @@ migrate = Migrate()
 babel = Babel()
 htmx = HTMX()
 cors = CORS()
-csrf = CSRFProtect()
+csrf = FormTokens()
 
 
 def client_address() -> str:

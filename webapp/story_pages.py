@@ -15,11 +15,11 @@ from functools import cache
 
 from flask import Flask, current_app, has_app_context, request, session
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from webapp.extensions import db
+from webapp.form_tokens import browser_secret, generate_csrf
 from webapp.i18n import current_lang
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product, Stamp
 from webapp.negotiation import wants_json
@@ -66,16 +66,13 @@ class Kept:
     def etag(self) -> str:
         if self.as_json:
             return self.key
-        # The page carries this visitor's form token (signed afresh on every
-        # page, from one secret per session): the tag goes by that secret, and
+        # The page carries this visitor's form token (masked afresh on every
+        # page, from one secret per browser): the tag goes by that secret, and
         # by the half of the token's lifetime we are in, so a copy the phone
         # revalidates (304) never holds a token about to expire.
-        generate_csrf()
-        config = current_app.config
-        field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-        lifetime = config.get("WTF_CSRF_TIME_LIMIT", 3600)
+        lifetime = current_app.config.get("WTF_CSRF_TIME_LIMIT", 3600)
         period = int(time.time() // (lifetime / 2)) if lifetime else 0
-        return story_cache.story_key([self.key, session.get(field), period])
+        return story_cache.story_key([self.key, browser_secret(), period])
 
 
 def lookup(link: DigitalLink) -> Kept | None:

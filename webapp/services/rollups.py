@@ -104,9 +104,7 @@ def _count_statement(dialect: str, with_producer: bool):
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     table = ScanRollup.__table__  # Core: the ORM would read the parameters as a row
     # WHERE true: SQLite reads ON CONFLICT after a bare SELECT as a join clause.
-    statement = insert(table).from_select(
-        [*KEY, "scans"], select(source).where(true())
-    )
+    statement = insert(table).from_select([*KEY, "scans"], select(source).where(true()))
     return statement.on_conflict_do_update(
         index_elements=list(KEY),
         set_={"scans": table.c.scans + statement.excluded.scans},
