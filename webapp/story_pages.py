@@ -155,7 +155,11 @@ def _serial_state(link: DigitalLink):
     params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
         params["lot"] = link.lot
-    return db.session.execute(_state_statement(bool(link.lot)), params).first()
+    # Core on a connection of its own, outside any transaction: one statement,
+    # no ORM session (a kept story needs nothing else from the database).
+    with db.engine.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        return connection.execute(_state_statement(bool(link.lot)), params).first()
 
 
 @cache  # built once: building and hashing it cost more than running it
