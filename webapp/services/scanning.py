@@ -134,7 +134,7 @@ def _record_known(
 ) -> ScanOutcome:
     stamp = resolution.stamp
     rules = rules_for(resolution.product, rules_config)
-    regions = tuple(resolution.batch.province_codes)
+    regions = resolution.regions
     code_reasons = tuple(resolution.reasons)
     scan.stamp_id = stamp.id
     since = request.at - request.repeat_window if request.repeat_window else None
@@ -288,7 +288,7 @@ def standing_of(
     return standing(
         _aggregates(stats) if stats is not None else Aggregates(),
         rules_for(resolution.product, rules_config),
-        tuple(resolution.batch.province_codes),
+        resolution.regions,
         tuple(resolution.reasons),
     )
 
