@@ -23,7 +23,7 @@ from webapp.form_tokens import browser_secret, generate_csrf
 from webapp.i18n import current_lang
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product, Stamp
 from webapp.negotiation import wants_json
-from webapp.services import story_cache
+from webapp.services import stamp_signatures, story_cache
 from webapp.services.clock import today_in_vietnam
 from webapp.services.digital_link import DigitalLink
 
@@ -59,8 +59,37 @@ def _store():
 class Kept:
     """The key of one story request, and the kept answer if there is one."""
 
-    def __init__(self, key: str, body: bytes | None, as_json: bool):
+    def __init__(
+        self,
+        key: str,
+        body: bytes | None,
+        as_json: bool,
+        link: DigitalLink | None = None,
+        org_id: int | None = None,
+    ):
         self.key, self.body, self.as_json = key, body, as_json
+        self.link, self.org_id = link, org_id
+
+    def may_keep(self) -> bool:
+        """Only a stamp's own signature (`s`) is kept with it: made-up values
+        would each fill a copy. Checked on a miss only (a hit was checked)."""
+        value = request.args.get(stamp_signatures.QUERY_KEY)
+        if value is None:
+            return True
+        if self.link is None or self.org_id is None:
+            return False
+        link = self.link
+        keys = stamp_signatures.public_keys(
+            current_app.config["STAMP_KEYS"], [self.org_id]
+        )
+        found = stamp_signatures.signer_of(
+            value,
+            link.gtin,
+            link.lot,
+            link.serial or "",
+            stamp_signatures.by_key_id(keys),
+        )
+        return found is not None
 
     @property
     def etag(self) -> str:
@@ -104,7 +133,7 @@ def lookup(link: DigitalLink) -> Kept | None:
             *versions,
         ]
     )
-    return Kept(key, _store().get(key), as_json)
+    return Kept(key, _store().get(key), as_json, link, state.org_id)
 
 
 def answer(kept: Kept):
@@ -121,6 +150,8 @@ def answer(kept: Kept):
 def keep(response, kept: Kept):
     """Keep a freshly made story (200 only), then answer as from the cache."""
     if response.status_code != 200:
+        return response
+    if not kept.may_keep():
         return response
     body = response.get_data(as_text=True)
     if not kept.as_json:
