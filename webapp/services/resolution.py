@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from webapp.models import Batch, BatchRegion, Organisation, Product, Stamp
@@ -142,7 +142,9 @@ def _verdict_statement(by_lot: bool):
     )
     if by_lot:
         statement = statement.where(Batch.lot_code == bindparam("lot"))
-    return statement.limit(1)
+    # A verdict never reads the product's texts or the producer's contacts:
+    # not sent, not decoded (read later, they are loaded then).
+    return statement.options(*_VERDICT_DEFERRED).limit(1)
 
 
 def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
@@ -188,4 +190,22 @@ _STORY_LOADERS = (
     joinedload(Stamp.batch).selectinload(Batch.events),
     joinedload(Stamp.batch).selectinload(Batch.regions),
     joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
+)
+
+_VERDICT_DEFERRED = (
+    defer(Product.summary_vi),
+    defer(Product.summary_en),
+    defer(Product.story_vi),
+    defer(Product.story_en),
+    defer(Product.ingredients_vi),
+    defer(Product.ingredients_en),
+    defer(Product.storage_vi),
+    defer(Product.storage_en),
+    defer(Product.standards),
+    defer(Product.pending_changes),
+    defer(Organisation.address_line),
+    defer(Organisation.phone),
+    defer(Organisation.email),
+    defer(Organisation.website),
+    defer(Organisation.pending_changes),
 )
