@@ -76,12 +76,6 @@ def browser_secret() -> str:
     return secret
 
 
-def has_secret() -> bool:
-    """Whether the browser sent a usable secret (a page it revalidates can keep
-    its token)."""
-    return _valid_secret(request.cookies.get(COOKIE))
-
-
 def _mac(secret: str, stamp: bytes) -> bytes:
     digest = hmac.new(_signing_key(), stamp + secret.encode(), hashlib.sha256)
     return digest.digest()[:MAC_BYTES]
