@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import uuid
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -11,17 +12,15 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 import time_machine
-from flask.ctx import RequestContext
 from flask.globals import _cv_app
-from flask.testing import EnvironBuilder, FlaskClient
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from flask_wtf.csrf import generate_csrf
 from limits.storage import MemoryStorage
 from sqlalchemy import text
 from werkzeug.datastructures import Headers
 
 from tests import databases, factories
-from webapp import create_app
+from webapp import create_app, form_tokens
 from webapp.config import Config
 from webapp.extensions import db, limiter
 
@@ -260,16 +259,20 @@ class IsolatedClient(FlaskClient):
         return f"{parts.scheme}://{parts.netloc}/"
 
     def csrf_token(self) -> str:
-        """The token a page would put in its forms for this client's session."""
-        with self.session_transaction() as stored:
-            hidden = _cv_app.set(None)
-            try:
-                environ = EnvironBuilder(self.application).get_environ()
-                # generate_csrf keeps its secret in this client's session.
-                with RequestContext(self.application, environ, session=stored):
-                    return generate_csrf()
-            finally:
-                _cv_app.reset(hidden)
+        """The token a page would put in its forms for this client's browser."""
+        host = self.application.config.get("SERVER_NAME") or "localhost"
+        secret = self.get_cookie(form_tokens.COOKIE, domain=host)
+        if secret is None:
+            value = secrets.token_urlsafe(form_tokens.SECRET_BYTES)
+            self.set_cookie(form_tokens.COOKIE, value, domain=host)
+        else:
+            value = secret.value
+        hidden = _cv_app.set(None)
+        try:
+            with self.application.app_context():
+                return form_tokens.token_for(value)
+        finally:
+            _cv_app.reset(hidden)
 
 
 @contextmanager

@@ -254,3 +254,26 @@ def test_a_page_revalidated_late_is_sent_again_with_a_fresh_token(app, client, i
         late = client.get(path_of(issued), headers=tag)
     assert late.status_code == 200  # its token would have expired on the phone
     assert form_token(late.text) != form_token(first.text)
+
+
+def test_only_the_stamps_own_signature_is_kept(app, client, issued):
+    path = path_of(issued)
+    assert "s=" in path
+    genuine = client.get(path)
+    assert genuine.status_code == 200 and "ETag" in genuine.headers
+    kept = len(app.extensions["story_cache"].items)
+    signature = path.split("s=")[1].split("&")[0]
+    key_id, _, value = signature.partition(".")
+    for n in range(5):
+        # Well formed, the right key id, a made-up signature: the page is shown
+        # (the phone says the signature fails) but no copy is kept of it.
+        # Characters inside the signature (the last one has bits the decoder
+        # ignores): any change there is another signature.
+        made_up = value[:10] + ("AB", "CD", "EF", "GH", "IJ")[n] + value[12:]
+        if made_up == value:
+            continue
+        forged = path.replace(signature, f"{key_id}.{made_up}")
+        page = client.get(forged)
+        assert page.status_code == 200 and "ETag" not in page.headers
+    assert len(app.extensions["story_cache"].items) == kept
+    assert "ETag" in client.get(path).headers  # the genuine one is still kept

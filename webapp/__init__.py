@@ -71,12 +71,32 @@ def _init_rate_limits(app: Flask) -> None:
     storage = app.config["RATELIMIT_STORAGE_URI"] or app.config["REDIS_URL"]
     app.config["RATELIMIT_STORAGE_URI"] = storage or "memory://"
     limiter.init_app(app)
+    _drop_empty_limit_check(app)
     if not storage and app.config["RATE_LIMITS_ON"] and not app.testing:
         app.logger.warning(
             "Rate limits are counted in each worker's memory: with several "
             "workers or hosts every limit is that many times looser. Set "
             "REDIS_URL to share them."
         )
+
+
+def _drop_empty_limit_check(app: Flask) -> None:
+    # Every limit here decorates its view, and the decorator counts it. The
+    # check Flask-Limiter also runs before every request is for default,
+    # application, meta and blueprint limits: with none, it finds nothing to
+    # count, at a cost a cached story page notices. Any of them brings it back.
+    manager = limiter.limit_manager
+    if (
+        manager._default_limits
+        or manager._application_limits
+        or manager._blueprint_limits
+        or limiter._meta_limits
+    ):
+        return
+    hooks = app.before_request_funcs.get(None, [])
+    app.before_request_funcs[None] = [
+        hook for hook in hooks if hook != limiter._check_request_limit
+    ]
 
 
 def _bound_database_connects(app: Flask) -> None:

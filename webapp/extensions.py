@@ -10,10 +10,11 @@ from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
+
+from webapp.form_tokens import FormTokens
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -67,7 +68,7 @@ migrate = Migrate()
 babel = Babel()
 htmx = HTMX()
 cors = CORS()
-csrf = CSRFProtect()
+csrf = FormTokens()
 
 
 def app_itself() -> Flask:

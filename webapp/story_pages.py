@@ -15,15 +15,15 @@ from functools import cache
 
 from flask import Flask, current_app, has_app_context, request, session
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from webapp.extensions import db
+from webapp.form_tokens import browser_secret, generate_csrf
 from webapp.i18n import current_lang
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product, Stamp
 from webapp.negotiation import wants_json
-from webapp.services import story_cache
+from webapp.services import stamp_signatures, story_cache
 from webapp.services.clock import today_in_vietnam
 from webapp.services.digital_link import DigitalLink
 
@@ -60,23 +60,49 @@ def _store():
 class Kept:
     """The key of one story request, and the kept answer if there is one."""
 
-    def __init__(self, key: str, body: bytes | None, as_json: bool):
+    def __init__(
+        self,
+        key: str,
+        body: bytes | None,
+        as_json: bool,
+        link: DigitalLink | None = None,
+        org_id: int | None = None,
+    ):
         self.key, self.body, self.as_json = key, body, as_json
+        self.link, self.org_id = link, org_id
+
+    def may_keep(self) -> bool:
+        """Only a stamp's own signature (`s`) is kept with it: made-up values
+        would each fill a copy. Checked on a miss only (a hit was checked)."""
+        value = request.args.get(stamp_signatures.QUERY_KEY)
+        if value is None:
+            return True
+        if self.link is None or self.org_id is None:
+            return False
+        link = self.link
+        keys = stamp_signatures.public_keys(
+            current_app.config["STAMP_KEYS"], [self.org_id]
+        )
+        found = stamp_signatures.signer_of(
+            value,
+            link.gtin,
+            link.lot,
+            link.serial or "",
+            stamp_signatures.by_key_id(keys),
+        )
+        return found is not None
 
     @property
     def etag(self) -> str:
         if self.as_json:
             return self.key
-        # The page carries this visitor's form token (signed afresh on every
-        # page, from one secret per session): the tag goes by that secret, and
+        # The page carries this visitor's form token (masked afresh on every
+        # page, from one secret per browser): the tag goes by that secret, and
         # by the half of the token's lifetime we are in, so a copy the phone
         # revalidates (304) never holds a token about to expire.
-        generate_csrf()
-        config = current_app.config
-        field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-        lifetime = config.get("WTF_CSRF_TIME_LIMIT", 3600)
+        lifetime = current_app.config.get("WTF_CSRF_TIME_LIMIT", 3600)
         period = int(time.time() // (lifetime / 2)) if lifetime else 0
-        return story_cache.story_key([self.key, session.get(field), period])
+        return story_cache.story_key([self.key, browser_secret(), period])
 
 
 def lookup(link: DigitalLink) -> Kept | None:
@@ -108,7 +134,7 @@ def lookup(link: DigitalLink) -> Kept | None:
             *versions,
         ]
     )
-    return Kept(key, _store().get(key), as_json)
+    return Kept(key, _store().get(key), as_json, link, state.org_id)
 
 
 def answer(kept: Kept, page: bytes):
@@ -125,6 +151,8 @@ def answer(kept: Kept, page: bytes):
 def keep(response, kept: Kept):
     """Keep a freshly made story (200 only), then answer as from the cache."""
     if response.status_code != 200:
+        return response
+    if not kept.may_keep():
         return response
     body = response.get_data(as_text=True)
     if not kept.as_json:
@@ -159,7 +187,11 @@ def _serial_state(link: DigitalLink):
     params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
         params["lot"] = link.lot
-    return db.session.execute(_state_statement(bool(link.lot)), params).first()
+    # Core on a connection of its own, outside any transaction: one statement,
+    # no ORM session (a kept story needs nothing else from the database).
+    with db.engine.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        return connection.execute(_state_statement(bool(link.lot)), params).first()
 
 
 @cache  # built once: building and hashing it cost more than running it

@@ -1,11 +1,11 @@
 """Forms of the province's administrator: approvals and training sessions."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
+from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     ChoiceField,
@@ -15,11 +15,11 @@ from webapp.forms.fields import (
 )
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(Form):
     """Only the CSRF token: approving needs no other input."""
 
 
-class TrainingForm(FlaskForm):
+class TrainingForm(Form):
     held_on = LocalDateField(
         _l("Date"), [InputRequired(_l("Enter the date of the session.")), not_in_future]
     )

@@ -1,12 +1,13 @@
 """Sign-in form."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from webapp.form_tokens import Form
 
-class LoginForm(FlaskForm):
+
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail"), [DataRequired(_l("Enter your e-mail address.")), Length(max=200)]
     )
@@ -16,7 +17,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     password = PasswordField(
         _l("New password"),
         [DataRequired(_l("Enter a new password.")), Length(max=200)],

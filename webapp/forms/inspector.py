@@ -1,13 +1,13 @@
 """Forms an inspector fills in the field: case status, inspection, PIN reset."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp import vocab
+from webapp.form_tokens import Form
 from webapp.forms.fields import ChoiceField, RadioChoiceField, province_choices
 from webapp.services.inspections import UNISSUED_RESULTS
 from webapp.services.reported_codes import ReportedCode
@@ -16,7 +16,7 @@ CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items(
 RESULT_CHOICES = [SelectChoice(k, v) for k, v in vocab.INSPECTION_RESULTS.items()]
 
 
-class CaseStatusForm(FlaskForm):
+class CaseStatusForm(Form):
     status = ChoiceField(_l("New status"), choices=CASE_STATUS_CHOICES)
     note = TextAreaField(
         _l("Note (required to close the case)"),
@@ -24,7 +24,7 @@ class CaseStatusForm(FlaskForm):
     )
 
 
-class InspectionForm(FlaskForm):
+class InspectionForm(Form):
     result = RadioChoiceField(
         _l("Result"),
         choices=RESULT_CHOICES,
@@ -73,7 +73,7 @@ class CaseInspectionForm(InspectionForm):
         self.result.choices = [c for c in RESULT_CHOICES if c.value in UNISSUED_RESULTS]
 
 
-class PinResetForm(FlaskForm):
+class PinResetForm(Form):
     reason = TextAreaField(
         _l("Why the PIN claim is reset"),
         [
@@ -83,11 +83,11 @@ class PinResetForm(FlaskForm):
     )
 
 
-class AssignForm(FlaskForm):
+class AssignForm(Form):
     """Only the CSRF token: taking a case needs no other input."""
 
 
-class HandOverForm(FlaskForm):
+class HandOverForm(Form):
     """Bring another province's inspectors into the case."""
 
     province = ChoiceField(

@@ -1,7 +1,6 @@
 """Forms of the producer portal: batches, stamps, journey events, status."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, DateTimeLocalField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
@@ -14,6 +13,7 @@ from wtforms.validators import (
 )
 
 from webapp import vocab
+from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     ChoiceField,
@@ -60,7 +60,7 @@ def _text(label, max_length: int, rows: bool = False):
     return field(label, [Optional(), Length(max=max_length, message=TOO_LONG)])
 
 
-class BatchEditForm(FlaskForm):
+class BatchEditForm(Form):
     lot_code = StringField(
         _l("Lot code"),
         [
@@ -100,7 +100,7 @@ class BatchForm(BatchEditForm):
         ]
 
 
-class IssueForm(FlaskForm):
+class IssueForm(Form):
     count = LocalIntegerField(
         _l("How many stamps"),
         [
@@ -116,7 +116,7 @@ class IssueForm(FlaskForm):
     layout = ChoiceField(_l("Label size"), choices=LAYOUT_CHOICES, default="small")
 
 
-class EventLocationForm(FlaskForm):
+class EventLocationForm(Form):
     """Where a stage took place: its location code is a ward or a GLN."""
 
     province = ChoiceField(_l("Province"), validators=[Optional()])
@@ -161,7 +161,7 @@ class EventForm(EventLocationForm):
         ]
 
 
-class BatchStatusForm(FlaskForm):
+class BatchStatusForm(Form):
     status = ChoiceField(
         _l("Change the batch"),
         choices=[
@@ -184,7 +184,7 @@ def _stars(value) -> int | None:
     return int(value)
 
 
-class ProductForm(FlaskForm):
+class ProductForm(Form):
     gtin = StringField(
         _l("GTIN (the number under the barcode)"),
         [
@@ -254,7 +254,7 @@ class ProductForm(FlaskForm):
         ]
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     name = StringField(
         _l("Name"),
         [

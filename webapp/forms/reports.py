@@ -3,7 +3,6 @@
 import uuid
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
     MultipleFileField,
@@ -22,6 +21,7 @@ from wtforms.validators import (
 )
 
 from webapp import vocab
+from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     LocalDateField,
@@ -37,7 +37,7 @@ MAX_PHOTOS = 3
 PROBLEM_CHOICES = [SelectChoice(k, v) for k, v in vocab.REPORT_PROBLEMS.items()]
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     # A fresh key per form: sending the same report twice (a double tap, or the
     # phone's offline queue after a lost answer) files it once.
     idempotency_key = HiddenField(
@@ -89,7 +89,7 @@ class ReportForm(FlaskForm):
             raise ValidationError(_l("Choose a ward of the chosen province."))
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(Form):
     """The secret shown once when the report was sent."""
 
     secret = StringField(

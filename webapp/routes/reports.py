@@ -13,9 +13,9 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_wtf.csrf import generate_csrf
 
 from webapp.extensions import address_key, db, rate_limited
+from webapp.form_tokens import generate_csrf
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
 from webapp.i18n import current_lang
 from webapp.models import Report

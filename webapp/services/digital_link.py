@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from webapp.services import dl_syntax
@@ -38,7 +41,7 @@ class DigitalLink:
     variant: str | None = None
     expiry: date | None = None
     extension: str | None = None  # AI 235, instead of 22/10/21
-    attributes: dict[str, str] = field(default_factory=dict, compare=False)
+    attributes: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def level(self) -> str:
@@ -90,6 +93,18 @@ def build(
 
 def parse(text: str, today: date | None = None) -> DigitalLink:
     """Parse a Digital Link URI, or just its path, into its identifiers."""
+    return _parse_kept(text, today or date.today())
+
+
+# Phones scan the same few thousand stamps over and over: a link parsed once
+# is not parsed again (links that fail are not kept; the table is bounded).
+@lru_cache(maxsize=4096)
+def _parse_kept(text: str, today: date) -> DigitalLink:
+    link = _parse(text, today)
+    return replace(link, attributes=MappingProxyType(link.attributes))
+
+
+def _parse(text: str, today: date) -> DigitalLink:
     split = urlsplit(text.strip())
     segments = [s for s in split.path.split("/")]
     while segments and segments[-1] == "":

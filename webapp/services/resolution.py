@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from webapp.models import Batch, Product, Stamp
+from webapp.models import Batch, BatchRegion, Organisation, Product, Stamp
 from webapp.services import serials
 from webapp.services.digital_link import DigitalLink
 
@@ -34,6 +35,8 @@ class Resolution:
     stamp: Stamp | None = None
     reasons: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # The batch's provinces, when read with the lookup (a verdict's lookup).
+    province_codes: tuple[str, ...] | None = None
 
     @property
     def found(self) -> bool:
@@ -46,6 +49,13 @@ class Resolution:
         if self.stamp is None or self.batch is None or self.product is None:
             return None
         return Item(self.stamp, self.batch, self.product)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The provinces the batch is sold in, sorted."""
+        if self.province_codes is not None:
+            return self.province_codes
+        return tuple(self.batch.province_codes) if self.batch is not None else ()
 
 
 def resolve(
@@ -71,8 +81,7 @@ def resolve(
         result.reasons.append("bad_check")  # rejected before any lookup
         return result
     if link.serial:
-        loaders = _STORY_LOADERS if story else _VERDICT_LOADERS
-        _resolve_item(session, result, keys, loaders)
+        _resolve_item(session, result, keys, story)
     else:
         _resolve_product_or_batch(session, result)
     if result.found:
@@ -81,7 +90,7 @@ def resolve(
 
 
 def _resolve_item(
-    session: Session, result: Resolution, keys: Sequence[str], loaders: tuple
+    session: Session, result: Resolution, keys: Sequence[str], story: bool
 ) -> None:
     link = result.link
     if not serials.looks_like_serial(link.serial or ""):
@@ -90,8 +99,20 @@ def _resolve_item(
     params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
         params["lot"] = link.lot
-    statement = _item_statement(loaders is _STORY_LOADERS, bool(link.lot))
-    stamp = session.execute(statement, params).unique().scalars().first()
+    if story:
+        statement = _item_statement(bool(link.lot))
+        stamp = session.execute(statement, params).unique().scalars().first()
+    else:
+        row = session.execute(_verdict_statement(bool(link.lot)), params).first()
+        stamp = row.Stamp if row is not None else None
+        if row is not None:
+            # Linked as loaded: the session keeps rows only weakly, and the
+            # links would otherwise be looked up again once the row is gone.
+            set_committed_value(stamp, "batch", row.Batch)
+            set_committed_value(row.Batch, "product", row.Product)
+            set_committed_value(row.Product, "organisation", row.Organisation)
+            codes = row.province_codes
+            result.province_codes = tuple(sorted(codes.split(","))) if codes else ()
     if stamp is None:
         result.reasons.append("unknown_code")
         return
@@ -107,17 +128,40 @@ def _resolve_item(
 
 
 @cache  # built once: building and hashing it cost more than running it
-def _item_statement(story: bool, by_lot: bool):
+def _item_statement(by_lot: bool):
     statement = (
         select(Stamp)
         .join(Stamp.batch)
         .join(Batch.product)
         .where(Stamp.serial == bindparam("serial"), Product.gtin == bindparam("gtin"))
-        .options(*(_STORY_LOADERS if story else _VERDICT_LOADERS))
+        .options(*_STORY_LOADERS)
     )
     if by_lot:
         statement = statement.where(Batch.lot_code == bindparam("lot"))
     return statement
+
+
+@cache
+def _verdict_statement(by_lot: bool):
+    """The stamp, its batch, product and producer as entities of one row, and
+    the batch's provinces in one column: no eager loaders, no duplicated rows."""
+    provinces = (
+        select(func.aggregate_strings(BatchRegion.province_code, ","))
+        .where(BatchRegion.batch_id == Batch.id)
+        .scalar_subquery()
+    )
+    statement = (
+        select(Stamp, Batch, Product, Organisation, provinces.label("province_codes"))
+        .join(Batch, Batch.id == Stamp.batch_id)
+        .join(Product, Product.id == Batch.product_id)
+        .join(Organisation, Organisation.id == Product.organisation_id)
+        .where(Stamp.serial == bindparam("serial"), Product.gtin == bindparam("gtin"))
+    )
+    if by_lot:
+        statement = statement.where(Batch.lot_code == bindparam("lot"))
+    # A verdict never reads the product's texts or the producer's contacts:
+    # not sent, not decoded (read later, they are loaded then).
+    return statement.options(*_VERDICT_DEFERRED).limit(1)
 
 
 def _resolve_product_or_batch(session: Session, result: Resolution) -> None:
@@ -165,8 +209,20 @@ _STORY_LOADERS = (
     joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
 )
 
-# A verdict reads the batch's provinces, never its journey: one statement.
-_VERDICT_LOADERS = (
-    joinedload(Stamp.batch).joinedload(Batch.regions),
-    joinedload(Stamp.batch).joinedload(Batch.product).joinedload(Product.organisation),
+_VERDICT_DEFERRED = (
+    defer(Product.summary_vi),
+    defer(Product.summary_en),
+    defer(Product.story_vi),
+    defer(Product.story_en),
+    defer(Product.ingredients_vi),
+    defer(Product.ingredients_en),
+    defer(Product.storage_vi),
+    defer(Product.storage_en),
+    defer(Product.standards),
+    defer(Product.pending_changes),
+    defer(Organisation.address_line),
+    defer(Organisation.phone),
+    defer(Organisation.email),
+    defer(Organisation.website),
+    defer(Organisation.pending_changes),
 )

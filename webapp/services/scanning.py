@@ -137,7 +137,7 @@ def _record_known(
 ) -> ScanOutcome:
     stamp = item.stamp
     rules = rules_for(item.product, rules_config)
-    regions = tuple(item.batch.province_codes)
+    regions = resolution.regions
     code_reasons = tuple(resolution.reasons)
     scan.stamp_id = stamp.id
     since = request.at - request.repeat_window if request.repeat_window else None
@@ -294,7 +294,7 @@ def standing_of(
     return standing(
         _aggregates(stats) if stats is not None else Aggregates(),
         rules_for(item.product, rules_config),
-        tuple(item.batch.province_codes),
+        resolution.regions,
         tuple(resolution.reasons),
     )
 
