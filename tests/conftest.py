@@ -269,8 +269,10 @@ class IsolatedClient(FlaskClient):
             value = secret.value
         hidden = _cv_app.set(None)
         try:
+            with self.session_transaction() as session:  # who is signed in
+                holder = session.get("_user_id") or ""
             with self.application.app_context():
-                return form_tokens.token_for(value)
+                return form_tokens.token_for(value, holder)
         finally:
             _cv_app.reset(hidden)
 

@@ -86,3 +86,95 @@ def test_an_expired_token_is_refused(app, client):
 def test_a_page_without_forms_sets_no_cookie(app, client):
     response = client.get("/healthz")
     assert not response.headers.getlist("Set-Cookie")
+
+
+def test_a_token_made_before_signing_in_or_out_is_refused_after(app, client):
+    anonymous = page_token(client.get("/settings").text)
+    factories.sign_in(client, factories.user("admin"))
+    # Signed in: the visitor's token no longer serves, the signed-in page's does.
+    assert post_settings(client, anonymous).status_code == 400
+    signed_in = page_token(client.get("/settings").text)
+    assert post_settings(client, signed_in).status_code == 303
+    client.post("/logout")
+    assert post_settings(client, signed_in).status_code == 400
+
+
+def test_a_planted_secret_gives_its_planter_nothing_against_a_signed_in_user(
+    app, client
+):
+    attacker = type(client)(app, client.response_wrapper)
+    planted_token = page_token(attacker.get("/settings").text)
+    planted = attacker.get_cookie(form_tokens.COOKIE).value
+    factories.sign_in(client, factories.user("admin"))
+    # A sibling subdomain sets the attacker's secret in the victim's browser.
+    client.set_cookie(form_tokens.COOKIE, planted)
+    assert post_settings(client, planted_token).status_code == 400
+
+
+def test_another_sites_page_is_refused_even_with_a_valid_token(app, client):
+    token = page_token(client.get("/settings").text)
+    for headers in (
+        {"Origin": "https://evil.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ):
+        response = client.post(
+            "/settings",
+            data={"location": "ask", "csrf_token": token},
+            headers=headers,
+            csrf=False,
+        )
+        assert response.status_code == 400, headers
+    assert post_settings(client, token).status_code == 303
+
+
+def test_tokens_from_the_future_and_of_other_shapes_are_refused_not_a_500(
+    app, client
+):
+    client.get("/settings")
+    secret = client.get_cookie(form_tokens.COOKIE).value
+    with app.test_request_context():
+        ahead = form_tokens.token_for(secret, now=time.time() + 120)
+        slightly = form_tokens.token_for(secret, now=time.time() + 30)
+        standard_alphabet = slightly.replace("-", "+").replace("_", "/")
+    assert post_settings(client, ahead).status_code == 400
+    assert post_settings(client, slightly).status_code == 303
+    if standard_alphabet != slightly:
+        assert post_settings(client, standard_alphabet).status_code == 400
+    for bad in ("é" * 64, slightly + "=", " " + slightly[1:]):
+        assert post_settings(client, bad).status_code == 400
+    with app.test_request_context(headers={"Cookie": f"csrf={secret}"}):
+        for value in (5, ["x"], {"a": 1}, None, ""):
+            try:
+                form_tokens.validate_csrf(value)
+            except form_tokens.ValidationError:
+                continue
+            raise AssertionError(f"{value!r} was accepted")
+
+
+def test_the_secret_cookie_is_secure_when_sessions_are(app, client):
+    app.config["SESSION_COOKIE_SECURE"] = True
+    try:
+        page = client.get("/settings")
+    finally:
+        app.config["SESSION_COOKIE_SECURE"] = False
+    (cookie,) = [
+        c
+        for c in page.headers.getlist("Set-Cookie")
+        if c.startswith(f"{form_tokens.COOKIE}=")
+    ]
+    assert "Secure" in cookie and "Path=/" in cookie and "Domain" not in cookie
+
+
+def test_a_kept_story_carries_a_token_only_its_own_browser_can_use(app, client):
+    stamp = factories.stamp()
+    path = stamp.url.removeprefix(factories.BASE_URL)
+    first = client.get(path)
+    other = type(client)(app, client.response_wrapper)
+    second = other.get(path)  # served from the kept copy
+    mine, theirs = page_token(first.text), page_token(second.text)
+    # The other browser got a secret of its own, and my token is no use to it.
+    assert other.get_cookie(form_tokens.COOKIE).value != client.get_cookie(
+        form_tokens.COOKIE
+    ).value
+    assert post_settings(other, mine).status_code == 400
+    assert post_settings(other, theirs).status_code == 303

@@ -22,11 +22,12 @@ import binascii
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import struct
 import time
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, request, session
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, CSRFProtect, same_origin
 from markupsafe import Markup, escape
@@ -40,10 +41,13 @@ SECRET_BYTES = 32
 MAC_BYTES = 20
 STAMP = struct.Struct(">I")  # when the token was made, in whole seconds
 TOKEN_BYTES = STAMP.size + MAC_BYTES
+SECRET_FORM = re.compile(r"[A-Za-z0-9_-]{43}")  # token_urlsafe(32)
+TOKEN_FORM = re.compile(r"[A-Za-z0-9_-]{64}")  # urlsafe base64 of 48 bytes
+FUTURE_SECONDS = 60  # clocks of several servers may differ a little
 
 
 def _signing_key() -> bytes:
-    app = current_app._get_current_object()
+    app = current_app
     key = app.extensions.get("form_token_key")
     if key is None:
         secret = app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key
@@ -57,34 +61,44 @@ def _signing_key() -> bytes:
 
 
 def _valid_secret(value: str | None) -> bool:
-    return (
-        bool(value)
-        and len(value) == 43
-        and value.replace("-", "").replace("_", "").isalnum()
-    )
+    return value is not None and SECRET_FORM.fullmatch(value) is not None
 
 
 def browser_secret() -> str:
     """This browser's secret: from its cookie, or a new one set on the answer."""
     secret = g.get("form_secret")
     if secret is None:
-        secret = request.cookies.get(COOKIE)
-        if not _valid_secret(secret):
+        cookie = request.cookies.get(COOKIE)
+        if cookie is not None and _valid_secret(cookie):
+            secret = cookie
+        else:
             secret = secrets.token_urlsafe(SECRET_BYTES)
             g.form_secret_is_new = True
         g.form_secret = secret
     return secret
 
 
-def _mac(secret: str, stamp: bytes) -> bytes:
-    digest = hmac.new(_signing_key(), stamp + secret.encode(), hashlib.sha256)
-    return digest.digest()[:MAC_BYTES]
+def signed_in_as() -> str:
+    """Who the session is signed in as ("<user id>.<session version>", or "").
+
+    A token is good only for the account it was made for: a secret planted in
+    someone's browser (a sibling subdomain can set cookies for the parent
+    domain) gives a token made by its planter nothing once the victim is
+    signed in, and signing in or out, or ending an account's sessions, retires
+    the tokens made before.
+    """
+    return session.get("_user_id") or ""
 
 
-def token_for(secret: str, now: float | None = None) -> str:
-    """A masked token for this secret (needs the app, for its key)."""
+def _mac(secret: str, holder: str, stamp: bytes) -> bytes:
+    message = b"\x00".join((stamp, secret.encode(), holder.encode()))
+    return hmac.new(_signing_key(), message, hashlib.sha256).digest()[:MAC_BYTES]
+
+
+def token_for(secret: str, holder: str = "", now: float | None = None) -> str:
+    """A masked token for this secret and account (needs the app, for its key)."""
     stamp = STAMP.pack(int(time.time() if now is None else now) & 0xFFFFFFFF)
-    plain = stamp + _mac(secret, stamp)
+    plain = stamp + _mac(secret, holder, stamp)
     pad = secrets.token_bytes(TOKEN_BYTES)
     masked = bytes(a ^ b for a, b in zip(pad, plain, strict=True))
     return base64.urlsafe_b64encode(pad + masked).decode()
@@ -94,32 +108,33 @@ def generate_csrf() -> str:
     """The token this answer's forms carry (one per answer, masked afresh)."""
     token = g.get("form_token")
     if token is None:
-        token = g.form_token = token_for(browser_secret())
+        token = g.form_token = token_for(browser_secret(), signed_in_as())
     return token
 
 
-def validate_csrf(data: str | None, time_limit: int | None = None) -> None:
-    """Raise ValidationError unless data is a token made for this browser."""
+def validate_csrf(data: object, time_limit: int | None = None) -> None:
+    """Raise ValidationError unless data is a token made for this browser and
+    the account it is signed in as (none, for a visitor)."""
     if time_limit is None:
         time_limit = current_app.config.get("WTF_CSRF_TIME_LIMIT", 3600)
-    if not data:
+    if not isinstance(data, str) or not data:
         raise ValidationError("The CSRF token is missing.")
     secret = request.cookies.get(COOKIE)
-    if not _valid_secret(secret):
+    if secret is None or not _valid_secret(secret):
         raise ValidationError("The CSRF session token is missing.")
-    try:
-        raw = base64.urlsafe_b64decode(data.encode("ascii"))
-    except (binascii.Error, UnicodeEncodeError, ValueError) as error:
-        raise ValidationError("The CSRF token is invalid.") from error
-    if len(raw) != 2 * TOKEN_BYTES:
+    if TOKEN_FORM.fullmatch(data) is None:
         raise ValidationError("The CSRF token is invalid.")
+    try:
+        raw = base64.urlsafe_b64decode(data)
+    except (binascii.Error, ValueError) as error:
+        raise ValidationError("The CSRF token is invalid.") from error
     pad, masked = raw[:TOKEN_BYTES], raw[TOKEN_BYTES:]
     plain = bytes(a ^ b for a, b in zip(pad, masked, strict=True))
     stamp, mac = plain[: STAMP.size], plain[STAMP.size :]
-    if not hmac.compare_digest(mac, _mac(secret, stamp)):
+    if not hmac.compare_digest(mac, _mac(secret, signed_in_as(), stamp)):
         raise ValidationError("The CSRF tokens do not match.")
     age = int(time.time()) - STAMP.unpack(stamp)[0]
-    if time_limit and not -60 <= age <= time_limit:
+    if age < -FUTURE_SECONDS or (time_limit and age > time_limit):
         raise ValidationError("The CSRF token has expired.")
 
 
@@ -132,13 +147,16 @@ def _set_secret_cookie(response):
     if not g.get("form_token"):
         return response
     response.vary.add("Cookie")  # the token goes with the browser's cookie
+    if response.cache_control.public:  # a shared cache must never hand it on
+        response.cache_control.public = False
+        response.cache_control.private = True
     if g.get("form_secret_is_new"):
         response.set_cookie(
             COOKIE,
             g.form_secret,
             httponly=True,
             samesite="Lax",
-            secure=request.is_secure,
+            secure=request.is_secure or current_app.config["SESSION_COOKIE_SECURE"],
         )
     return response
 
@@ -172,6 +190,12 @@ class FormTokens(CSRFProtect):
             return
         if request.method not in current_app.config["WTF_CSRF_METHODS"]:
             return
+        # Browsers name the page a request comes from, over HTTP too: another
+        # site's page is refused whatever cookie it managed to plant.
+        from webapp.security import foreign_origin  # (it imports the extensions)
+
+        if foreign_origin():
+            raise CSRFError("The origin does not match the host.")
         try:
             validate_csrf(self._get_csrf_token())
         except ValidationError as error:

@@ -27,7 +27,8 @@ from webapp.services import stamp_signatures, story_cache
 from webapp.services.clock import today_in_vietnam
 from webapp.services.digital_link import DigitalLink
 
-TOKEN_PLACEHOLDER = "\x00form-token\x00"
+# Escaping changes "<" and '"', so no text a page shows can be taken for it.
+TOKEN_PLACEHOLDER = '<"form-token">'
 # The only query parameters a kept story may carry (the language, the stamp's
 # signature): any other (a visitor's own scan, a link type, a GS1 attribute, or
 # one made up to fill the cache) is served afresh.
