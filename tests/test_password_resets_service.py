@@ -68,6 +68,9 @@ def test_a_weak_password_spends_nothing(db_session):
     reset = password_resets.find(db_session, token)
     with pytest.raises(PasswordRefused) as caught:
         password_resets.use(db_session, reset, "short")
-    assert (caught.value.code, caught.value.params) == ("too_short", {"count": MIN_LENGTH})
+    assert (caught.value.code, caught.value.params) == (
+        "too_short",
+        {"count": MIN_LENGTH},
+    )
     assert reset.used_at is None
     assert verify_password(staff, factories.PASSWORD)
