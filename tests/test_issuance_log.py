@@ -113,6 +113,42 @@ def test_a_resealed_record_still_breaks_the_next_link(app):
     assert check_serial(db.session, stamp).problem == "record_changed"
 
 
+def test_a_record_resealed_by_someone_who_knows_the_recipe_breaks_the_next_link(app):
+    batch = factories.batch()
+    issued = factories.stamps(batch, 2)
+    factories.stamps(batch, 1)
+    first, second = db.session.scalars(
+        select(IssuanceRecord).order_by(IssuanceRecord.id)
+    ).all()
+    first.issued_by_label = "someone else"
+    first.record_hash = record_hash(first, batch)  # its own seal now holds
+    db.session.commit()
+    assert check_chain(db.session).problems == [(second.id, "broken_link")]
+    stamp = factories.stamp_row(issued[0])
+    assert check_serial(db.session, stamp).problem == "record_changed"
+
+
+def test_a_record_claiming_more_stamps_than_it_has_is_found(app):
+    batch = factories.batch()
+    issued = factories.stamps(batch, 2)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    # The serials (and their digest) stay; only the count the record states grows.
+    db.session.execute(
+        update(IssuanceRecord).where(IssuanceRecord.id == record.id).values(count=3)
+    )
+    db.session.commit()
+    db.session.expire_all()
+    check = check_chain(db.session)
+    assert check.problems == [
+        (record.id, "record_changed"),
+        (record.id, "stamps_differ"),
+    ]
+    assert (check.records, check.stamps) == (1, 2)
+    assert check_serial(db.session, factories.stamp_row(issued[0])).problem == (
+        "record_changed"
+    )
+
+
 def test_two_issuances_cannot_follow_the_same_record(app):
     batch = factories.batch()
     factories.stamps(batch, 1)
