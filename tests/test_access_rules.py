@@ -16,6 +16,7 @@ from webapp.models import (
     PortalItem,
     Report,
     SerialStats,
+    User,
 )
 from webapp.services import access
 from webapp.services.cases import add_provinces, open_case
@@ -218,3 +219,14 @@ def test_a_producer_owns_its_own_records_of_every_kind(app):
         assert not access.owns(None, thing)
     with pytest.raises(TypeError, match="^no owner rule for Case$"):
         access.organisation_of(case)
+
+
+def test_only_a_producer_owns_even_an_account_that_names_an_organisation(app):
+    # Only producers are given an organisation, but nothing in the database
+    # stops another account from naming one: owning still needs the role.
+    stamp, _ = made_in_hung_yen()
+    product = stamp.batch.product
+    for role in ("inspector", "admin"):
+        named = User(role=role, organisation_id=product.organisation_id)
+        assert not access.owns(named, product), role
+        assert not access.owns(named, stamp), role
