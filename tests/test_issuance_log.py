@@ -1,6 +1,7 @@
 """The issuance log: every stamp vouched for by a sealed, chained record."""
 
-from datetime import UTC, datetime, timedelta
+import hashlib
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import insert, select, update
@@ -24,6 +25,7 @@ from webapp.services.issuance_log import (
     check_chain,
     check_serial,
     record_hash,
+    serials_digest,
 )
 from webapp.services.stamp_signatures import by_key_id, public_keys, signer_of
 
@@ -398,3 +400,30 @@ def test_the_codes_file_is_written_whole_beside_where_it_goes(app, tmp_path):
     # A cell a spreadsheet would run as a formula is written as text.
     assert lines[3] == "https://x/1,1,'=LOT,S,,01;33"
     assert lines[4:] == [""]
+
+
+def test_the_seal_recipe_stays_what_sealed_the_records_already_kept():
+    # Records sealed by an earlier version are checked by the next one: the
+    # digest and the seal of a fixed record are pinned to their values.
+    from types import SimpleNamespace
+
+    digest = serials_digest(["B2", "A1"])
+    assert digest == hashlib.sha256(b"A1\nB2").hexdigest()
+    assert digest == "d0b7f8aa5171570c37bf23cdccdb0ceb7a9119a06ef98a352b90a638af8a24cd"
+    batch = SimpleNamespace(
+        product=SimpleNamespace(gtin="08930000000019"), lot_code="LOT-7"
+    )
+    vietnam = timezone(timedelta(hours=7))
+    seals = {}
+    for with_pin in (True, False):
+        record = SimpleNamespace(
+            previous_hash=GENESIS, id=7, batch_id=3, count=2, with_pin=with_pin,
+            serials_digest=digest, issued_by_label="system",
+            # 10:04 in Vietnam is 03:04 UTC: sealed as UTC, to the microsecond.
+            issued_at=datetime(2026, 1, 2, 10, 4, 5, 6, tzinfo=vietnam),
+        )  # fmt: skip
+        seals[with_pin] = record_hash(record, batch)
+    assert seals == {
+        True: "14701b9cf77eb840a13360e719bf98181b424e2aaf3b5df32f5fabdf8ea7d448",
+        False: "d7733c09ba5910cc1d48ae94b47ebef1645e7f7bb9b339036e77ed5ab3686b62",
+    }
