@@ -801,3 +801,54 @@ def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
         "serial",
         code,
     )
+
+
+def test_evidence_stored_before_its_newer_fields_reads_as_none_of_them():
+    # Rows written before places, conflicts, shared networks and tampering
+    # were kept hold only the home and the provinces away.
+    old = Evidence.from_json({"home": "33", "home_at": None, "away": []})
+    assert old == Evidence(home="33")
+    assert (old.places, old.conflicts, old.common, old.tampering) == ((), 0, (), 0)
+
+
+def test_detection_thresholds_come_from_the_default_then_the_category_then_the_product(
+    app,
+):
+    from webapp.services.scanning import rules_for
+
+    config = {
+        "default": {"max_shopper_devices": 5, "burst_size": 7},
+        "categories": {"26": {"max_shopper_devices": 12}},
+    }
+    food = factories.product(category="07")
+    tickets = factories.product(category="26")
+    own = factories.product(category="26", duplicate_threshold=40)
+    assert rules_for(food, config).max_shopper_devices == 5
+    assert rules_for(food, config).burst_size == 7
+    assert rules_for(tickets, config).max_shopper_devices == 12
+    assert rules_for(tickets, config).burst_size == 7
+    assert rules_for(own, config).max_shopper_devices == 40
+    assert rules_for(food, {}) == Rules()
+
+
+def test_a_scan_counts_in_its_producers_week_and_in_every_codes(client):
+    from webapp.models import ScanRollup
+    from webapp.models.rollups import EVERY_ORGANISATION
+
+    stamp = factories.stamp(factories.batch())
+    scan(client, stamp, province="01")
+    organisation_id = factories.stamp_row(stamp).batch.product.organisation_id
+    rows = db.session.scalars(select(ScanRollup)).all()
+    assert sorted(
+        (r.organisation_id, r.province_code, r.role, r.scans) for r in rows
+    ) == [
+        (EVERY_ORGANISATION, "01", "shopper", 1),
+        (organisation_id, "01", "shopper", 1),
+    ]
+
+
+def test_an_event_recorded_without_an_action_is_published_as_an_observation(app):
+    batch = factories.batch()
+    recorded = factories.event(batch, "shipping", action=None)
+    published = epcis.event(recorded, batch, None)
+    assert published["action"] == "OBSERVE" and "ilmd" not in published
