@@ -230,3 +230,12 @@ def test_only_a_producer_owns_even_an_account_that_names_an_organisation(app):
         named = User(role=role, organisation_id=product.organisation_id)
         assert not access.owns(named, product), role
         assert not access.owns(named, stamp), role
+
+
+def test_a_pin_is_reset_where_the_code_was_made_even_with_no_case_about_it(app):
+    stamp = factories.stamp_row(factories.stamp(factories.batch(regions=(HA_NOI,))))
+    # Made in Hưng Yên (the maker's province), sold in Hà Nội, never in a case.
+    made = factories.user("inspector", provinces=(HUNG_YEN,))
+    sold = factories.user("inspector", provinces=(HA_NOI,))
+    assert access.can_reset_pin(db.session, made, stamp)
+    assert not access.can_reset_pin(db.session, sold, stamp)
