@@ -387,7 +387,7 @@ def test_the_codes_file_is_written_whole_beside_where_it_goes(app, tmp_path):
     batch = factories.batch(regions=("33",))
     stamps = issue_stamps(db.session, batch, 2, keys(), factories.BASE_URL, True)
     plain = IssuedStamp("https://x/1", "1", "=LOT", "S", None, ("01", "33"))
-    target = tmp_path / "new" / "codes.csv"
+    target = tmp_path / "print" / "42" / "codes.csv"  # folders made as needed
     written = write_codes_csv(target, [*stamps, plain])
     assert written.parent == target.parent and written.name.startswith(".codes.csv.")
     assert not target.exists()
@@ -400,6 +400,10 @@ def test_the_codes_file_is_written_whole_beside_where_it_goes(app, tmp_path):
     # A cell a spreadsheet would run as a formula is written as text.
     assert lines[3] == "https://x/1,1,'=LOT,S,,01;33"
     assert lines[4:] == [""]
+    # The next file for the same folder goes beside it, under a name of its own.
+    again = write_codes_csv(target, stamps[:1])
+    assert again.parent == target.parent and again != written
+    assert again.read_text(encoding="utf-8").count("\n") == 2
 
 
 def test_the_seal_recipe_stays_what_sealed_the_records_already_kept():
