@@ -181,3 +181,43 @@ def test_roles_other_than_shopper_need_a_staff_account(client, stamp):
 def test_errors_are_translated(client, app):
     response = client.post("/api/v1/scans", json={}, headers={"Accept-Language": "vi"})
     assert "không hợp lệ" in response.json["error"]["message"]
+
+
+def test_verify_answers_what_is_known_of_a_code_and_records_nothing(client, stamp):
+    path = factories.path_of(stamp)
+    answer = client.get(f"/api/v1/verify{path}")
+    assert answer.status_code == 200
+    assert answer.json == {
+        "gtin": stamp.gtin,
+        "lot": stamp.lot,
+        "serial": stamp.serial,
+        "issued": True,
+        "reasons": [],
+        "notices": [],
+        "explanations": {},
+    }
+    unknown = path.replace(stamp.serial, "N" * len(stamp.serial))
+    missing = client.get(f"/api/v1/verify{unknown}")
+    assert missing.status_code == 404
+    assert missing.json["issued"] is False and missing.json["serial"] == "N" * 16
+    assert missing.json["reasons"] == ["bad_check"]  # a serial we never made
+    assert set(missing.json["explanations"]) == {"bad_check"}
+    bad = client.get("/api/v1/verify/01/12345")
+    assert bad.status_code == 400
+    assert bad.json["error"]["code"] == "gtin_length"
+    assert bad.json["error"]["message"]
+    assert db.session.scalars(select(Scan)).first() is None
+
+
+def test_a_journey_is_asked_of_a_batch_and_refused_with_a_reason(client, stamp):
+    gtin = stamp.gtin
+    cases = [
+        (f"/01/{gtin}", 404, "batch_required"),
+        (f"/01/{gtin}/10/NO-SUCH-LOT", 404, "unknown_code"),
+        ("/01/12345", 400, "gtin_length"),
+    ]
+    for path, status, code in cases:
+        answer = client.get(f"/api/v1/traceability{path}")
+        assert (answer.status_code, answer.json["error"]["code"]) == (status, code)
+        assert answer.json["error"]["message"], path
+        assert answer.headers["GS1-EPCIS-Version"] == "2.0.0", path
