@@ -221,3 +221,20 @@ def test_a_journey_is_asked_of_a_batch_and_refused_with_a_reason(client, stamp):
         assert (answer.status_code, answer.json["error"]["code"]) == (status, code)
         assert answer.json["error"]["message"], path
         assert answer.headers["GS1-EPCIS-Version"] == "2.0.0", path
+
+
+def test_a_scan_sent_by_another_sites_page_is_refused(client, stamp):
+    body = {"code": stamp.url, "device_id": "phone-aaaa-1111"}
+    for headers in (
+        {"Origin": "https://elsewhere.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ):
+        refused = client.post("/api/v1/scans", json=body, headers=headers)
+        assert refused.status_code == 403
+        assert refused.json["error"]["code"] == "foreign_origin"
+        assert refused.json["error"]["message"]
+    assert db.session.scalars(select(Scan)).first() is None
+    own = client.post(
+        "/api/v1/scans", json=body, headers={"Origin": "https://trace.example.vn"}
+    )
+    assert own.status_code == 201, own.json
