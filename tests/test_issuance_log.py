@@ -431,3 +431,13 @@ def test_the_seal_recipe_stays_what_sealed_the_records_already_kept():
         True: "14701b9cf77eb840a13360e719bf98181b424e2aaf3b5df32f5fabdf8ea7d448",
         False: "d7733c09ba5910cc1d48ae94b47ebef1645e7f7bb9b339036e77ed5ab3686b62",
     }
+
+
+def test_every_stamp_of_a_long_intact_log_is_vouched_for(app):
+    batch = factories.batch()
+    issued = [factories.stamps(batch, 1)[0] for _ in range(5)]
+    for stamp in issued:
+        verdict = check_serial(db.session, factories.stamp_row(stamp))
+        assert verdict.problem is None, stamp.issuance_id
+        assert verdict.record.id == stamp.issuance_id
+    assert check_chain(db.session).intact
