@@ -238,3 +238,20 @@ def test_a_scan_sent_by_another_sites_page_is_refused(client, stamp):
         "/api/v1/scans", json=body, headers={"Origin": "https://trace.example.vn"}
     )
     assert own.status_code == 201, own.json
+
+
+def test_a_resent_queued_scan_of_a_never_issued_code_is_the_same_scan(client, stamp):
+    never = f"/01/{stamp.gtin}/21/7K2P9Q4MXT3B6HC1"
+    # A scan sent live (no key) is stored first: the resend must not answer it.
+    post(client, {"code": never, "device_id": "phone-eeee-5555"})
+    body = {
+        "code": never,
+        "device_id": "phone-ffff-6666",
+        "idempotency_key": "offline-0002",
+    }
+    first = post(client, body)
+    again = post(client, body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json["scan_id"] == first.json["scan_id"]
+    assert again.json["reasons"] == ["unknown_code"]
+    assert len(db.session.scalars(select(Scan)).all()) == 2
