@@ -255,3 +255,18 @@ def test_a_resent_queued_scan_of_a_never_issued_code_is_the_same_scan(client, st
     assert again.json["scan_id"] == first.json["scan_id"]
     assert again.json["reasons"] == ["unknown_code"]
     assert len(db.session.scalars(select(Scan)).all()) == 2
+
+
+def test_a_resent_queued_scan_gets_the_verdict_it_was_given(client, stamp):
+    body = {"code": stamp.url, "device_id": "phone-eeee-5555"}
+    first = post(client, body | {"idempotency_key": "offline-0003"})
+    assert first.json["verdict"] == "authentic"
+    # Other households' phones since: the serial now stands as suspicious.
+    for n in range(4):
+        crowd = {"code": stamp.url, "device_id": f"crowd-phone-000{n}"}
+        post(client, crowd, address=f"10.{n}.0.9")
+    assert post(client, body, address="10.9.0.9").json["verdict"] == "suspicious"
+    again = post(client, body | {"idempotency_key": "offline-0003"})
+    assert again.status_code == 200
+    assert again.json["scan_id"] == first.json["scan_id"]
+    assert (again.json["verdict"], again.json["reasons"]) == ("authentic", [])
