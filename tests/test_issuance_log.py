@@ -274,6 +274,7 @@ def test_an_issuance_hands_out_each_stamp_once_with_its_signed_link(app):
         False,
         "system",
     )
+    assert (record.issued_at, record.issued_by_id) == (at, None)
     gtin, lot = batch.product.gtin, batch.lot_code
     signers = by_key_id(public_keys(keys(), [batch.product.organisation_id]))
     assert len({stamp.serial for stamp in issued}) == 3
@@ -307,6 +308,7 @@ def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
     before = datetime.now(UTC)
     record = db.session.scalars(select(IssuanceRecord)).one()
     assert (record.with_pin, record.issued_by_label) == (True, clerk.email)
+    assert record.issued_by_id == clerk.id
     assert before - timedelta(minutes=1) <= record.issued_at <= before
     for stamp in issued:
         row = factories.stamp_row(stamp)
