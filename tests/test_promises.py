@@ -845,15 +845,20 @@ def test_a_scan_counts_in_its_producers_week_and_in_every_codes(client):
         (EVERY_ORGANISATION, "01", "shopper", 1),
         (organisation_id, "01", "shopper", 1),
     ]
-    # A code never issued counts too, in every code's week, where it was scanned.
-    gtin = factories.stamp_row(stamp).batch.product.gtin
+
+
+def test_a_never_issued_codes_scan_counts_in_every_codes_week_where_it_was_made(
+    client,
+):
+    from webapp.models import ScanRollup
+    from webapp.models.rollups import EVERY_ORGANISATION
+
+    gtin = factories.product().gtin
     never = {"code": f"/01/{gtin}/21/7K2P9Q4MXT3B6HC1", "device_id": "phone-zzzz-0001"}
     client.post("/api/v1/scans", json=never | {"province": "79"})
-    rows = db.session.scalars(
-        select(ScanRollup).where(ScanRollup.province_code == "79")
-    ).all()
-    assert [(r.organisation_id, r.verdict, r.scans) for r in rows] == [
-        (EVERY_ORGANISATION, "counterfeit", 1)
+    rows = db.session.scalars(select(ScanRollup)).all()
+    assert [(r.organisation_id, r.province_code, r.verdict, r.scans) for r in rows] == [
+        (EVERY_ORGANISATION, "79", "counterfeit", 1)
     ]
 
 
