@@ -221,6 +221,8 @@ def test_a_journey_is_asked_of_a_batch_and_refused_with_a_reason(client, stamp):
         assert (answer.status_code, answer.json["error"]["code"]) == (status, code)
         assert answer.json["error"]["message"], path
         assert answer.headers["GS1-EPCIS-Version"] == "2.0.0", path
+    batch_required = client.get(f"/api/v1/traceability/01/{gtin}").json["error"]
+    assert batch_required["message"].startswith("Hành trình được ghi theo từng lô")
 
 
 def test_a_scan_sent_by_another_sites_page_is_refused(client, stamp):
