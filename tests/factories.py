@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, time, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -174,6 +175,14 @@ def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:
 PASSWORD = "correct-horse-battery"
 
 
+@cache
+def _password_hash() -> str:
+    """PASSWORD's argon2 hash, made once: hashing is slow on purpose."""
+    from webapp.services.accounts import hash_password
+
+    return hash_password(PASSWORD)
+
+
 def user(role: str = "inspector", provinces=("33",), org: Organisation | None = None):
     from webapp.services.accounts import create_user
 
@@ -186,6 +195,7 @@ def user(role: str = "inspector", provinces=("33",), org: Organisation | None = 
         PASSWORD,
         organisation=org if role == "producer" else None,
         province_codes=provinces if role == "inspector" else (),
+        password_hash=_password_hash(),
     )
     db.session.commit()
     return row
