@@ -11,6 +11,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from flask_migrate import upgrade
@@ -141,7 +142,14 @@ def sign_in(page, base: str, email: str) -> None:
     page.goto(f"{base}/login")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    # Wait for the answer: a page opened before it would cancel the sign-in's
+    # navigation, and with it the session cookie it sets.
+    with page.expect_response(
+        lambda r: r.request.method == "POST" and urlsplit(r.url).path == "/login"
+    ) as answer:
+        page.get_by_role("button", name="Đăng nhập").click()
+    assert answer.value.status == 303, answer.value.status
+    page.wait_for_load_state()
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -219,6 +220,14 @@ def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:
 PASSWORD = "correct-horse-battery"
 
 
+@cache
+def _password_hash() -> str:
+    """PASSWORD's argon2 hash, made once: hashing is slow on purpose."""
+    from webapp.services.accounts import hash_password
+
+    return hash_password(PASSWORD)
+
+
 def user(
     role: str = "inspector",
     provinces=("33",),
@@ -237,6 +246,7 @@ def user(
         PASSWORD,
         organisation=org if role == "producer" else None,
         province_codes=provinces if role == "inspector" else (),
+        password_hash=_password_hash(),
     )
     _finish(current, commit)
     return row

@@ -181,3 +181,94 @@ def test_roles_other_than_shopper_need_a_staff_account(client, stamp):
 def test_errors_are_translated(client, app):
     response = client.post("/api/v1/scans", json={}, headers={"Accept-Language": "vi"})
     assert "không hợp lệ" in response.json["error"]["message"]
+
+
+def test_verify_answers_what_is_known_of_a_code_and_records_nothing(client, stamp):
+    path = factories.path_of(stamp)
+    answer = client.get(f"/api/v1/verify{path}")
+    assert answer.status_code == 200
+    assert answer.json == {
+        "gtin": stamp.gtin,
+        "lot": stamp.lot,
+        "serial": stamp.serial,
+        "issued": True,
+        "reasons": [],
+        "notices": [],
+        "explanations": {},
+    }
+    unknown = path.replace(stamp.serial, "N" * len(stamp.serial))
+    missing = client.get(f"/api/v1/verify{unknown}")
+    assert missing.status_code == 404
+    assert missing.json["issued"] is False and missing.json["serial"] == "N" * 16
+    assert missing.json["reasons"] == ["bad_check"]  # a serial we never made
+    assert set(missing.json["explanations"]) == {"bad_check"}
+    bad = client.get("/api/v1/verify/01/12345")
+    assert bad.status_code == 400
+    assert bad.json["error"]["code"] == "gtin_length"
+    assert bad.json["error"]["message"]
+    assert db.session.scalars(select(Scan)).first() is None
+
+
+def test_a_journey_is_asked_of_a_batch_and_refused_with_a_reason(client, stamp):
+    gtin = stamp.gtin
+    cases = [
+        (f"/01/{gtin}", 404, "batch_required"),
+        (f"/01/{gtin}/10/NO-SUCH-LOT", 404, "unknown_code"),
+        ("/01/12345", 400, "gtin_length"),
+    ]
+    for path, status, code in cases:
+        answer = client.get(f"/api/v1/traceability{path}")
+        assert (answer.status_code, answer.json["error"]["code"]) == (status, code)
+        assert answer.json["error"]["message"], path
+        assert answer.headers["GS1-EPCIS-Version"] == "2.0.0", path
+    batch_required = client.get(f"/api/v1/traceability/01/{gtin}").json["error"]
+    assert batch_required["message"].startswith("Hành trình được ghi theo từng lô")
+
+
+def test_a_scan_sent_by_another_sites_page_is_refused(client, stamp):
+    body = {"code": stamp.url, "device_id": "phone-aaaa-1111"}
+    for headers in (
+        {"Origin": "https://elsewhere.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ):
+        refused = client.post("/api/v1/scans", json=body, headers=headers)
+        assert refused.status_code == 403
+        assert refused.json["error"]["code"] == "foreign_origin"
+        assert refused.json["error"]["message"]
+    assert db.session.scalars(select(Scan)).first() is None
+    own = client.post(
+        "/api/v1/scans", json=body, headers={"Origin": "https://trace.example.vn"}
+    )
+    assert own.status_code == 201, own.json
+
+
+def test_a_resent_queued_scan_of_a_never_issued_code_is_the_same_scan(client, stamp):
+    never = f"/01/{stamp.gtin}/21/7K2P9Q4MXT3B6HC1"
+    # A scan sent live (no key) is stored first: the resend must not answer it.
+    post(client, {"code": never, "device_id": "phone-eeee-5555"})
+    body = {
+        "code": never,
+        "device_id": "phone-ffff-6666",
+        "idempotency_key": "offline-0002",
+    }
+    first = post(client, body)
+    again = post(client, body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json["scan_id"] == first.json["scan_id"]
+    assert again.json["reasons"] == ["unknown_code"]
+    assert len(db.session.scalars(select(Scan)).all()) == 2
+
+
+def test_a_resent_queued_scan_gets_the_verdict_it_was_given(client, stamp):
+    body = {"code": stamp.url, "device_id": "phone-eeee-5555"}
+    first = post(client, body | {"idempotency_key": "offline-0003"})
+    assert first.json["verdict"] == "authentic"
+    # Other households' phones since: the serial now stands as suspicious.
+    for n in range(4):
+        crowd = {"code": stamp.url, "device_id": f"crowd-phone-000{n}"}
+        post(client, crowd, address=f"10.{n}.0.9")
+    assert post(client, body, address="10.9.0.9").json["verdict"] == "suspicious"
+    again = post(client, body | {"idempotency_key": "offline-0003"})
+    assert again.status_code == 200
+    assert again.json["scan_id"] == first.json["scan_id"]
+    assert (again.json["verdict"], again.json["reasons"]) == ("authentic", [])

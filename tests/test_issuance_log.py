@@ -1,6 +1,7 @@
 """The issuance log: every stamp vouched for by a sealed, chained record."""
 
-from datetime import timedelta
+import hashlib
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import insert, select, update
@@ -9,13 +10,24 @@ from sqlalchemy.exc import IntegrityError
 from tests import factories
 from webapp.extensions import db
 from webapp.models import IssuanceRecord, Stamp
+from webapp.services import serials
 from webapp.services.gtin import complete_gtin
+from webapp.services.issuance import (
+    MAX_STAMPS_PER_ISSUE,
+    IssuanceError,
+    IssuedStamp,
+    find_batch,
+    issue_stamps,
+    write_codes_csv,
+)
 from webapp.services.issuance_log import (
     GENESIS,
     check_chain,
     check_serial,
     record_hash,
+    serials_digest,
 )
+from webapp.services.stamp_signatures import by_key_id, public_keys, signer_of
 
 
 def test_issuances_are_chained_and_the_chain_checks_out(app):
@@ -101,6 +113,42 @@ def test_a_resealed_record_still_breaks_the_next_link(app):
     assert (second.id, "broken_link") in problems
     stamp = factories.stamp_row(issued[0])
     assert check_serial(db.session, stamp).problem == "record_changed"
+
+
+def test_a_record_resealed_by_someone_who_knows_the_recipe_breaks_the_next_link(app):
+    batch = factories.batch()
+    issued = factories.stamps(batch, 2)
+    factories.stamps(batch, 1)
+    first, second = db.session.scalars(
+        select(IssuanceRecord).order_by(IssuanceRecord.id)
+    ).all()
+    first.issued_by_label = "someone else"
+    first.record_hash = record_hash(first, batch)  # its own seal now holds
+    db.session.commit()
+    assert check_chain(db.session).problems == [(second.id, "broken_link")]
+    stamp = factories.stamp_row(issued[0])
+    assert check_serial(db.session, stamp).problem == "record_changed"
+
+
+def test_a_record_claiming_more_stamps_than_it_has_is_found(app):
+    batch = factories.batch()
+    issued = factories.stamps(batch, 2)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    # The serials (and their digest) stay; only the count the record states grows.
+    db.session.execute(
+        update(IssuanceRecord).where(IssuanceRecord.id == record.id).values(count=3)
+    )
+    db.session.commit()
+    db.session.expire_all()
+    check = check_chain(db.session)
+    assert check.problems == [
+        (record.id, "record_changed"),
+        (record.id, "stamps_differ"),
+    ]
+    assert (check.records, check.stamps) == (1, 2)
+    assert check_serial(db.session, factories.stamp_row(issued[0])).problem == (
+        "record_changed"
+    )
 
 
 def test_two_issuances_cannot_follow_the_same_record(app):
@@ -204,3 +252,194 @@ def test_the_seal_covers_every_field_it_names(app):
         setattr(owner, name, kept)
     assert record_hash(record, batch) == sealed
     db.session.rollback()
+
+
+# Issuing: what a new issuance writes, hands out and refuses ------------------
+
+
+def keys():
+    from flask import current_app
+
+    return current_app.config["STAMP_KEYS"]
+
+
+def test_an_issuance_hands_out_each_stamp_once_with_its_signed_link(app):
+    batch = factories.batch(regions=("33", "01"))
+    at = datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
+    issued = issue_stamps(db.session, batch, 3, keys(), factories.BASE_URL, at=at)
+    db.session.commit()
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    assert (record.count, record.with_pin, record.issued_by_label) == (
+        3,
+        False,
+        "system",
+    )
+    assert (record.issued_at, record.issued_by_id) == (at, None)
+    gtin, lot = batch.product.gtin, batch.lot_code
+    signers = by_key_id(public_keys(keys(), [batch.product.organisation_id]))
+    assert len({stamp.serial for stamp in issued}) == 3
+    for stamp in issued:
+        assert (stamp.gtin, stamp.lot, stamp.pin) == (gtin, lot, None)
+        assert stamp.regions == ("01", "33")  # in code order
+        assert stamp.issuance_id == record.id
+        assert serials.check_serial(stamp.serial, gtin, lot, keys())
+        link, _, signature = stamp.url.partition("?s=")
+        assert link == f"{factories.BASE_URL}/01/{gtin}/10/{lot}/21/{stamp.serial}"
+        assert signer_of(signature, gtin, lot, stamp.serial, signers) is not None
+    rows = db.session.scalars(select(Stamp).order_by(Stamp.serial)).all()
+    assert [r.serial for r in rows] == sorted(s.serial for s in issued)
+    for row in rows:
+        assert (row.batch_id, row.issuance_id, row.status) == (
+            batch.id,
+            record.id,
+            "active",
+        )
+        assert row.pin_hash is None and row.issued_at == at
+    assert check_chain(db.session).intact
+
+
+def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
+    batch = factories.batch()
+    clerk = factories.user("admin")
+    issued = issue_stamps(
+        db.session, batch, 2, keys(), factories.BASE_URL, True, issued_by=clerk
+    )
+    db.session.commit()
+    before = datetime.now(UTC)
+    record = db.session.scalars(select(IssuanceRecord)).one()
+    assert (record.with_pin, record.issued_by_label) == (True, clerk.email)
+    assert record.issued_by_id == clerk.id
+    assert before - timedelta(minutes=1) <= record.issued_at <= before
+    for stamp in issued:
+        row = factories.stamp_row(stamp)
+        assert len(stamp.pin) == 8 and stamp.pin.isdigit()
+        assert row.pin_hash and stamp.pin not in row.pin_hash
+        assert serials.verify_pin(stamp.pin, stamp.serial, row.pin_hash, keys())
+    labelled = issue_stamps(
+        db.session, batch, 1, keys(), factories.BASE_URL, issued_by_label="cli:ops"
+    )
+    db.session.commit()
+    assert labelled[0].pin is None
+    assert db.session.get(IssuanceRecord, labelled[0].issuance_id).issued_by_label == (
+        "cli:ops"
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "status", "code"),
+    [
+        (MAX_STAMPS_PER_ISSUE + 1, "active", "count_invalid"),
+        # Not too many for one issuance: too many for the batch (500).
+        (MAX_STAMPS_PER_ISSUE, "active", "more_than_quantity"),
+        (501, "active", "more_than_quantity"),
+        (0, "active", "count_invalid"),
+        (1, "recalled", "batch_not_active"),
+    ],
+)
+def test_an_issuance_refused_writes_nothing_and_says_why(app, count, status, code):
+    batch = factories.batch(quantity=500, status=status)
+    with pytest.raises(IssuanceError) as refused:
+        issue_stamps(db.session, batch, count, keys(), factories.BASE_URL)
+    assert (refused.value.code, refused.value.field) == (code, "count")
+    assert refused.value.params["most"] == MAX_STAMPS_PER_ISSUE
+    if code != "count_invalid" or count == 0:
+        assert refused.value.params["lot"] == batch.lot_code
+        assert refused.value.params["status"] == status
+    db.session.rollback()
+    assert db.session.scalars(select(Stamp)).all() == []
+    assert db.session.scalars(select(IssuanceRecord)).all() == []
+
+
+def test_a_whole_batch_can_be_issued_and_not_one_more(app):
+    batch = factories.batch(quantity=3)
+    assert len(issue_stamps(db.session, batch, 3, keys(), factories.BASE_URL)) == 3
+    db.session.commit()
+    with pytest.raises(IssuanceError, match="more_than_quantity"):
+        issue_stamps(db.session, batch, 1, keys(), factories.BASE_URL)
+
+
+def test_a_batch_is_found_by_its_number_or_its_lot(app):
+    first = factories.batch()
+    # Another product's batch whose lot code is the first batch's number.
+    by_lot = factories.batch(lot_code=str(first.id))
+    twin = factories.batch(lot_code=by_lot.lot_code)
+    assert find_batch(db.session, str(first.id)) == first
+    assert find_batch(db.session, first.lot_code) == first
+    gtin = by_lot.product.gtin
+    assert find_batch(db.session, str(first.id), gtin) == by_lot
+    assert find_batch(db.session, str(first.id), twin.product.gtin) == twin
+    with pytest.raises(IssuanceError) as ambiguous:
+        find_batch(db.session, f"{first.id}x")
+    assert ambiguous.value.code == "no_batch"
+    with pytest.raises(IssuanceError) as ambiguous:
+        find_batch(db.session, str(10_000 + twin.id))
+    assert (ambiguous.value.code, ambiguous.value.field) == ("no_batch", "batch")
+    assert ambiguous.value.params == {"reference": str(10_000 + twin.id)}
+    lone = factories.batch(lot_code="LONE-1")
+    assert find_batch(db.session, "LONE-1") == lone
+    factories.batch(lot_code="TWICE")
+    factories.batch(lot_code="TWICE")
+    with pytest.raises(IssuanceError) as ambiguous:
+        find_batch(db.session, "TWICE")
+    assert (ambiguous.value.code, ambiguous.value.field) == ("lot_ambiguous", "batch")
+    assert ambiguous.value.params == {"reference": "TWICE"}
+
+
+def test_the_codes_file_is_written_whole_beside_where_it_goes(app, tmp_path):
+    batch = factories.batch(regions=("33",))
+    stamps = issue_stamps(db.session, batch, 2, keys(), factories.BASE_URL, True)
+    plain = IssuedStamp("https://x/1", "1", "=LOT", "S", None, ("01", "33"))
+    target = tmp_path / "print" / "42" / "codes.csv"  # folders made as needed
+    written = write_codes_csv(target, [*stamps, plain])
+    assert written.parent == target.parent and written.name.startswith(".codes.csv.")
+    assert not target.exists()
+    lines = written.read_bytes().decode("utf-8").split("\r\n")
+    assert lines[0] == "url,gtin,lot,serial,pin,regions"
+    for stamp, line in zip(stamps, lines[1:3], strict=True):
+        assert line == ",".join(
+            [stamp.url, stamp.gtin, stamp.lot, stamp.serial, stamp.pin, "33"]
+        )
+    # A cell a spreadsheet would run as a formula is written as text.
+    assert lines[3] == "https://x/1,1,'=LOT,S,,01;33"
+    assert lines[4:] == [""]
+    # The next file for the same folder goes beside it, under a name of its own.
+    again = write_codes_csv(target, stamps[:1])
+    assert again.parent == target.parent and again != written
+    assert again.read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_the_seal_recipe_stays_what_sealed_the_records_already_kept():
+    # Records sealed by an earlier version are checked by the next one: the
+    # digest and the seal of a fixed record are pinned to their values.
+    from types import SimpleNamespace
+
+    digest = serials_digest(["B2", "A1"])
+    assert digest == hashlib.sha256(b"A1\nB2").hexdigest()
+    assert digest == "d0b7f8aa5171570c37bf23cdccdb0ceb7a9119a06ef98a352b90a638af8a24cd"
+    batch = SimpleNamespace(
+        product=SimpleNamespace(gtin="08930000000019"), lot_code="LOT-7"
+    )
+    vietnam = timezone(timedelta(hours=7))
+    seals = {}
+    for with_pin in (True, False):
+        record = SimpleNamespace(
+            previous_hash=GENESIS, id=7, batch_id=3, count=2, with_pin=with_pin,
+            serials_digest=digest, issued_by_label="system",
+            # 10:04 in Vietnam is 03:04 UTC: sealed as UTC, to the microsecond.
+            issued_at=datetime(2026, 1, 2, 10, 4, 5, 6, tzinfo=vietnam),
+        )  # fmt: skip
+        seals[with_pin] = record_hash(record, batch)
+    assert seals == {
+        True: "14701b9cf77eb840a13360e719bf98181b424e2aaf3b5df32f5fabdf8ea7d448",
+        False: "d7733c09ba5910cc1d48ae94b47ebef1645e7f7bb9b339036e77ed5ab3686b62",
+    }
+
+
+def test_every_stamp_of_a_long_intact_log_is_vouched_for(app):
+    batch = factories.batch()
+    issued = [factories.stamps(batch, 1)[0] for _ in range(5)]
+    for stamp in issued:
+        verdict = check_serial(db.session, factories.stamp_row(stamp))
+        assert verdict.problem is None, stamp.issuance_id
+        assert verdict.record.id == stamp.issuance_id
+    assert check_chain(db.session).intact

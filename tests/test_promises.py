@@ -698,3 +698,172 @@ def test_a_reloaded_story_shows_the_serials_standing_from_its_scans(client, app)
     assert 'data-verdict="suspicious"' in again.text
     assert "5 điện thoại khác nhau" in again.text
     assert db.session.scalar(select(func.count(Scan.id))) == 5
+
+
+def _facts_of(**fields):
+    from webapp.scan_context import privacy_key
+    from webapp.services.scanning import ScanRequest, _facts
+
+    values = dict(
+        code="https://trace.example.vn/01/x",
+        device_id="phone-aaaa-0001",
+        client_address="203.0.113.7",
+        at=datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC),
+    )
+    return _facts(ScanRequest(**(values | fields)), privacy_key())
+
+
+def test_a_position_decides_the_province_and_a_contradicting_choice_is_tampering(app):
+    chosen = _facts_of(province="01")
+    assert (chosen.province, chosen.source, chosen.tampered) == ("01", "hand", False)
+    assert (chosen.lat, chosen.lon, chosen.accuracy_km) == (None, None, None)
+    nothing = _facts_of(province="99")
+    assert (nothing.province, nothing.source, nothing.tampered) == (None, None, False)
+    overruled = _facts_of(province="01", lat=20.6512, lon=106.0534, accuracy_m=250)
+    assert (overruled.province, overruled.source) == ("33", "position")
+    assert overruled.tampered is True
+    assert (overruled.lat, overruled.lon, overruled.accuracy_km) == (
+        20.65,
+        106.05,
+        0.25,
+    )
+    agreed = _facts_of(province="33", **HUNG_YEN_GPS)
+    assert (agreed.province, agreed.tampered, agreed.accuracy_km) == ("33", False, None)
+    positioned = _facts_of(**HUNG_YEN_GPS)
+    assert (positioned.province, positioned.source) == ("33", "position")
+    assert positioned.tampered is False
+    # Out at sea: the position places the scan in no province, the choice stands.
+    offshore = _facts_of(province="01", lat=10.0, lon=115.0)
+    assert (offshore.province, offshore.source, offshore.tampered) == (
+        "01",
+        "hand",
+        False,
+    )
+    assert (offshore.lat, offshore.lon) == (10.0, 115.0)
+    for half in ({"lat": 20.6512}, {"lon": 106.0534}):
+        alone = _facts_of(province="01", **half)
+        assert (alone.province, alone.source, alone.lat, alone.lon) == (
+            "01",
+            "hand",
+            None,
+            None,
+        )
+
+
+def test_a_queued_scan_counts_from_when_it_was_made_within_the_queues_limits(app):
+    from webapp.services.scanning import MADE_AT_DRIFT, MADE_AT_MAX_AGE
+
+    received = datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
+    for made, counted in [
+        (received - timedelta(hours=3), received - timedelta(hours=3)),
+        (received - MADE_AT_MAX_AGE, received - MADE_AT_MAX_AGE),
+        (received + MADE_AT_DRIFT, received + MADE_AT_DRIFT),
+        (received - MADE_AT_MAX_AGE - timedelta(seconds=1), received),
+        (received + MADE_AT_DRIFT + timedelta(seconds=1), received),
+        (datetime(2026, 5, 6, 7), received),  # no time zone: not believed
+    ]:
+        assert _facts_of(at=received, made_at=made).at == counted, made
+
+
+def test_a_scan_knows_the_phone_that_claimed_the_pin(app):
+    from webapp.scan_context import device_hash
+
+    facts = _facts_of(device_id="phone-claim-0001")
+    assert facts.device == device_hash("phone-claim-0001")
+    assert facts.device != _facts_of(device_id="phone-claim-0002").device
+    # The network is hashed apart: the same text as a device is another hash.
+    same_text = _facts_of(device_id="203.0.113.7", client_address="203.0.113.7")
+    assert same_text.network != same_text.device
+    assert _facts_of(device_id="phone-bbbb-0002").network == facts.network
+    assert _facts_of(client_address="198.51.100.7").network != facts.network
+
+
+def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
+    from flask import current_app
+
+    from webapp.services.errors import DigitalLinkError
+    from webapp.services.scanning import ScanRequest, record_scan
+
+    batch = factories.batch()
+    code = f"https://trace.example.vn/01/{batch.product.gtin}/10/{batch.lot_code}"
+    request = ScanRequest(code, "phone-aaaa-0001", "203.0.113.7", datetime.now(UTC))
+    with pytest.raises(DigitalLinkError) as refused:
+        record_scan(
+            db.session,
+            request,
+            current_app.config["STAMP_KEYS"],
+            "k",
+            {},
+            today_in_vietnam(),
+        )
+    assert (refused.value.code, refused.value.part, refused.value.value) == (
+        "serial_required",
+        "serial",
+        code,
+    )
+
+
+def test_evidence_stored_before_its_newer_fields_reads_as_none_of_them():
+    # Rows written before places, conflicts, shared networks and tampering
+    # were kept hold only the home and the provinces away.
+    old = Evidence.from_json({"home": "33", "home_at": None, "away": []})
+    assert old == Evidence(home="33")
+    assert (old.places, old.conflicts, old.common, old.tampering) == ((), 0, (), 0)
+
+
+def test_detection_thresholds_come_from_the_default_then_the_category_then_the_product(
+    app,
+):
+    from webapp.services.scanning import rules_for
+
+    config = {
+        "default": {"max_shopper_devices": 5, "burst_size": 7},
+        "categories": {"26": {"max_shopper_devices": 12}},
+    }
+    food = factories.product(category="07")
+    tickets = factories.product(category="26")
+    own = factories.product(category="26", duplicate_threshold=40)
+    assert rules_for(food, config).max_shopper_devices == 5
+    assert rules_for(food, config).burst_size == 7
+    assert rules_for(tickets, config).max_shopper_devices == 12
+    assert rules_for(tickets, config).burst_size == 7
+    assert rules_for(own, config).max_shopper_devices == 40
+    assert rules_for(food, {}) == Rules()
+
+
+def test_a_scan_counts_in_its_producers_week_and_in_every_codes(client):
+    from webapp.models import ScanRollup
+    from webapp.models.rollups import EVERY_ORGANISATION
+
+    stamp = factories.stamp(factories.batch())
+    scan(client, stamp, province="01")
+    organisation_id = factories.stamp_row(stamp).batch.product.organisation_id
+    rows = db.session.scalars(select(ScanRollup)).all()
+    assert sorted(
+        (r.organisation_id, r.province_code, r.role, r.scans) for r in rows
+    ) == [
+        (EVERY_ORGANISATION, "01", "shopper", 1),
+        (organisation_id, "01", "shopper", 1),
+    ]
+
+
+def test_a_never_issued_codes_scan_counts_in_every_codes_week_where_it_was_made(
+    client,
+):
+    from webapp.models import ScanRollup
+    from webapp.models.rollups import EVERY_ORGANISATION
+
+    gtin = factories.product().gtin
+    never = {"code": f"/01/{gtin}/21/7K2P9Q4MXT3B6HC1", "device_id": "phone-zzzz-0001"}
+    client.post("/api/v1/scans", json=never | {"province": "79"})
+    rows = db.session.scalars(select(ScanRollup)).all()
+    assert [(r.organisation_id, r.province_code, r.verdict, r.scans) for r in rows] == [
+        (EVERY_ORGANISATION, "79", "counterfeit", 1)
+    ]
+
+
+def test_an_event_recorded_without_an_action_is_published_as_an_observation(app):
+    batch = factories.batch()
+    recorded = factories.event(batch, "shipping", action=None)
+    published = epcis.event(recorded, batch, None)
+    assert published["action"] == "OBSERVE" and "ilmd" not in published

@@ -83,3 +83,16 @@ def test_the_queue_sends_when_the_scan_was_made_as_scanned_at(client, app):
     answer = queued(client, factories.stamp(), scanned_at=made.isoformat())
     assert answer.status_code == 200
     assert db.session.scalars(select(Scan)).one().made_at == made
+
+
+def test_a_never_issued_code_queued_and_sent_again_reads_counterfeit_both_times(
+    client, app
+):
+    stamp = factories.stamp()
+    never = stamp.url.split("/21/")[0] + "/21/7K2P9Q4MXT3B6HC1"
+    first = queued(client, stamp, code=never)
+    again = queued(client, stamp, code=never)
+    for answer in (first, again):
+        assert answer.status_code == 200
+        assert 'data-verdict="counterfeit"' in answer.text
+    assert len(db.session.scalars(select(Scan)).all()) == 1

@@ -54,3 +54,20 @@ def test_a_never_issued_code_reloaded_is_one_scan(client, app):
         response = record(client, issued, code=never)
     assert 'data-verdict="counterfeit"' in response.text
     assert scans() == 1
+
+
+def test_a_reload_that_raced_the_first_view_is_still_the_same_scan(
+    client, app, monkeypatch
+):
+    from webapp.services import scanning
+
+    # The look without a lock runs before the first view is stored (two
+    # requests at once): the look under the serial's lock must find it.
+    monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
+    issued = factories.stamp()
+    first = record(client, issued, consent="no")
+    again = record(client, issued, consent="no")
+    assert 'data-verdict="authentic"' in first.text
+    assert 'data-verdict="authentic"' in again.text
+    assert scans() == 1
+    assert db.session.scalars(select(SerialStats)).one().scan_count == 1

@@ -3,11 +3,18 @@
 Called by scripts/mutation (see its header and tests/MUTATION.md). The modules
 are [tool.mutmut] only_mutate in pyproject.toml; mutmut keeps every result in
 mutants/, so a later run continues where the budget stopped the last one.
+
+The CI sample (--changed) tests a fixed share of every module's mutants, and a
+larger share of the modules changed since the base: a mutant is in it when a
+hash of its name (with SAMPLE_SEED) falls under the share, so the sample is the
+same on every run and a change to one function moves only that function's
+mutants in or out.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import signal
@@ -27,6 +34,12 @@ STATS_MINUTES = 10
 # What mutmut's exit codes mean (mutmut.stats.status_by_exit_code), folded into
 # the columns of the report.
 COLUMNS = ("killed", "timeout", "survived", "no tests", "equivalent", "not checked")
+SURVIVOR = re.compile(r"^- `(webapp\.[\w.ǁ]+__mutmut_\d+)` \((survived|no tests)\)")
+# The CI sample: the share of each module's mutants it tests, and of the
+# modules changed since the base (sized in tests/MUTATION.md, "CI sample").
+SAMPLE_SEED = "ocop-trace-mutation-sample-1"
+SAMPLE_SHARE = 0.02
+CHANGED_SHARE = 0.08
 
 
 def main() -> int:
@@ -34,10 +47,7 @@ def main() -> int:
     config = tomllib.loads(Path("pyproject.toml").read_text())["tool"]["mutmut"]
     paths = config["only_mutate"]
     if args.changed is not None:
-        paths = changed(paths, args.changed or default_base())
-        if not paths:
-            print("mutation sample: no mutated module changed; nothing to test")
-            return 0
+        return ci_sample(paths, args)
     if args.modules:
         paths = [p for p in paths if module_of(p) in args.modules or p in args.modules]
     deadline = time.monotonic() + args.max_minutes * 60
@@ -60,11 +70,53 @@ def main() -> int:
             share = (left - allowance) / (len(paths) - index) + allowance
             run_mutmut(names, min(left, share), args.jobs)
             allowance = 0
-    scores = collect(config["only_mutate"] if args.changed is None else paths)
+    scores = collect(config["only_mutate"])
     command = "scripts/mutation " + " ".join(sys.argv[1:])
-    if args.changed is None:
-        write_report(scores, command.strip(), started)
-    return verdict(scores, args.threshold if args.changed is not None else None)
+    write_report(scores, command.strip(), started)
+    return verdict(scores, None)
+
+
+def ci_sample(paths: list[str], args: argparse.Namespace) -> int:
+    """Test the fixed sample; fail when under the threshold of it is killed.
+
+    The sample leaves out the mutants tests/MUTATION.md records as surviving or
+    argued equivalent: what it checks is that what the recorded run killed is
+    still killed, and that new code (new mutants) is tested.
+    """
+    started = time.monotonic()
+    base = args.changed or default_base()
+    touched = set(changed(paths, base))
+    generate()
+    known = set(equivalents()) | recorded_survivors()
+    names = []
+    for path in paths:
+        share = CHANGED_SHARE if path in touched else SAMPLE_SHARE
+        found = [name for name in mutants_of(path) if name not in known]
+        picked = sorted(name for name in found if in_sample(name, share))
+        print(f"mutation sample: {len(picked)} of {len(found)} mutants of {path}")
+        names += picked
+    left = args.max_minutes * 60 - (time.monotonic() - started)
+    run_mutmut(names, left, args.jobs)
+    scores = collect(paths, only=set(names))
+    unchecked_left = sum(found["counts"]["not checked"] for found in scores.values())
+    if unchecked_left:
+        print(f"mutation sample: {unchecked_left} mutants not reached in the budget")
+    minutes = (time.monotonic() - started) / 60
+    print(f"mutation sample: {len(names)} mutants in {minutes:.1f} min")
+    return verdict(scores, args.threshold)
+
+
+def in_sample(name: str, share: float) -> bool:
+    """Whether the mutant is in the sample: a fixed draw from its name."""
+    digest = hashlib.sha256(f"{SAMPLE_SEED}:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") < share * 2**64
+
+
+def generate() -> None:
+    """Have mutmut write every mutant (without testing any) to list them."""
+    runner = str(Path(__file__).with_name("mutmut_run.py"))
+    quiet = subprocess.DEVNULL if not os.environ.get("MUTATION_VERBOSE") else None
+    subprocess.run([sys.executable, runner, "generate"], check=True, stdout=quiet)
 
 
 def parse_args() -> argparse.Namespace:
@@ -190,7 +242,15 @@ def equivalents() -> dict[str, str]:
     return found
 
 
-def collect(paths: list[str]) -> dict[str, dict]:
+def recorded_survivors() -> set[str]:
+    """The survivors the last recorded run listed in tests/MUTATION.md."""
+    if not REPORT.exists():
+        return set()
+    text = REPORT.read_text().split(BEGIN)[-1].split(END)[0]
+    return {m.group(1) for m in map(SURVIVOR.match, text.splitlines()) if m}
+
+
+def collect(paths: list[str], only: set[str] | None = None) -> dict[str, dict]:
     from mutmut.stats import status_by_exit_code
 
     argued = equivalents()
@@ -199,6 +259,8 @@ def collect(paths: list[str]) -> dict[str, dict]:
         counts: Counter = Counter()
         survivors = []
         for name, code in mutants_of(path).items():
+            if only is not None and name not in only:
+                continue
             status = status_by_exit_code[code]
             if status in ("killed", "caught by type check", "segfault"):
                 status = "killed"

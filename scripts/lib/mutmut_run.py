@@ -8,6 +8,7 @@ unmutated stops it). The few quickest tests still warm the process the
 mutants are forked from and prove the tests run at all.
 """
 
+import os
 import sys
 
 from mutmut import __main__ as mutmut_main
@@ -32,5 +33,22 @@ def _quick_clean_runner(*args, **kwargs):
 
 mutmut_main.get_mutant_runner = _quick_clean_runner
 
+def generate() -> None:
+    """Only the first step of `mutmut run`: write the mutants, test none."""
+    from mutmut.utils.file_utils import (
+        copy_also_copy_files,
+        copy_src_dir,
+        setup_source_paths,
+    )
+
+    os.makedirs("mutants", exist_ok=True)
+    copy_src_dir()
+    copy_also_copy_files()
+    setup_source_paths()
+    mutmut_main.create_mutants(os.cpu_count() or 2)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["generate"]:
+        sys.exit(generate())
     sys.exit(mutmut_main.cli())
