@@ -16,7 +16,8 @@ from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from limits.storage import MemoryStorage
-from sqlalchemy import text
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import Headers
 
 from tests import databases, factories
@@ -28,7 +29,7 @@ ENGINES = ("sqlite", "postgresql")
 # For tests whose behaviour no database engine can change: they run once.
 SQLITE_ONLY = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 HTMX = {"HX-Request": "true"}
-TEST_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
+TEST_KEYS = factories.STAMP_KEYS
 REDIS_FOR_LIMITS = "redis://127.0.0.1:6379/15"
 
 
@@ -158,6 +159,58 @@ def app(engine, engine_apps, database_urls, tmp_path):
         yield app
         db.session.remove()
         _empty_all_tables(engine)
+
+
+@pytest.fixture(scope="session")
+def unit_engines(engine_apps, database_urls):
+    """Engines of their own for unit tests, on the databases the apps migrated."""
+    urls, _problem = database_urls
+    engines = {}
+    for name, url in urls.items():
+        engines[name] = create_engine(url)
+        if name == "sqlite":
+            _leave_transactions_to_sqlalchemy(engines[name])
+    yield engines
+    for unit_engine in engines.values():
+        unit_engine.dispose()
+
+
+def _leave_transactions_to_sqlalchemy(sqlite_engine) -> None:
+    """pysqlite begins transactions late and ignores SAVEPOINT; SQLAlchemy's recipe.
+
+    Without it a rolled-back test would leave what a `commit()` inside it wrote.
+    """
+
+    @event.listens_for(sqlite_engine, "connect")
+    def _no_driver_transactions(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(sqlite_engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+@pytest.fixture
+def db_session(engine, unit_engines, database_urls):
+    """A session in a transaction rolled back when the test ends, no app needed.
+
+    Its `commit()` only releases a savepoint, so services and factories may
+    commit: nothing reaches the next test. Factories flush into it and commit
+    only when asked (`commit=True`).
+    """
+    if engine not in unit_engines:
+        pytest.fail(
+            f"PostgreSQL is required but not reachable ({database_urls[1]})",
+            pytrace=False,
+        )
+    connection = unit_engines[engine].connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    with factories.bound_to(session):
+        yield session
+    session.close()
+    outer.rollback()
+    connection.close()
 
 
 def fresh_limit_counts() -> None:

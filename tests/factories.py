@@ -1,13 +1,21 @@
-"""Committed rows with sensible defaults, built through the real services."""
+"""Rows with sensible defaults, built through the real services.
+
+By default a factory commits through the app's session, as the HTTP tests
+need (a request sees only committed rows). Inside `bound_to(session)` (the
+`db_session` fixture) it adds to that session and flushes, committing only
+when called with `commit=True`.
+"""
 
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from webapp.extensions import db
 from webapp.models import (
@@ -25,6 +33,38 @@ from webapp.services.issuance import IssuedStamp, issue_stamps
 from webapp.services.ocop import certificate_valid_until
 
 BASE_URL = "https://trace.example.vn"
+STAMP_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
+
+# The session factories write to and whether they commit unless told.
+_bound: list[Session] = []
+
+
+@contextmanager
+def bound_to(session: Session):
+    """Factories add to `session` and flush; they commit only when asked."""
+    _bound.append(session)
+    try:
+        yield session
+    finally:
+        _bound.pop()
+
+
+def session() -> Session:
+    return _bound[-1] if _bound else db.session
+
+
+def _saved(row, commit: bool | None):
+    current = session()
+    current.add(row)
+    _finish(current, commit)
+    return row
+
+
+def _finish(current: Session, commit: bool | None) -> None:
+    if commit if commit is not None else not _bound:
+        current.commit()
+    else:
+        current.flush()
 
 
 # Dates relative to today, so that nothing lapses as the calendar moves on
@@ -45,7 +85,7 @@ def path_of(issued: IssuedStamp) -> str:
 _counter = iter(range(1, 1_000_000))
 
 
-def organisation(**fields) -> Organisation:
+def organisation(commit: bool | None = None, **fields) -> Organisation:
     n = next(_counter)
     values = dict(
         name=f"HTX Thử nghiệm {n}",
@@ -59,18 +99,17 @@ def organisation(**fields) -> Organisation:
         approved_at=datetime.now(UTC),
     )
     values.update(fields)
-    row = Organisation(**values)
-    db.session.add(row)
-    db.session.commit()
-    return row
+    return _saved(Organisation(**values), commit)
 
 
-def product(org: Organisation | None = None, **fields) -> Product:
+def product(
+    org: Organisation | None = None, commit: bool | None = None, **fields
+) -> Product:
     n = next(_counter)
     # Certified a year ago: the certificate runs about two more years.
     certified_on = fields.pop("ocop_certified_on", days_ago(365))
     values = dict(
-        organisation=org or organisation(),
+        organisation=org or organisation(commit=commit),
         gtin=complete_gtin(f"0893{n:09d}"),
         name_vi=f"Long nhãn sấy {n}",
         name_en=f"Dried longan {n}",
@@ -94,13 +133,12 @@ def product(org: Organisation | None = None, **fields) -> Product:
         for name in ("stars", "certificate_no", "issuer", "certified_on"):
             values[f"ocop_{name}"] = None
         values["ocop_valid_until"] = None
-    row = Product(**values)
-    db.session.add(row)
-    db.session.commit()
-    return row
+    return _saved(Product(**values), commit)
 
 
-def essential_good(org: Organisation | None = None, **fields) -> Product:
+def essential_good(
+    org: Organisation | None = None, commit: bool | None = None, **fields
+) -> Product:
     """A packaged good that is not OCOP: no stars, no certificate."""
     values = dict(
         is_ocop=False,
@@ -111,13 +149,18 @@ def essential_good(org: Organisation | None = None, **fields) -> Product:
         sector="agriculture",
         image_path="img/products/long-nhan.svg",
     )
-    return product(org, **{**values, **fields})
+    return product(org, commit, **{**values, **fields})
 
 
-def batch(prod: Product | None = None, regions=("33", "01"), **fields) -> Batch:
+def batch(
+    prod: Product | None = None,
+    regions=("33", "01"),
+    commit: bool | None = None,
+    **fields,
+) -> Batch:
     n = next(_counter)
     values = dict(
-        product=prod or product(),
+        product=prod or product(commit=commit),
         lot_code=f"LOT{n}",
         produced_on=days_ago(30),
         expires_on=days_ahead(335),
@@ -125,13 +168,16 @@ def batch(prod: Product | None = None, regions=("33", "01"), **fields) -> Batch:
         regions=[BatchRegion(province_code=code) for code in regions],
     )
     values.update(fields)
-    row = Batch(**values)
-    db.session.add(row)
-    db.session.commit()
-    return row
+    return _saved(Batch(**values), commit)
 
 
-def event(of: Batch, biz_step: str = "packing", when: datetime | None = None, **fields):
+def event(
+    of: Batch,
+    biz_step: str = "packing",
+    when: datetime | None = None,
+    commit: bool | None = None,
+    **fields,
+):
     n = next(_counter)
     values = dict(
         batch=of,
@@ -147,25 +193,24 @@ def event(of: Batch, biz_step: str = "packing", when: datetime | None = None, **
         province_code="33",
     )
     values.update(fields)
-    row = JourneyEvent(**values)
-    db.session.add(row)
-    db.session.commit()
-    return row
+    return _saved(JourneyEvent(**values), commit)
 
 
-def stamps(of: Batch, count: int = 1, with_pin: bool = False) -> list[IssuedStamp]:
-    from flask import current_app
+def stamps(
+    of: Batch, count: int = 1, with_pin: bool = False, commit: bool | None = None
+) -> list[IssuedStamp]:
+    from flask import current_app, has_app_context
 
-    issued = issue_stamps(
-        db.session, of, count, current_app.config["STAMP_KEYS"], BASE_URL, with_pin
-    )
-    db.session.commit()
+    keys = current_app.config["STAMP_KEYS"] if has_app_context() else STAMP_KEYS
+    current = session()
+    issued = issue_stamps(current, of, count, keys, BASE_URL, with_pin)
+    _finish(current, commit)
     return issued
 
 
 def stamp_row(issued: IssuedStamp) -> Stamp:
     """The database row of a stamp issued here."""
-    return db.session.scalars(select(Stamp).where(Stamp.serial == issued.serial)).one()
+    return session().scalars(select(Stamp).where(Stamp.serial == issued.serial)).one()
 
 
 def stamp(of: Batch | None = None, **kwargs) -> IssuedStamp:
@@ -183,12 +228,18 @@ def _password_hash() -> str:
     return hash_password(PASSWORD)
 
 
-def user(role: str = "inspector", provinces=("33",), org: Organisation | None = None):
+def user(
+    role: str = "inspector",
+    provinces=("33",),
+    org: Organisation | None = None,
+    commit: bool | None = None,
+):
     from webapp.services.accounts import create_user
 
     n = next(_counter)
+    current = session()
     row = create_user(
-        db.session,
+        current,
         f"{role}{n}@example.vn",
         f"{role.title()} {n}",
         role,
@@ -197,7 +248,7 @@ def user(role: str = "inspector", provinces=("33",), org: Organisation | None = 
         province_codes=provinces if role == "inspector" else (),
         password_hash=_password_hash(),
     )
-    db.session.commit()
+    _finish(current, commit)
     return row
 
 
