@@ -68,7 +68,7 @@ class ScanOutcome:
 
     scan: Scan
     resolution: Resolution
-    stats: SerialStats | None
+    stats: scan_store.Stats | None
     verdict: str
     reasons: list[str]
     replayed: bool = False
@@ -285,7 +285,7 @@ def _repeat(
 
 
 def standing_of(
-    resolution: Resolution, stats: SerialStats | None, rules_config: dict
+    resolution: Resolution, stats: scan_store.Stats | None, rules_config: dict
 ) -> Standing:
     """The standing of the serial a resolution names, as its aggregates are now."""
     item = resolution.item
@@ -365,7 +365,7 @@ def locked_stats(session: Session, stamp_id: int) -> SerialStats:
     ).one()
 
 
-def _aggregates(stats: SerialStats) -> Aggregates:
+def _aggregates(stats: scan_store.Stats) -> Aggregates:
     return Aggregates(
         scan_count=stats.scan_count,
         shopper_scans=stats.shopper_scans,
@@ -383,7 +383,9 @@ def _aggregates(stats: SerialStats) -> Aggregates:
     )
 
 
-def _store(stats: SerialStats, aggregates: Aggregates, facts: ScanFacts) -> None:
+def _store(
+    stats: scan_store.StatsRow, aggregates: Aggregates, facts: ScanFacts
+) -> None:
     stats.scan_count = aggregates.scan_count
     stats.shopper_scans = aggregates.shopper_scans
     stats.devices = aggregates.devices
