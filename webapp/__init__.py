@@ -116,16 +116,23 @@ def _cache_long_statements() -> None:
     # statements up to 4,096 bytes and 50 parameters; the scan's combined write
     # is longer and has more, so it was parsed afresh on every scan (≈ 9 % of
     # its CPU). The parses are kept in an LRU of 128: raising the bounds keeps
-    # the few long statements we build once and send with parameters.
+    # the few long statements we build once and send with parameters. The
+    # bounds are psycopg's module settings, read on every statement: if a
+    # release renames them, nothing changes but the cost.
     try:
         from psycopg import _queries
     except ImportError:  # SQLite only
         return
-    queries = _queries
-    queries.MAX_CACHED_STATEMENT_LENGTH = max(
-        queries.MAX_CACHED_STATEMENT_LENGTH, 16384
-    )
-    queries.MAX_CACHED_STATEMENT_PARAMS = max(queries.MAX_CACHED_STATEMENT_PARAMS, 200)
+    for name, wanted in STATEMENT_CACHE_BOUNDS.items():
+        current = getattr(_queries, name, None)
+        if isinstance(current, int) and current < wanted:
+            setattr(_queries, name, wanted)
+
+
+STATEMENT_CACHE_BOUNDS = {
+    "MAX_CACHED_STATEMENT_LENGTH": 16384,
+    "MAX_CACHED_STATEMENT_PARAMS": 200,
+}
 
 
 def _trust_proxies(app: Flask) -> None:
