@@ -101,3 +101,15 @@ def test_every_statement_of_a_scan_keeps_its_parse(app, client, stamp, engine):
     assert most > 50  # the combined write: beyond psycopg's own bound
     assert longest <= _queries.MAX_CACHED_STATEMENT_LENGTH
     assert most <= _queries.MAX_CACHED_STATEMENT_PARAMS
+
+
+def test_the_locks_record_has_every_aggregate():
+    """The lock returns every column of serial_stats into a plain record: a
+    column added to the table must be added to the record too."""
+    from dataclasses import fields
+
+    from webapp.models import SerialStats
+    from webapp.services.scan_store import StatsRow
+
+    columns = [column.name for column in SerialStats.__table__.c]
+    assert [field.name for field in fields(StatsRow)] == columns
