@@ -73,6 +73,35 @@ SCAN_FIELDS = (
 STATS_FIELDS = tuple(column.name for column in STATS.c if column.name != "stamp_id")
 
 
+@dataclass(slots=True)
+class NewScan:
+    """A scan being recorded: a plain record the scan's own statements write
+    (an ORM object would cost more to build and to fill than it gives)."""
+
+    gtin: str | None
+    lot: str | None
+    serial: str | None
+    scanned_at: datetime
+    role: str
+    device_hash: str
+    network_hash: str
+    location_consent: bool
+    province_code: str | None
+    latitude: float | None
+    longitude: float | None
+    idempotency_key: str | None
+    made_at: datetime | None
+    notices: list[str]
+    stamp_id: int | None = None
+    verdict: str = ""
+    reasons: list[str] = field(default_factory=list)
+    id: int = 0  # set once stored
+
+
+# The scan a request stands for: one recorded now, or an earlier one read back.
+AnyScan = Scan | NewScan
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
@@ -274,7 +303,7 @@ def scan_of_key(session: Session, key: str) -> Scan:
 class Writes:
     """Everything one scan of a known serial changes."""
 
-    scan: Scan
+    scan: NewScan
     stats: StatsRow
     new_device: tuple[str, str, datetime] | None = None  # device, network, first seen
     network: tuple[str, NetworkState, bool] | None = None  # hash, state, row exists
@@ -401,7 +430,7 @@ def _parameters(writes: Writes) -> list[dict]:
     return parts
 
 
-def insert_unknown(session: Session, scan: Scan) -> int | None:
+def insert_unknown(session: Session, scan: NewScan) -> int | None:
     """Store the scan of a code we never issued; None when its idempotency key
     was already used (a resend racing the first copy: the key's row, unique,
     makes the second wait for the first's commit and then find it)."""
@@ -441,7 +470,7 @@ def _unknown_keyed():
     )
 
 
-def _keep_key(session: Session, scan: Scan, scan_id: int, if_new=False) -> bool:
+def _keep_key(session: Session, scan: NewScan, scan_id: int, if_new=False) -> bool:
     """SQLite: the scan's idempotency key, after the scan; False if if_new and
     the key was taken."""
     statement = sqlite_insert(KEYS).values(

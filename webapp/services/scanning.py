@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from webapp.models import Product, Scan, SerialStats
+from webapp.models import Product, SerialStats
 from webapp.models.codes import SCAN_ROLES
 from webapp.services import digital_link, geo, rollups, scan_store
 from webapp.services.cases import raise_alert
@@ -66,7 +66,7 @@ class ScanOutcome:
     """The scan that stands for this request, and the serial's verdict now: for a
     repeat of an earlier scan, what the serial's aggregates say today."""
 
-    scan: Scan
+    scan: scan_store.AnyScan
     resolution: Resolution
     stats: scan_store.Stats | None
     verdict: str
@@ -95,7 +95,7 @@ def record_scan(
         raise DigitalLinkError("serial_required", "serial", request.code)
     facts = _facts(request, privacy_key)
     resolution = resolve(session, link, stamp_keys, today, story=False)
-    scan = Scan(
+    scan = scan_store.NewScan(
         gtin=link.gtin,
         lot=link.lot,
         serial=link.serial,
@@ -133,7 +133,7 @@ def _record_known(
     item: Item,
     facts: ScanFacts,
     rules_config: dict,
-    scan: Scan,
+    scan: scan_store.NewScan,
 ) -> ScanOutcome:
     stamp = item.stamp
     rules = rules_for(item.product, rules_config)
@@ -218,7 +218,7 @@ def _record_unknown(
     request: ScanRequest,
     resolution: Resolution,
     facts: ScanFacts,
-    scan: Scan,
+    scan: scan_store.NewScan,
 ) -> ScanOutcome:
     """A code we never issued (or that fails its check): nothing to lock."""
     key = scan.idempotency_key
