@@ -74,3 +74,42 @@ def test_unknown_code_within_bound(app, client, stamp, engine):
     assert response.status_code == 201
     assert response.json["verdict"] == "counterfeit"
     assert len(counted.sent) <= 2, counted.sent
+
+
+def test_every_statement_of_a_scan_keeps_its_parse(app, client, stamp, engine):
+    """psycopg parses a statement once only within its cache's bounds (length,
+    parameters); the scan's combined write must fit them, or every scan pays
+    for parsing it again."""
+    if engine != "postgresql":
+        pytest.skip("psycopg only")
+    from psycopg import _queries
+
+    post(client, stamp, "phone-first-0005")
+    sizes = []
+
+    def size(conn, cursor, statement, parameters, context, executemany):
+        sizes.append((len(statement.encode()), len(parameters or ())))
+
+    event.listen(db.engine, "before_cursor_execute", size)
+    try:
+        response = post(client, stamp, "phone-second-0006", lat=20.65, lon=106.05)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", size)
+    assert response.status_code == 201, response.json
+    longest = max(length for length, _ in sizes)
+    most = max(count for _, count in sizes)
+    assert most > 50  # the combined write: beyond psycopg's own bound
+    assert longest <= _queries.MAX_CACHED_STATEMENT_LENGTH
+    assert most <= _queries.MAX_CACHED_STATEMENT_PARAMS
+
+
+def test_the_locks_record_has_every_aggregate():
+    """The lock returns every column of serial_stats into a plain record: a
+    column added to the table must be added to the record too."""
+    from dataclasses import fields
+
+    from webapp.models import SerialStats
+    from webapp.services.scan_store import StatsRow
+
+    columns = [column.name for column in SerialStats.__table__.c]
+    assert [field.name for field in fields(StatsRow)] == columns

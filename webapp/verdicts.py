@@ -10,11 +10,12 @@ from flask_babel import ngettext
 from webapp import vocab
 from webapp.formatting import date_local, province_name
 from webapp.i18n import current_lang
-from webapp.models import Batch, SerialStats
+from webapp.models import Batch
 from webapp.services import regions
 from webapp.services.detection import verdict_for
 from webapp.services.evidence import Evidence
 from webapp.services.resolution import Resolution
+from webapp.services.scan_store import Stats
 from webapp.services.scanning import ScanOutcome
 
 # Notices that mean "do not eat or use it": they lead the story, in red, and a
@@ -161,7 +162,7 @@ def _overshadowed_advice() -> str:
 
 
 def explain(
-    reasons: list[str], stats: SerialStats | None, batch: Batch | None, lang: str
+    reasons: list[str], stats: Stats | None, batch: Batch | None, lang: str
 ) -> list[str]:
     """One plain sentence per reason, with the numbers that back it."""
     return [_sentence(reason, stats, batch, lang) for reason in reasons]

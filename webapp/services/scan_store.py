@@ -73,6 +73,35 @@ SCAN_FIELDS = (
 STATS_FIELDS = tuple(column.name for column in STATS.c if column.name != "stamp_id")
 
 
+@dataclass(slots=True)
+class NewScan:
+    """A scan being recorded: a plain record the scan's own statements write
+    (an ORM object would cost more to build and to fill than it gives)."""
+
+    gtin: str | None
+    lot: str | None
+    serial: str | None
+    scanned_at: datetime
+    role: str
+    device_hash: str
+    network_hash: str
+    location_consent: bool
+    province_code: str | None
+    latitude: float | None
+    longitude: float | None
+    idempotency_key: str | None
+    made_at: datetime | None
+    notices: list[str]
+    stamp_id: int | None = None
+    verdict: str = ""
+    reasons: list[str] = field(default_factory=list)
+    id: int = 0  # set once stored
+
+
+# The scan a request stands for: one recorded now, or an earlier one read back.
+AnyScan = Scan | NewScan
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
@@ -106,11 +135,42 @@ def _lock_rows(dialect: str):
     ).returning(*STATS.c)
 
 
-def lock_aggregates(session: Session, stamp_id: int) -> SerialStats:
+@dataclass(slots=True)
+class StatsRow:
+    """A serial's aggregates as its lock returned them: a plain record (an
+    ORM object would cost more to build and to fill than the statement)."""
+
+    stamp_id: int
+    scan_count: int
+    shopper_scans: int
+    devices: int
+    effective_devices: int
+    provinces: list[str]
+    first_scan_at: datetime | None
+    last_scan_at: datetime | None
+    last_position_at: datetime | None
+    last_latitude: float | None
+    last_longitude: float | None
+    last_device_hash: str | None
+    claimed_at: datetime | None
+    claimed_device_hash: str | None
+    claimed_province_code: str | None
+    flags: list[str]
+    evidence: dict | None
+    cleared_at: datetime | None
+    cleared_devices: int
+
+
+# A serial's aggregates, read for a verdict: the session's object, or the lock's row.
+Stats = SerialStats | StatsRow
+
+
+def lock_aggregates(session: Session, stamp_id: int) -> StatsRow:
     """The serial's aggregates, locked: a snapshot the session does not track."""
     session.flush()  # pending changes of this transaction come first (no query if none)
-    row = session.execute(_lock_rows(_dialect(session)), {"lock_stamp": stamp_id})
-    return SerialStats(**row.one()._mapping)
+    statement = _lock_rows(_dialect(session))
+    row = session.connection().execute(statement, {"lock_stamp": stamp_id}).one()
+    return StatsRow(**row._mapping)
 
 
 @dataclass(frozen=True)
@@ -139,7 +199,9 @@ def locked_state(
     if repeat:
         params["st_role"], params["st_since"] = repeat
     statement = _state_statement(bool(key), bool(repeat))
-    row = session.execute(statement, params).one()
+    # Plain rows unless an earlier scan is asked for, which the session loads.
+    execute = session.execute if key or repeat else session.connection().execute
+    row = execute(statement, params).one()
     state = None
     if row.network_seen is not None:
         state = NetworkState(
@@ -241,8 +303,8 @@ def scan_of_key(session: Session, key: str) -> Scan:
 class Writes:
     """Everything one scan of a known serial changes."""
 
-    scan: Scan
-    stats: SerialStats
+    scan: NewScan
+    stats: StatsRow
     new_device: tuple[str, str, datetime] | None = None  # device, network, first seen
     network: tuple[str, NetworkState, bool] | None = None  # hash, state, row exists
     # Further INSERT/UPDATE statements of the same scan with their parameters
@@ -266,7 +328,8 @@ def write(session: Session, writes: Writes) -> int:
         params = {name: value for part in parts for name, value in part.items()}
         for _, more in writes.extra:
             params.update(more)
-        return session.execute(_combined_once(*shape, extra), params).scalar_one()
+        statement = _combined_once(*shape, extra)
+        return session.connection().execute(statement, params).scalar_one()
     pieces = _pieces(*shape)
     new_id = session.execute(pieces[0], parts[0]).scalar_one()
     if writes.scan.idempotency_key is not None:
@@ -367,7 +430,7 @@ def _parameters(writes: Writes) -> list[dict]:
     return parts
 
 
-def insert_unknown(session: Session, scan: Scan) -> int | None:
+def insert_unknown(session: Session, scan: NewScan) -> int | None:
     """Store the scan of a code we never issued; None when its idempotency key
     was already used (a resend racing the first copy: the key's row, unique,
     makes the second wait for the first's commit and then find it)."""
@@ -407,7 +470,7 @@ def _unknown_keyed():
     )
 
 
-def _keep_key(session: Session, scan: Scan, scan_id: int, if_new=False) -> bool:
+def _keep_key(session: Session, scan: NewScan, scan_id: int, if_new=False) -> bool:
     """SQLite: the scan's idempotency key, after the scan; False if if_new and
     the key was taken."""
     statement = sqlite_insert(KEYS).values(

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from webapp.models import Product, Scan, SerialStats
+from webapp.models import Product, SerialStats
 from webapp.models.codes import SCAN_ROLES
 from webapp.services import digital_link, geo, rollups, scan_store
 from webapp.services.cases import raise_alert
@@ -66,9 +66,9 @@ class ScanOutcome:
     """The scan that stands for this request, and the serial's verdict now: for a
     repeat of an earlier scan, what the serial's aggregates say today."""
 
-    scan: Scan
+    scan: scan_store.AnyScan
     resolution: Resolution
-    stats: SerialStats | None
+    stats: scan_store.Stats | None
     verdict: str
     reasons: list[str]
     replayed: bool = False
@@ -95,7 +95,7 @@ def record_scan(
         raise DigitalLinkError("serial_required", "serial", request.code)
     facts = _facts(request, privacy_key)
     resolution = resolve(session, link, stamp_keys, today, story=False)
-    scan = Scan(
+    scan = scan_store.NewScan(
         gtin=link.gtin,
         lot=link.lot,
         serial=link.serial,
@@ -133,7 +133,7 @@ def _record_known(
     item: Item,
     facts: ScanFacts,
     rules_config: dict,
-    scan: Scan,
+    scan: scan_store.NewScan,
 ) -> ScanOutcome:
     stamp = item.stamp
     rules = rules_for(item.product, rules_config)
@@ -218,7 +218,7 @@ def _record_unknown(
     request: ScanRequest,
     resolution: Resolution,
     facts: ScanFacts,
-    scan: Scan,
+    scan: scan_store.NewScan,
 ) -> ScanOutcome:
     """A code we never issued (or that fails its check): nothing to lock."""
     key = scan.idempotency_key
@@ -285,7 +285,7 @@ def _repeat(
 
 
 def standing_of(
-    resolution: Resolution, stats: SerialStats | None, rules_config: dict
+    resolution: Resolution, stats: scan_store.Stats | None, rules_config: dict
 ) -> Standing:
     """The standing of the serial a resolution names, as its aggregates are now."""
     item = resolution.item
@@ -365,7 +365,7 @@ def locked_stats(session: Session, stamp_id: int) -> SerialStats:
     ).one()
 
 
-def _aggregates(stats: SerialStats) -> Aggregates:
+def _aggregates(stats: scan_store.Stats) -> Aggregates:
     return Aggregates(
         scan_count=stats.scan_count,
         shopper_scans=stats.shopper_scans,
@@ -383,7 +383,9 @@ def _aggregates(stats: SerialStats) -> Aggregates:
     )
 
 
-def _store(stats: SerialStats, aggregates: Aggregates, facts: ScanFacts) -> None:
+def _store(
+    stats: scan_store.StatsRow, aggregates: Aggregates, facts: ScanFacts
+) -> None:
     stats.scan_count = aggregates.scan_count
     stats.shopper_scans = aggregates.shopper_scans
     stats.devices = aggregates.devices
