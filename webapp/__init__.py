@@ -85,18 +85,19 @@ def _drop_empty_limit_check(app: Flask) -> None:
     # check Flask-Limiter also runs before every request is for default,
     # application, meta and blueprint limits: with none, it finds nothing to
     # count, at a cost a cached story page notices. Any of them brings it back.
+    # These are Flask-Limiter's own attributes: a release that renames one
+    # keeps the check (True below), never drops a limit.
     manager = limiter.limit_manager
     if (
-        manager._default_limits
-        or manager._application_limits
-        or manager._blueprint_limits
-        or limiter._meta_limits
+        getattr(manager, "_default_limits", True)
+        or getattr(manager, "_application_limits", True)
+        or getattr(manager, "_blueprint_limits", True)
+        or getattr(limiter, "_meta_limits", True)
     ):
         return
+    check = getattr(limiter, "_check_request_limit", None)
     hooks = app.before_request_funcs.get(None, [])
-    app.before_request_funcs[None] = [
-        hook for hook in hooks if hook != limiter._check_request_limit
-    ]
+    app.before_request_funcs[None] = [hook for hook in hooks if hook != check]
 
 
 def _bound_database_connects(app: Flask) -> None:
