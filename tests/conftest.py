@@ -161,13 +161,18 @@ def app(engine, engine_apps, database_urls, tmp_path):
         _empty_all_tables(engine)
 
 
+UNIT_ENGINE = "unit-tests"
+
+
 @pytest.fixture(scope="session")
 def unit_engines(engine_apps, database_urls):
     """Engines of their own for unit tests, on the databases the apps migrated."""
     urls, _problem = database_urls
     engines = {}
     for name, url in urls.items():
-        engines[name] = create_engine(url)
+        # Named, so a test that ends the app's connections can spare this one.
+        connect_args = {"application_name": UNIT_ENGINE} if name != "sqlite" else {}
+        engines[name] = create_engine(url, connect_args=connect_args)
         if name == "sqlite":
             _leave_transactions_to_sqlalchemy(engines[name])
     yield engines
