@@ -51,6 +51,7 @@ def _issuance(folder, issuance_id: int, age_hours: float = 0):
     return directory
 
 
+@pytest.mark.real_file_times  # file ages on disk do not move with the clock
 def test_place_writes_whole_files_and_only_known_names_are_served(tmp_path):
     directory = _issuance(tmp_path, 5)
     print_jobs.place(tmp_path, 5, {SHEET: b"%PDF-1.7", "codes.vi.xlsx": b"PK"})
@@ -63,6 +64,7 @@ def test_place_writes_whole_files_and_only_known_names_are_served(tmp_path):
     assert print_jobs.file_for(tmp_path, 5, "../5/codes.csv", 24) is None
 
 
+@pytest.mark.real_file_times  # file ages on disk do not move with the clock
 def test_files_go_after_their_hours_whatever_touched_them_since(tmp_path):
     old = _issuance(tmp_path, 1, age_hours=30)
     _issuance(tmp_path, 2, age_hours=1)
