@@ -15,6 +15,7 @@ from webapp.models import (
     IssuanceRecord,
     PortalItem,
     Report,
+    ReportPhoto,
     SerialStats,
     User,
 )
@@ -239,3 +240,43 @@ def test_a_pin_is_reset_where_the_code_was_made_even_with_no_case_about_it(app):
     sold = factories.user("inspector", provinces=(HA_NOI,))
     assert access.can_reset_pin(db.session, made, stamp)
     assert not access.can_reset_pin(db.session, sold, stamp)
+
+
+def test_records_are_fetched_for_their_own_producer_only(app):
+    stamp, _ = made_in_hung_yen()
+    batch = stamp.batch
+    record = db.session.scalars(
+        select(IssuanceRecord).where(IssuanceRecord.batch_id == batch.id)
+    ).one()
+    owner = factories.user("producer", org=batch.product.organisation)
+    other_maker = factories.user("producer", org=factories.organisation())
+    fetches = (
+        (access.own_issuance, record),
+        (access.own_batch, batch),
+        (access.own_product, batch.product),
+    )
+    for fetch, thing in fetches:
+        assert fetch(db.session, owner, thing.id) is thing
+        for user, thing_id in ((other_maker, thing.id), (owner, thing.id + 10_000)):
+            with pytest.raises(access.AccessRefused) as refused:
+                fetch(db.session, user, thing_id)
+            assert refused.value.code == "not_found", fetch.__name__
+
+
+def test_a_reports_photo_is_shown_to_whoever_may_read_the_report(app):
+    lead = Case(status="new", severity=1)
+    db.session.add(lead)
+    add_provinces(lead, [DA_NANG], "report")
+    db.session.commit()
+    report = Report(reference="R-ACCESS-3", place="Chợ", case_id=lead.id)
+    report.photos.append(
+        ReportPhoto(path="reports/r-access-3.jpg", width=8, height=8, size_bytes=64)
+    )
+    db.session.add(report)
+    db.session.commit()
+    da_nang = factories.user("inspector", provinces=(DA_NANG,))
+    access.check_photo(db.session, da_nang, "reports/r-access-3.jpg")  # no refusal
+    elsewhere = factories.user("inspector", provinces=(HA_NOI,))
+    with pytest.raises(access.AccessRefused) as refused:
+        access.check_photo(db.session, elsewhere, "reports/r-access-3.jpg")
+    assert refused.value.code == "not_found"

@@ -170,6 +170,19 @@ def test_malformed_input_is_400_with_a_json_error(client, app, body, code):
     assert db.session.scalars(select(Scan)).first() is None
 
 
+def test_a_body_that_is_not_a_json_object_is_told_so_in_the_readers_language(client):
+    for language, sentence in (("en", "Send a JSON object."), ("vi", None)):
+        response = client.post(
+            "/api/v1/scans", json=[1, 2], headers={"Accept-Language": language}
+        )
+        assert response.status_code == 400
+        message = response.json["error"]["message"]
+        if sentence is not None:
+            assert message == sentence
+        else:
+            assert message and message != "Send a JSON object."
+
+
 def test_roles_other_than_shopper_need_a_staff_account(client, stamp):
     response = post(
         client, {"code": stamp.url, "device_id": "phone-gggg-7777", "role": "inspector"}

@@ -16,6 +16,7 @@ from webapp.services.issuance import (
     MAX_STAMPS_PER_ISSUE,
     IssuanceError,
     IssuedStamp,
+    commit_with_codes,
     find_batch,
     issue_stamps,
     write_codes_csv,
@@ -443,3 +444,14 @@ def test_every_stamp_of_a_long_intact_log_is_vouched_for(app):
         assert verdict.problem is None, stamp.issuance_id
         assert verdict.record.id == stamp.issuance_id
     assert check_chain(db.session).intact
+
+
+def test_codes_are_moved_into_place_only_when_both_ends_are_given(app, tmp_path):
+    staged, target = tmp_path / "codes.csv.part", tmp_path / "codes.csv"
+    staged.write_text("pins", encoding="utf-8")
+    commit_with_codes(db.session, staged, None)  # nowhere to publish: kept staged
+    assert staged.read_text(encoding="utf-8") == "pins" and not target.exists()
+    commit_with_codes(db.session, None, target)  # nothing staged: nothing appears
+    assert not target.exists()
+    commit_with_codes(db.session, staged, target)
+    assert target.read_text(encoding="utf-8") == "pins" and not staged.exists()
