@@ -45,8 +45,8 @@ from tests.throwaway import (  # noqa: E402
     can_run_postgres,
     migrate,
 )
-from webapp.services.idempotency import scoped_key  # noqa: E402
-from webapp.services.privacy import keyed_hash  # noqa: E402
+from webapp.services.common.privacy import keyed_hash  # noqa: E402
+from webapp.services.scans.idempotency import scoped_key  # noqa: E402
 
 FAULTS = ("redis", "postgres", "worker")
 PRIVACY_KEY = "bench-privacy-" + "p" * 24

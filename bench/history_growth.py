@@ -174,7 +174,7 @@ def make_months() -> None:
     """The year's monthly partitions of scan, before its rows arrive (as the
     migration makes them for a database that has them; absent before)."""
     try:
-        from webapp.services import scan_partitions
+        from webapp.services.scans import scan_partitions
     except ImportError:
         return
     now = utcnow()
@@ -185,7 +185,7 @@ def make_months() -> None:
 def count_rollups() -> float | None:
     """Recount every day's rollup from the raw scans (absent before rollups)."""
     try:
-        from webapp.services import rollups
+        from webapp.services.scans import rollups
     except ImportError:
         return None
     started = time.perf_counter()

@@ -24,7 +24,7 @@ from flask_migrate import upgrade
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import Organisation, Product
-from webapp.services.gtin import complete_gtin
+from webapp.services.standards.gtin import complete_gtin
 
 PRODUCTS_EACH = 3
 

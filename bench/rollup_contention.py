@@ -30,9 +30,9 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, utcnow
-from webapp.services import scanning
-from webapp.services.issuance import issue_stamps
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.scans import scanning
+from webapp.services.scans.scanning import ScanRequest, record_scan
+from webapp.services.stamps.issuance import issue_stamps
 
 SERVER = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

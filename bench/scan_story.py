@@ -44,7 +44,7 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, Scan, SerialStats, Stamp
-from webapp.services.issuance import issue_stamps
+from webapp.services.stamps.issuance import issue_stamps
 
 HERE = Path(__file__).resolve().parent
 KEYS = ("bench-stamp-key",)

@@ -1,7 +1,7 @@
 """What the producer signature costs the printed QR code, and whether it scans.
 
 Stamp links are signed at issuance (`?s=KID.SIGNATURE`, Ed25519 in base32,
-webapp/services/stamp_signatures.py). For the same stamps, with and without
+webapp/services/stamps/stamp_signatures.py). For the same stamps, with and without
 the signature, this reports the QR symbol zxing-cpp makes (version, modules),
 the module size at each label size the stamp sheet prints (the symbol with its
 quiet zone in a 20, 27 or 34 mm square), and how many symbols decode back once
@@ -23,11 +23,11 @@ import numpy as np
 import zxingcpp
 from PIL import Image, ImageFilter
 
-from webapp.services import qr_symbols, serials
-from webapp.services.digital_link import DigitalLink
-from webapp.services.issuance import printed_link
-from webapp.services.stamp_sheet import LAYOUTS
-from webapp.services.stamp_signatures import Signer
+from webapp.services.stamps import qr_symbols, serials
+from webapp.services.stamps.issuance import printed_link
+from webapp.services.stamps.stamp_sheet import LAYOUTS
+from webapp.services.stamps.stamp_signatures import Signer
+from webapp.services.standards.digital_link import DigitalLink
 
 DPI = 200
 SMALLEST = min(layout.qr for layout in LAYOUTS.values())

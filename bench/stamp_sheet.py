@@ -30,10 +30,10 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch
-from webapp.services import qr_symbols
-from webapp.services.issuance import issue_stamps, printed_link
-from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
-from webapp.services.stamp_signatures import Signer
+from webapp.services.stamps import qr_symbols
+from webapp.services.stamps.issuance import issue_stamps, printed_link
+from webapp.services.stamps.stamp_sheet import LAYOUTS, Label, SheetText, render
+from webapp.services.stamps.stamp_signatures import Signer
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"

@@ -34,9 +34,9 @@ from webapp.models import (
     Stamp,
     utcnow,
 )
-from webapp.services.evidence import POSITION, Evidence, Sighting, observe
-from webapp.services.issuance import issue_stamps
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.scans.evidence import POSITION, Evidence, Sighting, observe
+from webapp.services.scans.scanning import ScanRequest, record_scan
+from webapp.services.stamps.issuance import issue_stamps
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"

@@ -22,7 +22,7 @@ from webapp import create_app
 from webapp.demo.accounts import DEMO_PASSWORD
 from webapp.demo.load import load_demo
 from webapp.extensions import db
-from webapp.services.issuance import write_codes_csv
+from webapp.services.stamps.issuance import write_codes_csv
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -15,7 +15,7 @@ from e2e.test_producer_journey import add_batch, add_step, new_producer, picture
 from e2e.test_producer_journey import translator as say_in
 from webapp.extensions import db
 from webapp.models import Batch, Product, Stamp
-from webapp.services.gtin import complete_gtin
+from webapp.services.standards.gtin import complete_gtin
 
 ADMIN = "admin@demo.ocoptrace.vn"
 PRODUCT = "Gạo thơm Đồng Vàng túi 5 kg"

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.conftest import sign_in
 from e2e.test_producer_stamps import PRODUCER, create_batch, issue
-from webapp.services.label_preview import PDFIUM_LOCK
+from webapp.services.stamps.label_preview import PDFIUM_LOCK
 
 COUNT = 10_000
 PER_PAGE = 65  # small labels on A4

@@ -18,8 +18,8 @@ from e2e.conftest import sign_in
 from webapp.demo.accounts import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Organisation
-from webapp.services.accounts import create_user
-from webapp.services.gtin import complete_gtin
+from webapp.services.staff.accounts import create_user
+from webapp.services.standards.gtin import complete_gtin
 
 
 def days_ago(days: int) -> str:

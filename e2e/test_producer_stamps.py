@@ -8,7 +8,7 @@ import zxingcpp
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import sign_in
-from webapp.services.label_preview import PDFIUM_LOCK
+from webapp.services.stamps.label_preview import PDFIUM_LOCK
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 

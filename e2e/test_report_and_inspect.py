@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.conftest import screenshots, sign_in
 from e2e.relay import Relay
-from webapp.services.serials import ALPHABET, group
+from webapp.services.stamps.serials import ALPHABET, group
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests import factories
-from webapp.services.serials import group
+from webapp.services.stamps.serials import group
 
 WORDS = {
     "vi": ("Mã in dưới mã QR", "Kiểm tra", "Không, kiểm tra không cần vị trí",

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import Headers
 
 from tests import databases, factories
-from webapp import create_app, form_tokens
+from webapp import create_app
 from webapp.config import Config
 from webapp.extensions import db, limiter
+from webapp.web import form_tokens
 
 ENGINES = ("sqlite", "postgresql")
 # For tests whose behaviour no database engine can change: they run once.

@@ -26,11 +26,11 @@ from webapp.models import (
     Product,
     Stamp,
 )
-from webapp.services import spreadsheets
-from webapp.services.clock import today_in_vietnam
-from webapp.services.gtin import complete_gtin
-from webapp.services.issuance import IssuedStamp, issue_stamps
-from webapp.services.ocop import certificate_valid_until
+from webapp.services.catalog.ocop import certificate_valid_until
+from webapp.services.common import spreadsheets
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
+from webapp.services.standards.gtin import complete_gtin
 
 BASE_URL = "https://trace.example.vn"
 STAMP_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
@@ -223,7 +223,7 @@ PASSWORD = "correct-horse-battery"
 @cache
 def _password_hash() -> str:
     """PASSWORD's argon2 hash, made once: hashing is slow on purpose."""
-    from webapp.services.accounts import hash_password
+    from webapp.services.staff.accounts import hash_password
 
     return hash_password(PASSWORD)
 
@@ -234,7 +234,7 @@ def user(
     org: Organisation | None = None,
     commit: bool | None = None,
 ):
-    from webapp.services.accounts import create_user
+    from webapp.services.staff.accounts import create_user
 
     n = next(_counter)
     current = session()

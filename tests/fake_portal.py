@@ -16,7 +16,7 @@ import requests
 from flask import Flask, jsonify, request
 from werkzeug.serving import make_server
 
-from webapp.services.gtin import has_valid_check_digit
+from webapp.services.standards.gtin import has_valid_check_digit
 
 STAGES = ("vungTrong", "vanChuyen", "cheBien", "khoTong", "daiLy", "cuaHang")
 

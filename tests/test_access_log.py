@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import SQLITE_ONLY, TEST_KEYS
-from webapp.access_log import mask_path, mask_target
 from webapp.demo import gunicorn_conf as demo_conf
 from webapp.extensions import db
+from webapp.web.access_log import mask_path, mask_target
 
 SERIAL = "7K2P9Q4MXT3B6HC1"
 PEER, CLIENT = "127.0.0.2", "203.0.113.9"  # the socket's address, a claimed one
@@ -50,7 +50,7 @@ def test_a_path_keeps_gtin_and_lot():
 
 
 def test_the_demo_serves_with_the_same_logger():
-    assert demo_conf.logger_class == "webapp.access_log.PrivateAccessLogger"
+    assert demo_conf.logger_class == "webapp.web.access_log.PrivateAccessLogger"
 
 
 @SQLITE_ONLY

@@ -19,8 +19,8 @@ from webapp.models import (
     SerialStats,
     User,
 )
-from webapp.services import access
-from webapp.services.cases import add_provinces, open_case
+from webapp.services.casework.cases import add_provinces, open_case
+from webapp.services.staff import access
 
 HUNG_YEN, HA_NOI, HAI_PHONG, DA_NANG = "33", "01", "31", "48"
 

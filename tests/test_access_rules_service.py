@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from tests import factories
 from webapp.models import Inspection, Report, SerialStats
-from webapp.services import access, cases
+from webapp.services.casework import cases
+from webapp.services.staff import access
 
 AT = datetime.now(UTC)
 

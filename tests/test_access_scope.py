@@ -8,8 +8,8 @@ from tests import factories
 from tests.test_producer_portal import PRODUCT, post_product
 from webapp.extensions import db
 from webapp.models import Alert, Case, Inspection, Product, Stamp, utcnow
-from webapp.services.cases import add_provinces, open_case
-from webapp.services.scanning import locked_stats
+from webapp.services.casework.cases import add_provinces, open_case
+from webapp.services.scans.scanning import locked_stats
 
 HUNG_YEN, HA_NOI = "33", "01"
 

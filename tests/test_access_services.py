@@ -6,9 +6,9 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import IssuanceRecord, PortalItem
-from webapp.services import access
-from webapp.services.access import AccessRefused
-from webapp.services.cases import open_case
+from webapp.services.casework.cases import open_case
+from webapp.services.staff import access
+from webapp.services.staff.access import AccessRefused
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from webapp.services import accounts
-from webapp.services.accounts import AccountError
+from webapp.services.staff import accounts
+from webapp.services.staff.accounts import AccountError
 
 GOOD = "lantern-orchid-meridian-42"
 

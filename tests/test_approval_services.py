@@ -6,9 +6,10 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import AuditEntry, TrainingSession
-from webapp.services import approvals, training
-from webapp.services.access import AccessRefused
-from webapp.services.approvals import ApprovalError
+from webapp.services.catalog import approvals
+from webapp.services.catalog.approvals import ApprovalError
+from webapp.services.programme import training
+from webapp.services.staff.access import AccessRefused
 
 
 def entries(action: str) -> list[AuditEntry]:

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import AuditEntry
-from webapp.services import batches, products
-from webapp.services.batches import BatchError, BatchInput
-from webapp.services.products import ProductError, ProfileInput
+from webapp.services.catalog import batches, products
+from webapp.services.catalog.batches import BatchError, BatchInput
+from webapp.services.catalog.products import ProductError, ProfileInput
 
 
 def entries(action: str) -> list[AuditEntry]:

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.models import AuditEntry
-from webapp.services import batches
-from webapp.services.batches import BatchError, BatchInput, EventInput
-from webapp.services.clock import VIETNAM
+from webapp.services.catalog import batches
+from webapp.services.catalog.batches import BatchError, BatchInput, EventInput
+from webapp.services.common.clock import VIETNAM
 
 NOW = datetime.now(UTC)
 

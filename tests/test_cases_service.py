@@ -8,8 +8,8 @@ import pytest
 
 from tests import factories
 from webapp.models import Report
-from webapp.services import cases
-from webapp.services.cases import CaseError
+from webapp.services.casework import cases
+from webapp.services.casework.cases import CaseError
 
 AT = datetime.now(UTC)
 

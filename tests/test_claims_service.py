@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tests import factories
-from webapp.services.claims import MAX_PIN_GUESSES, claim_pin
+from webapp.services.stamps.claims import MAX_PIN_GUESSES, claim_pin
 
 AT = datetime.now(UTC)
 

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Stamp
-from webapp.services import serials
-from webapp.services.digital_link import parse
+from webapp.services.stamps import serials
+from webapp.services.standards.digital_link import parse
 
 
 def read_rows(path):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import User
-from webapp.services.accounts import authenticate
+from webapp.services.staff.accounts import authenticate
 
 
 def create(app, *args):

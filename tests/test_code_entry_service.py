@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from webapp.services.code_entry import interpret
+from webapp.services.standards.code_entry import interpret
 
 OWN = ("trace.example.vn",)
 

@@ -5,11 +5,11 @@ from flask_babel import force_locale
 from pydantic import ValidationError
 
 from tests.conftest import SQLITE_ONLY
-from webapp import auth, vocab
 from webapp.models import BATCH_STATUSES, STAMP_STATUSES
 from webapp.models.codes import SCAN_ROLES, BatchStatus, ScanRole, StampStatus
-from webapp.schemas import ScanIn
-from webapp.services import scanning
+from webapp.services.scans import scanning
+from webapp.web import auth, vocab
+from webapp.web.schemas import ScanIn
 
 WORDED = [
     (ScanRole, vocab.SCAN_ROLES),

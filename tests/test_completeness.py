@@ -6,7 +6,7 @@ from pathlib import Path
 from tests import factories
 from webapp.extensions import db
 from webapp.models import utcnow
-from webapp.services import completeness
+from webapp.services.catalog import completeness
 
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tests import factories
-from webapp.services import completeness
+from webapp.services.catalog import completeness
 
 NOW = datetime.now(UTC)
 NOTE = "Sấy bằng củi nhãn trong ba ngày đêm, đảo đều tay mỗi giờ."

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Scan
-from webapp.services.batches import set_status
+from webapp.services.catalog.batches import set_status
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}

@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from webapp.services.csv_cells import safe_cell
-from webapp.services.issuance import IssuedStamp, write_codes_csv
+from webapp.services.common.csv_cells import safe_cell
+from webapp.services.stamps.issuance import IssuedStamp, write_codes_csv
 
 
 @pytest.mark.parametrize(

@@ -35,13 +35,16 @@ from webapp.models import (
     User,
     utcnow,
 )
-from webapp.services import cases, completeness, digital_link, regions
-from webapp.services.accounts import authenticate
-from webapp.services.clock import VIETNAM
-from webapp.services.gtin import has_valid_check_digit
-from webapp.services.issuance import CSV_COLUMNS
-from webapp.services.reports import progress_of
-from webapp.services.resolution import resolve
+from webapp.services.casework import cases
+from webapp.services.casework.reports import progress_of
+from webapp.services.catalog import completeness
+from webapp.services.catalog.resolution import resolve
+from webapp.services.common.clock import VIETNAM
+from webapp.services.places import regions
+from webapp.services.staff.accounts import authenticate
+from webapp.services.stamps.issuance import CSV_COLUMNS
+from webapp.services.standards import digital_link
+from webapp.services.standards.gtin import has_valid_check_digit
 
 PROJECT = Path(__file__).resolve().parent.parent
 BASE = "https://trace.example.vn"

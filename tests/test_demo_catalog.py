@@ -6,7 +6,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from webapp.demo.catalog import PRODUCERS, PRODUCTS, ProductSpec
-from webapp.services.gtin import has_valid_check_digit
+from webapp.services.standards.gtin import has_valid_check_digit
 
 CHECK = TypeAdapter(ProductSpec)
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from webapp.services.detection import (
+from webapp.services.scans.detection import (
     Aggregates,
     NetworkState,
     Rules,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from webapp.services import digital_link as dl
-from webapp.services.errors import DigitalLinkError
-from webapp.services.gtin import (
+from webapp.services.common.errors import DigitalLinkError
+from webapp.services.standards import digital_link as dl
+from webapp.services.standards.gtin import (
     check_digit,
     complete_gtin,
     is_valid_gln,

@@ -13,8 +13,8 @@ import pytest
 from tests import factories
 from tests.conftest import SQLITE_ONLY
 from tests.factories import path_of
-from webapp.services import dl_compression
-from webapp.services.digital_link import DigitalLink
+from webapp.services.standards import dl_compression
+from webapp.services.standards.digital_link import DigitalLink
 
 SUITE = Path(__file__).parent / "conformance" / "gs1-dl-toolkit"
 VECTORS = json.loads((SUITE / "compression-vectors.json").read_text())

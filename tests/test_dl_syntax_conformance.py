@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SQLITE_ONLY
-from webapp.services import dl_syntax
-from webapp.services.errors import DigitalLinkError
+from webapp.services.common.errors import DigitalLinkError
+from webapp.services.standards import dl_syntax
 
 SUITE = Path(__file__).parent / "conformance" / "gs1-syntax-engine"
 CASES = json.loads((SUITE / "dl-parse-cases.json").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.models import AuditEntry, Inspection, Report, SerialStats
-from webapp.services import cases, dossier
-from webapp.services.clearance import clear_doubts
+from webapp.services.casework import cases, dossier
+from webapp.services.scans.clearance import clear_doubts
 
 AT = datetime.now(UTC) - timedelta(hours=1)
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Stamp, utcnow
-from webapp.services import epcis_query
-from webapp.services.inspections import record_inspection
+from webapp.services.casework.inspections import record_inspection
+from webapp.services.standards import epcis_query
 
 SUITE = Path(__file__).parent / "conformance" / "epcis"
 SCHEMA = json.loads((SUITE / "EPCIS-JSON-Schema.json").read_text())

@@ -26,9 +26,9 @@ from tests.conftest import SQLITE_ONLY, TEST_KEYS
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, JourneyEvent, Stamp, utcnow
-from webapp.services import epcis
-from webapp.services.clock import VIETNAM
-from webapp.services.inspections import record_inspection
+from webapp.services.casework.inspections import record_inspection
+from webapp.services.common.clock import VIETNAM
+from webapp.services.standards import epcis
 
 SUITE = Path(__file__).parent / "conformance" / "epcis"
 SCHEMA = Draft7Validator(

@@ -6,7 +6,7 @@ import time
 
 from tests import factories
 from tests.conftest import SQLITE_ONLY
-from webapp import form_tokens
+from webapp.web import form_tokens
 
 pytestmark = SQLITE_ONLY
 

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from tests import factories
 from tests.conftest import TEST_KEYS
 from webapp.extensions import db
-from webapp.services.issuance import issue_stamps
+from webapp.services.stamps.issuance import issue_stamps
 
 I18N = Path(__file__).resolve().parent.parent / "webapp" / "i18n"
 TEMPLATES = I18N.parent / "templates"

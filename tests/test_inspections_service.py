@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.models import AuditEntry, Case, JourneyEvent, Report
-from webapp.services import cases, inspections
-from webapp.services.inspections import Finding, InspectionError
-from webapp.services.reported_codes import by_report, reported_codes
+from webapp.services.casework import cases, inspections
+from webapp.services.casework.inspections import Finding, InspectionError
+from webapp.services.casework.reported_codes import by_report, reported_codes
 
 AT = datetime.now(UTC) - timedelta(minutes=5)
 

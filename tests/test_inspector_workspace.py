@@ -18,7 +18,7 @@ from webapp.models import (
     SerialStats,
     Stamp,
 )
-from webapp.services import map_svg
+from webapp.services.places import map_svg
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}

@@ -10,9 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from tests import factories
 from webapp.extensions import db
 from webapp.models import IssuanceRecord, Stamp
-from webapp.services import serials
-from webapp.services.gtin import complete_gtin
-from webapp.services.issuance import (
+from webapp.services.stamps import serials
+from webapp.services.stamps.issuance import (
     MAX_STAMPS_PER_ISSUE,
     IssuanceError,
     IssuedStamp,
@@ -21,14 +20,15 @@ from webapp.services.issuance import (
     issue_stamps,
     write_codes_csv,
 )
-from webapp.services.issuance_log import (
+from webapp.services.stamps.issuance_log import (
     GENESIS,
     check_chain,
     check_serial,
     record_hash,
     serials_digest,
 )
-from webapp.services.stamp_signatures import by_key_id, public_keys, signer_of
+from webapp.services.stamps.stamp_signatures import by_key_id, public_keys, signer_of
+from webapp.services.standards.gtin import complete_gtin
 
 
 def test_issuances_are_chained_and_the_chain_checks_out(app):

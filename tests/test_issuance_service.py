@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from webapp.services.issuance import IssuanceError, find_batch, issue_stamps
+from webapp.services.stamps.issuance import IssuanceError, find_batch, issue_stamps
 
 
 def _refused(*args, **kwargs) -> IssuanceError:

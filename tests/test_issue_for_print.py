@@ -9,8 +9,8 @@ from sqlalchemy import event, func, select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import PrintJob, Stamp
-from webapp.services import print_jobs
-from webapp.services.issuance import (
+from webapp.services.stamps import print_jobs
+from webapp.services.stamps.issuance import (
     IssuanceError,
     commit_with_codes,
     issue_stamps,

@@ -246,7 +246,7 @@ def test_every_job_runs_from_the_command_line_too(app, no_redis):
 
 
 def test_print_files_go_by_when_their_codes_were_made_not_by_a_later_render(tmp_path):
-    from webapp.services.print_jobs import CODES, purge
+    from webapp.services.stamps.print_jobs import CODES, purge
 
     hours = 72
     fresh = tmp_path / "8"

@@ -5,8 +5,9 @@ import pytest
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Product, utcnow
-from webapp.services import coverage, epcis, programme
-from webapp.services.portal_outbox import product_payload
+from webapp.services.programme import coverage, progress
+from webapp.services.standards import epcis
+from webapp.services.standards.portal_outbox import product_payload
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_coverage_counts_each_kind_and_sector_with_what_is_missing(app):
     )
     with_journey(both)
     missing = factories.essential_good(image_path=None)  # no picture, no batch
-    _share, rows = programme.products_with_complete_data(db.session, utcnow())
+    _share, rows = progress.products_with_complete_data(db.session, utcnow())
     kinds = {line.code: line for line in coverage.by_kind(rows)}
     assert (kinds["ocop"].done, kinds["ocop"].total) == (1, 1)
     assert (kinds["key"].done, kinds["key"].total) == (1, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.services import label_layout
-from webapp.services.label_layout import BOLD, LAYOUTS, REGULAR, SheetText
+from webapp.services.stamps import label_layout
+from webapp.services.stamps.label_layout import BOLD, LAYOUTS, REGULAR, SheetText
 
 SIZE = 8.0
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.services import epc_urn, linkset
-from webapp.services.linkset import Link
+from webapp.services.standards import epc_urn, linkset
+from webapp.services.standards.linkset import Link
 
 PIP = Link("gs1:pip", "https://t.vn/p", "Product", "text/html", ("vi",))
 DEFAULT = Link("gs1:defaultLink", "https://t.vn/d", "Story", "text/html", ("vi",))

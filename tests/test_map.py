@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests import factories
-from webapp.services import map_svg
+from webapp.services.places import map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -5,7 +5,7 @@ import logging
 import pytest
 
 from tests import factories
-from webapp.log_format import PrivateJsonFormatter, redact
+from webapp.web.log_format import PrivateJsonFormatter, redact
 
 TOKEN = "metrics-test-token-0123456789"
 

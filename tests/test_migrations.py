@@ -10,10 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from tests import databases
 from webapp import create_app
 from webapp.extensions import db
-from webapp.scan_context import privacy_key
-from webapp.services.contacts import unseal
-from webapp.services.issuance_log import check_chain
-from webapp.services.scan_partitions import include_name
+from webapp.services.casework.contacts import unseal
+from webapp.services.scans.scan_partitions import include_name
+from webapp.services.stamps.issuance_log import check_chain
+from webapp.web.scan_context import privacy_key
 
 
 @pytest.fixture

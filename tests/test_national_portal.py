@@ -9,8 +9,8 @@ from tests import factories
 from tests.fake_portal import RunningPortal
 from webapp.extensions import db
 from webapp.models import PortalItem, utcnow
-from webapp.services import portal_outbox
-from webapp.services.national_portal import PortalClient, PortalSettings
+from webapp.services.standards import portal_outbox
+from webapp.services.standards.national_portal import PortalClient, PortalSettings
 
 TAX_CODE = "0901234567"
 

@@ -16,9 +16,10 @@ from sqlalchemy import create_engine, func, select, text
 from tests import factories
 from tests.conftest import SQLITE_ONLY, TEST_KEYS, IsolatedClient, standalone_app
 from tests.throwaway import PostgresCluster, RedisServer, can_run_postgres, free_port
-from webapp import create_app, outages
+from webapp import create_app
 from webapp.extensions import db, limiter
 from webapp.models import Scan
+from webapp.web import outages
 
 VI_MESSAGE = "Dịch vụ tạm thời gián đoạn"
 
@@ -204,7 +205,7 @@ def test_postgres_stopped_answers_503_in_the_visitors_language(
         assert client.get(factories.path_of(issued)).status_code == 200
 
         cluster.stop("fast")
-        with Records("webapp.outages") as records:
+        with Records("webapp.web.outages") as records:
             try:
                 page = client.get(factories.path_of(issued))
                 home = client.get("/", headers={"Accept-Language": "en"})

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.models import AuditEntry, utcnow
-from webapp.services import password_resets
-from webapp.services.accounts import verify_password
-from webapp.services.passwords import MIN_LENGTH, PasswordRefused
+from webapp.services.staff import password_resets
+from webapp.services.staff.accounts import verify_password
+from webapp.services.staff.passwords import MIN_LENGTH, PasswordRefused
 
 NEW_PASSWORD = "lantern-orchid-meridian-42"
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import PasswordReset, utcnow
-from webapp.services import password_resets
-from webapp.services.accounts import (
+from webapp.services.staff import password_resets
+from webapp.services.staff.accounts import (
     LOCK_AFTER,
     AccountError,
     AccountLocked,
@@ -20,7 +20,7 @@ from webapp.services.accounts import (
     create_user,
     lock_time,
 )
-from webapp.services.passwords import PasswordRefused, check_password
+from webapp.services.staff.passwords import PasswordRefused, check_password
 
 NEW = "bon-con-voi-xanh-la"
 

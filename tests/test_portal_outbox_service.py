@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from tests import factories
-from webapp.services import portal_outbox
-from webapp.services.national_portal import Rejected
+from webapp.services.standards import portal_outbox
+from webapp.services.standards.national_portal import Rejected
 
 
 def test_a_batch_is_queued_once_with_the_stages_the_portal_knows(db_session):

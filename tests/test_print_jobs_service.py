@@ -9,8 +9,8 @@ import pytest
 
 from tests import factories
 from webapp.models import PrintJob
-from webapp.services import print_jobs
-from webapp.services.print_jobs import CODES, SHEET, PrintFilesGone
+from webapp.services.stamps import print_jobs
+from webapp.services.stamps.print_jobs import CODES, SHEET, PrintFilesGone
 
 
 def _run(session, folder, count=3):

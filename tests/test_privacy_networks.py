@@ -1,7 +1,7 @@
 """Which part of a client address names its network, for evidence and for limits."""
 
 from webapp.extensions import address_key
-from webapp.services.privacy import network_of
+from webapp.services.common.privacy import network_of
 
 
 def test_ipv6_evidence_network_is_the_home_allocation():

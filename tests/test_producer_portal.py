@@ -23,9 +23,9 @@ from webapp.models import (
     Product,
     Stamp,
 )
-from webapp.services import approvals
-from webapp.services.issuance_log import check_chain
-from webapp.services.ocop import certificate_valid_until
+from webapp.services.catalog import approvals
+from webapp.services.catalog.ocop import certificate_valid_until
+from webapp.services.stamps.issuance_log import check_chain
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 # Print files expire by their age on disk, which a clock moved ahead in

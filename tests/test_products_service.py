@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.models import AuditEntry
-from webapp.services import approvals, products
-from webapp.services.products import ProductError, ProductInput, ProfileInput
+from webapp.services.catalog import approvals, products
+from webapp.services.catalog.products import ProductError, ProductInput, ProfileInput
 
 GTIN = "08930000000026"  # a valid GTIN-14 with its check digit
 

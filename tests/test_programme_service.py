@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from tests import factories
 from webapp.models import TrainingAttendance, TrainingSession
-from webapp.services import coverage, programme
+from webapp.services.programme import coverage, progress
 
 
 def _trained(session, *organisations) -> None:
@@ -25,7 +25,7 @@ def test_producers_trained_counts_each_named_sector_producer_once(db_session):
     factories.organisation()  # not trained
     _trained(db_session, food, other)
     _trained(db_session, food)
-    share = programme.producers_trained(db_session)
+    share = progress.producers_trained(db_session)
     assert (share.done, share.total) == (1, 3)
     assert round(share.ratio, 3) == 0.333
     lines = {line.code: line for line in coverage.training_by_sector(db_session)}
@@ -37,7 +37,7 @@ def test_producers_trained_counts_each_named_sector_producer_once(db_session):
 
 
 def test_an_empty_programme_shares_nothing(db_session):
-    share = programme.producers_trained(db_session)
+    share = progress.producers_trained(db_session)
     assert (share.done, share.total, share.ratio) == (0, 0, 0.0)
 
 
@@ -53,7 +53,7 @@ def test_complete_products_share_and_lines_by_kind(db_session):
     complete = factories.product(image_path="img/products/long-nhan.svg")
     factories.event(factories.batch(complete), "packing")
     bare = factories.essential_good(image_path=None)
-    share, rows = programme.products_with_complete_data(db_session, now)
+    share, rows = progress.products_with_complete_data(db_session, now)
     assert (share.done, share.total) == (1, 2)
     kinds = {line.code: line for line in coverage.by_kind(rows)}
     assert (kinds["ocop"].done, kinds["essential"].missing) == (1, [bare])

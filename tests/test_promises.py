@@ -29,10 +29,11 @@ from webapp.models import (
     SerialStats,
     utcnow,
 )
-from webapp.services import digital_link, epcis
-from webapp.services.clock import today_in_vietnam
-from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
-from webapp.services.evidence import (
+from webapp.services.catalog.resolution import Resolution
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.places.geo import distance_km
+from webapp.services.scans.detection import Aggregates, Rules, ScanFacts, assess
+from webapp.services.scans.evidence import (
     Evidence,
     Place,
     Sighting,
@@ -41,13 +42,10 @@ from webapp.services.evidence import (
     observe,
     speed_check,
 )
-from webapp.services.geo import distance_km
-from webapp.services.gtin import complete_gtin
-from webapp.services.issuance_log import check_chain
-from webapp.services.issuance_log import check_serial as check_logged
-from webapp.services.repeats import earlier_view
-from webapp.services.resolution import Resolution
-from webapp.services.serials import (
+from webapp.services.scans.repeats import earlier_view
+from webapp.services.stamps.issuance_log import check_chain
+from webapp.services.stamps.issuance_log import check_serial as check_logged
+from webapp.services.stamps.serials import (
     SERIAL_LENGTH,
     check_serial,
     hash_pin,
@@ -56,6 +54,8 @@ from webapp.services.serials import (
     new_serial,
     verify_pin,
 )
+from webapp.services.standards import digital_link, epcis
+from webapp.services.standards.gtin import complete_gtin
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 HUNG_YEN = (20.65, 106.05)
@@ -701,8 +701,8 @@ def test_a_reloaded_story_shows_the_serials_standing_from_its_scans(client, app)
 
 
 def _facts_of(**fields):
-    from webapp.scan_context import privacy_key
-    from webapp.services.scanning import ScanRequest, _facts
+    from webapp.services.scans.scanning import ScanRequest, _facts
+    from webapp.web.scan_context import privacy_key
 
     values = dict(
         code="https://trace.example.vn/01/x",
@@ -751,7 +751,7 @@ def test_a_position_decides_the_province_and_a_contradicting_choice_is_tampering
 
 
 def test_a_queued_scan_counts_from_when_it_was_made_within_the_queues_limits(app):
-    from webapp.services.scanning import MADE_AT_DRIFT, MADE_AT_MAX_AGE
+    from webapp.services.scans.scanning import MADE_AT_DRIFT, MADE_AT_MAX_AGE
 
     received = datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
     for made, counted in [
@@ -766,7 +766,7 @@ def test_a_queued_scan_counts_from_when_it_was_made_within_the_queues_limits(app
 
 
 def test_a_scan_knows_the_phone_that_claimed_the_pin(app):
-    from webapp.scan_context import device_hash
+    from webapp.web.scan_context import device_hash
 
     facts = _facts_of(device_id="phone-claim-0001")
     assert facts.device == device_hash("phone-claim-0001")
@@ -781,8 +781,8 @@ def test_a_scan_knows_the_phone_that_claimed_the_pin(app):
 def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
     from flask import current_app
 
-    from webapp.services.errors import DigitalLinkError
-    from webapp.services.scanning import ScanRequest, record_scan
+    from webapp.services.common.errors import DigitalLinkError
+    from webapp.services.scans.scanning import ScanRequest, record_scan
 
     batch = factories.batch()
     code = f"https://trace.example.vn/01/{batch.product.gtin}/10/{batch.lot_code}"
@@ -814,7 +814,7 @@ def test_evidence_stored_before_its_newer_fields_reads_as_none_of_them():
 def test_detection_thresholds_come_from_the_default_then_the_category_then_the_product(
     app,
 ):
-    from webapp.services.scanning import rules_for
+    from webapp.services.scans.scanning import rules_for
 
     config = {
         "default": {"max_shopper_devices": 5, "burst_size": 7},

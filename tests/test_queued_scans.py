@@ -9,7 +9,7 @@ from tests import factories
 from tests.conftest import HTMX
 from webapp.extensions import db
 from webapp.models import Scan
-from webapp.services.scanning import believable_made_at
+from webapp.services.scans.scanning import believable_made_at
 
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 

@@ -8,15 +8,11 @@ import pytest
 from tests import factories
 from webapp.extensions import db
 from webapp.models import PortalItem
-from webapp.services import (
-    accounts,
-    epcis_query,
-    issuance_log,
-    portal_outbox,
-    print_jobs,
-    products,
-)
-from webapp.services.epcis_query import NoSuchLot, QueryError
+from webapp.services.catalog import products
+from webapp.services.staff import accounts
+from webapp.services.stamps import issuance_log, print_jobs
+from webapp.services.standards import epcis_query, portal_outbox
+from webapp.services.standards.epcis_query import NoSuchLot, QueryError
 
 
 def test_an_organisations_products_in_order_and_no_one_elses(app):

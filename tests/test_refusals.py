@@ -7,16 +7,16 @@ import pytest
 from flask_babel import force_locale
 
 from tests.conftest import SQLITE_ONLY
-from webapp import vocab
-from webapp.services.accounts import AccountError
-from webapp.services.approvals import ApprovalError
-from webapp.services.batches import BatchError
-from webapp.services.cases import CaseError
-from webapp.services.errors import Refusal
-from webapp.services.inspections import InspectionError
-from webapp.services.issuance import IssuanceError
-from webapp.services.passwords import PasswordRefused
-from webapp.services.products import ProductError
+from webapp.services.casework.cases import CaseError
+from webapp.services.casework.inspections import InspectionError
+from webapp.services.catalog.approvals import ApprovalError
+from webapp.services.catalog.batches import BatchError
+from webapp.services.catalog.products import ProductError
+from webapp.services.common.errors import Refusal
+from webapp.services.staff.accounts import AccountError
+from webapp.services.staff.passwords import PasswordRefused
+from webapp.services.stamps.issuance import IssuanceError
+from webapp.web import vocab
 
 SERVICES = Path(__file__).parent.parent / "webapp" / "services"
 TABLES = {

@@ -3,11 +3,11 @@
 from datetime import date
 
 from tests import factories
-from webapp import verdicts
 from webapp.models import SerialStats
-from webapp.services import regions
-from webapp.services.collation import sort_key
-from webapp.services.ocop import certificate_valid_until
+from webapp.services.catalog.ocop import certificate_valid_until
+from webapp.services.common.collation import sort_key
+from webapp.services.places import regions
+from webapp.web import verdicts
 
 
 def test_there_are_34_provinces_with_official_codes():

@@ -5,8 +5,8 @@ from sqlalchemy import select, text
 from tests import factories
 from webapp.extensions import db
 from webapp.models import AuditEntry, Report
-from webapp.scan_context import privacy_key
-from webapp.services.contacts import seal, unseal
+from webapp.services.casework.contacts import seal, unseal
+from webapp.web.scan_context import privacy_key
 
 PHONE = "0912 345 678"
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from webapp.models import AuditEntry, Report, ReportPhoto
-from webapp.services import cases, report_erasure
+from webapp.services.casework import cases, report_erasure
 
 KEY = "test-privacy-key"
 NOW = datetime.now(UTC)

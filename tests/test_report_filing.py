@@ -5,10 +5,15 @@ import pytest
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Report, utcnow
-from webapp.services import access, reports
-from webapp.services.access import AccessRefused
-from webapp.services.photos import StoredPhoto
-from webapp.services.reports import ReportAlreadyFiled, ReportInput, file_report
+from webapp.services.casework import reports
+from webapp.services.casework.photos import StoredPhoto
+from webapp.services.casework.reports import (
+    ReportAlreadyFiled,
+    ReportInput,
+    file_report,
+)
+from webapp.services.staff import access
+from webapp.services.staff.access import AccessRefused
 
 
 def report_input(key: str | None = "k" * 64, **fields) -> ReportInput:

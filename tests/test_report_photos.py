@@ -13,7 +13,7 @@ from tests import factories
 from tests.conftest import SQLITE_ONLY
 from webapp.extensions import db
 from webapp.models import Case, Report, ReportPhoto
-from webapp.services.photos import MAX_SIDE, PhotoRefused, reencode
+from webapp.services.casework.photos import MAX_SIDE, PhotoRefused, reencode
 
 BASE = {"place": "Chợ Phố Hiến, quầy số 12", "province": "33"}
 

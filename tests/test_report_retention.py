@@ -8,7 +8,7 @@ from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
 from webapp.models import AuditEntry, Case, Report, ReportPhoto
 from webapp.models.types import utcnow
-from webapp.uploads import upload_dir
+from webapp.web.uploads import upload_dir
 
 OLD = timedelta(days=400)
 

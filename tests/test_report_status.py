@@ -8,7 +8,7 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Report
-from webapp.services.cases import assign, change_status
+from webapp.services.casework.cases import assign, change_status
 
 REPORT = {"code": "7K2P9Q4MXT3B6HC1", "place": "Chợ Phố Hiến", "province": "33"}
 

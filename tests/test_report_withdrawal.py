@@ -8,7 +8,7 @@ from tests.conftest import standalone_app
 from tests.test_report_photos import file_report, jpeg_with_gps, upload
 from webapp.extensions import db
 from webapp.models import AuditEntry, Report, ReportPhoto
-from webapp.uploads import upload_dir
+from webapp.web.uploads import upload_dir
 
 REPORT = {
     "code": "7K2P9Q4MXT3B6HC1",

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from tests import factories
-from webapp.services import reports
-from webapp.services.reports import ReportAlreadyFiled, ReportInput
+from webapp.services.casework import reports
+from webapp.services.casework.reports import ReportAlreadyFiled, ReportInput
 
 KEY = "test-privacy-key"
 DATA = ReportInput(

@@ -8,7 +8,14 @@ from tests import factories
 from webapp.extensions import db
 from webapp.models import Scan, SerialDevice, SerialNetwork, SerialStats
 from webapp.models.types import utcnow
-from webapp.services.evidence import HAND, POSITION, Evidence, Place, Source, forgotten
+from webapp.services.scans.evidence import (
+    HAND,
+    POSITION,
+    Evidence,
+    Place,
+    Source,
+    forgotten,
+)
 
 
 def test_prune_keeps_recent_scans_and_all_aggregates(app, client):

@@ -13,9 +13,10 @@ from webapp.extensions import db
 from webapp.models import Alert, Batch, Case, Product, Scan, ScanRollup, Stamp
 from webapp.models.rollups import EVERY_ORGANISATION
 from webapp.models.types import utcnow
-from webapp.services import programme, rollups
-from webapp.services.clock import VIETNAM, today_in_vietnam
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.common.clock import VIETNAM, today_in_vietnam
+from webapp.services.programme import progress
+from webapp.services.scans import rollups
+from webapp.services.scans.scanning import ScanRequest, record_scan
 
 
 def _scan(code: str, at: datetime, device: str, province=None, role="shopper"):
@@ -36,7 +37,7 @@ def history():
     """Scans of two producers' codes and a never-issued one, on both sides of
     midnight, of a Monday and of the dashboards' window, in Vietnam time."""
     today = today_in_vietnam()
-    start = programme.window_start(today)
+    start = progress.window_start(today)
     monday = datetime.combine(
         today - timedelta(days=today.weekday()), datetime.min.time(), VIETNAM
     )
@@ -71,8 +72,8 @@ def history():
 
 def _raw_weekly(session, today, organisation_id=None):
     """The dashboards' weekly shopper scans as counted from raw scans."""
-    since = programme.window_start(today)
-    starts = [since.date() + timedelta(weeks=n) for n in range(programme.WEEKS)]
+    since = progress.window_start(today)
+    starts = [since.date() + timedelta(weeks=n) for n in range(progress.WEEKS)]
     query = select(Scan.scanned_at).where(
         Scan.role == "shopper", Scan.scanned_at >= since
     )
@@ -144,16 +145,16 @@ def test_rollups_counted_as_scans_arrive_match_the_raw_scans(app, history):
 
 def test_dashboard_numbers_equal_the_raw_count(app, history):
     today, ours, theirs = history
-    since = programme.window_start(today)
+    since = progress.window_start(today)
     for organisation_id in (None, ours, theirs):
-        weeks = programme.weekly(db.session, today, organisation_id=organisation_id)
+        weeks = progress.weekly(db.session, today, organisation_id=organisation_id)
         assert [w.scans for w in weeks] == _raw_weekly(
             db.session, today, organisation_id
         )
-        assert programme.by_province(
+        assert progress.by_province(
             db.session, since, organisation_id
         ) == _raw_by_province(db.session, since, organisation_id)
-    weeks = programme.weekly(db.session, today)
+    weeks = progress.weekly(db.session, today)
     # The window's first Monday 00:00 is in, the Sunday before is not; last
     # Sunday 23:59:59 is last week, this Monday 00:00 this week.
     assert weeks[0].scans == 2 * 5 and weeks[-1].scans == 3 * 5
@@ -188,30 +189,30 @@ def _noon(day):
 
 
 def test_scans_the_retention_job_deleted_still_count(app, history):
-    from webapp.services.retention import prune_scans
+    from webapp.services.scans.retention import prune_scans
 
     today, _ours, _theirs = history
-    before = programme.weekly(db.session, today)
+    before = progress.weekly(db.session, today)
     pruned = prune_scans(db.session, utcnow() + timedelta(days=30), 1)
     db.session.commit()
     assert pruned.scans == 42
-    assert programme.weekly(db.session, today) == before
+    assert progress.weekly(db.session, today) == before
 
 
 def test_alert_weeks_still_come_from_alerts(app, history):
     today, ours, _theirs = history
     raised = db.session.scalars(select(Alert.raised_at)).all()
-    weeks = programme.weekly(db.session, today)
+    weeks = progress.weekly(db.session, today)
     assert sum(w.alerts for w in weeks) == len(
-        [at for at in raised if at >= programme.window_start(today)]
+        [at for at in raised if at >= progress.window_start(today)]
     )
-    own = programme.weekly(db.session, today, organisation_id=ours)
+    own = progress.weekly(db.session, today, organisation_id=ours)
     own_alerts = db.session.scalar(
         select(func.count(Alert.id))
         .join(Case, Alert.case_id == Case.id)
         .where(
             Case.stamp_id.in_(_stamps_of(ours)),
-            Alert.raised_at >= programme.window_start(today),
+            Alert.raised_at >= progress.window_start(today),
         )
     )
     assert sum(w.alerts for w in own) == own_alerts

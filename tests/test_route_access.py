@@ -21,9 +21,9 @@ from webapp.models import (
     Report,
     utcnow,
 )
-from webapp.services.cases import open_case
-from webapp.services.clock import today_in_vietnam
-from webapp.uploads import upload_dir
+from webapp.services.casework.cases import open_case
+from webapp.services.common.clock import today_in_vietnam
+from webapp.web.uploads import upload_dir
 
 ROLES = ("anon", "admin", "inspector_a", "inspector_b", "producer_a", "producer_b")
 # Refused roles go first, so that writes they might make would show up later.

@@ -10,7 +10,7 @@ from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Scan, SerialDevice, SerialStats
 from webapp.models.types import utcnow
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.scans.scanning import ScanRequest, record_scan
 
 THREADS = 12
 SCANS_EACH = 5

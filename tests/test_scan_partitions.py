@@ -14,10 +14,10 @@ from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Scan, ScanIdempotency
 from webapp.models.types import utcnow
-from webapp.services import scan_partitions
-from webapp.services.retention import prune_scans
-from webapp.services.scan_partitions import month_of, next_month, partition_name
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.scans import scan_partitions
+from webapp.services.scans.retention import prune_scans
+from webapp.services.scans.scan_partitions import month_of, next_month, partition_name
+from webapp.services.scans.scanning import ScanRequest, record_scan
 
 
 def scan(code: str, at: datetime, device: str, key: str | None = None):

@@ -59,7 +59,7 @@ def test_a_never_issued_code_reloaded_is_one_scan(client, app):
 def test_a_reload_that_raced_the_first_view_is_still_the_same_scan(
     client, app, monkeypatch
 ):
-    from webapp.services import scanning
+    from webapp.services.scans import scanning
 
     # The look without a lock runs before the first view is stored (two
     # requests at once): the look under the serial's lock must find it.

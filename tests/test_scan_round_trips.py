@@ -109,7 +109,7 @@ def test_the_locks_record_has_every_aggregate():
     from dataclasses import fields
 
     from webapp.models import SerialStats
-    from webapp.services.scan_store import StatsRow
+    from webapp.services.scans.scan_store import StatsRow
 
     columns = [column.name for column in SerialStats.__table__.c]
     assert [field.name for field in fields(StatsRow)] == columns

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from webapp.services import serials
-from webapp.services.digital_link import CSET82
+from webapp.services.stamps import serials
+from webapp.services.standards.digital_link import CSET82
 
 GTIN = "08931234567897"
 KEYS = ("new-key", "old-key")

@@ -11,7 +11,7 @@ from tests import factories
 from tests.conftest import SQLITE_ONLY, standalone_app
 from webapp.extensions import db
 from webapp.models import SerialStats, Stamp
-from webapp.services.claims import MAX_PIN_GUESSES
+from webapp.services.stamps.claims import MAX_PIN_GUESSES
 
 REDIS = "redis://127.0.0.1:6379/14"  # only named at start-up here, never counted in
 CODE = "/01/08931234567897/21/7K2P9Q4MXT3B6HC1"

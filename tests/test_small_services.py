@@ -6,7 +6,10 @@ import hashlib
 import os
 
 from tests import factories
-from webapp.services import catalog, collation, files, idempotency, sectors
+from webapp.services.catalog import published
+from webapp.services.common import collation, files
+from webapp.services.programme import sectors
+from webapp.services.scans import idempotency
 
 
 def test_vietnamese_letters_sort_in_dictionary_order():
@@ -58,4 +61,4 @@ def test_the_public_catalog_shows_products_approved_twice(db_session):
     waiting_org = factories.organisation(name="B HTX", approved_at=None)
     factories.product(waiting_org)  # its producer waits
     earlier = factories.product(factories.organisation(name="0 HTX"))
-    assert list(db_session.scalars(catalog.public_products())) == [earlier, shown]
+    assert list(db_session.scalars(published.public_products())) == [earlier, shown]

@@ -5,7 +5,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from webapp.services.spreadsheets import TEXT, Column, workbook
+from webapp.services.common.spreadsheets import TEXT, Column, workbook
 
 COLUMNS = [
     Column("GTIN"),

@@ -7,8 +7,8 @@ from tests import factories
 from tests.conftest import standalone_app
 from webapp.extensions import db
 from webapp.models import AuditEntry, Case, User
-from webapp.services.accounts import AccountError, authenticate, create_user
-from webapp.services.cases import add_provinces, open_case
+from webapp.services.casework.cases import add_provinces, open_case
+from webapp.services.staff.accounts import AccountError, authenticate, create_user
 
 
 def flagged_case(org=None, regions=("33",)) -> Case:

@@ -14,18 +14,18 @@ import zxingcpp
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from webapp.services import qr_symbols
-from webapp.services.issuance import printed_link
-from webapp.services.label_layout import (
+from webapp.services.stamps import qr_symbols
+from webapp.services.stamps.issuance import printed_link
+from webapp.services.stamps.label_layout import (
     MIN_SIZE,
     READ_OUT_SIZE,
     LabelTooSmall,
     plan,
     serial_fits,
 )
-from webapp.services.serials import group
-from webapp.services.stamp_sheet import LAYOUTS, Label, SheetText, render
-from webapp.services.stamp_signatures import Signer
+from webapp.services.stamps.serials import group
+from webapp.services.stamps.stamp_sheet import LAYOUTS, Label, SheetText, render
+from webapp.services.stamps.stamp_signatures import Signer
 
 QR = zxingcpp.BarcodeFormat.QRCode  # a sheet's text must not pass for a 1D code
 
@@ -279,8 +279,8 @@ def test_any_serial_fits_and_a_lot_too_long_for_small_labels_is_refused():
 
 DRAW_AT_ONCE = """
 import threading
-from webapp.services import label_preview
-from webapp.services.label_layout import LAYOUTS, SheetText
+from webapp.services.stamps import label_preview
+from webapp.services.stamps.label_layout import LAYOUTS, SheetText
 text = SheetText("Long nhãn Hồng Châu", 4, "Lô LN1", "HSD 31/07/2027", "Quét", "Cào")
 link = label_preview.sample_link("https://tem.example.vn", "08931234567897", "LN1")
 start, drawn, failures = threading.Barrier(6), [], []

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from tests import factories
 from tests.conftest import TEST_KEYS
 from webapp.extensions import db
-from webapp.services import digital_link
-from webapp.services import stamp_signatures as sig
+from webapp.services.stamps import stamp_signatures as sig
+from webapp.services.standards import digital_link
 
 GTIN, LOT, SERIAL = "08931234567897", "LN2508A", "7K2P9Q4MXT3B6HC1"
 

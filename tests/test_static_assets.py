@@ -6,7 +6,7 @@ import brotli
 
 from tests import factories
 from tests.conftest import SQLITE_ONLY
-from webapp.static_assets import compress
+from webapp.web.static_assets import compress
 
 STATIC_URL = re.compile(r'"(/static/[^"?]+)\?v=([0-9a-f]{10})"')
 

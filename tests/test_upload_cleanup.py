@@ -8,8 +8,8 @@ from werkzeug.datastructures import FileStorage
 
 from tests import factories
 from tests.test_producer_portal import jpeg, post_product
-from webapp.services.photos import PhotoRefused
-from webapp.uploads import kept_only_if_saved, upload_dir
+from webapp.services.casework.photos import PhotoRefused
+from webapp.web.uploads import kept_only_if_saved, upload_dir
 
 
 def upload(data: bytes, name="photo.jpg") -> FileStorage:

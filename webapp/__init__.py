@@ -7,8 +7,8 @@ from flask.json.provider import DefaultJSONProvider
 
 from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
-from webapp.log_format import init_logging
-from webapp.security import init_transport
+from webapp.web.log_format import init_logging
+from webapp.web.security import init_transport
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -27,8 +27,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from webapp import models  # noqa: F401  (every mapper known before first use)
-    from webapp.auth import init_auth
-    from webapp.i18n import init_i18n
+    from webapp.web.auth import init_auth
+    from webapp.web.i18n import init_i18n
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
@@ -43,14 +43,14 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_auth(app)
 
     from webapp.cli import register_commands
-    from webapp.converters import init_converters
-    from webapp.errors import register_error_handlers
-    from webapp.formatting import init_formatting
-    from webapp.metrics import init_metrics
     from webapp.routes import register_blueprints
-    from webapp.security import init_security_headers
-    from webapp.static_assets import init_static_assets
-    from webapp.story_pages import init_story_cache
+    from webapp.web.converters import init_converters
+    from webapp.web.errors import register_error_handlers
+    from webapp.web.formatting import init_formatting
+    from webapp.web.metrics import init_metrics
+    from webapp.web.security import init_security_headers
+    from webapp.web.static_assets import init_static_assets
+    from webapp.web.story_pages import init_story_cache
 
     init_converters(app)
     init_metrics(app)

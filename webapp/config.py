@@ -45,11 +45,11 @@ class Config:
     # A database error logs its statement, never its values (serials, contacts).
     # No ping before every checkout (a round trip per request): connections are
     # renewed before servers and firewalls drop idle ones, and a connection
-    # found dead mid-request empties the pool and answers 503 (webapp.errors).
+    # found dead mid-request empties the pool and answers 503 (webapp.web.errors).
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800, "hide_parameters": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     # Stories kept rendered (in Redis at REDIS_URL, else in each process) until
-    # what they show changes; see webapp/story_pages.py.
+    # what they show changes; see webapp/web/story_pages.py.
     STORY_CACHE = _flag("STORY_CACHE", True)
     # Unset: 300 s in Redis; 30 s in a process, as only Redis tells the other
     # workers at once that a story changed.

@@ -14,7 +14,7 @@ from sqlalchemy import MetaData, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
-from webapp.form_tokens import FormTokens
+from webapp.web.form_tokens import FormTokens
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING_CONVENTION = {

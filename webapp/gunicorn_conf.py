@@ -10,7 +10,7 @@ from pathlib import Path
 
 accesslog = "-"
 # No client address, no whole serial or report reference in the access log.
-logger_class = "webapp.access_log.PrivateAccessLogger"
+logger_class = "webapp.web.access_log.PrivateAccessLogger"
 # Nothing to control: newer gunicorns open a control socket in the home directory.
 control_socket_disable = True
 

@@ -121,7 +121,7 @@ def generate() -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="scripts/mutation")
-    parser.add_argument("modules", nargs="*", help="e.g. webapp.services.detection")
+    parser.add_argument("modules", nargs="*", help="e.g. webapp.services.scans.detection")
     parser.add_argument("--max-minutes", type=float, default=40.0)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument(

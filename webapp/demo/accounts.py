@@ -10,7 +10,7 @@ from typing import NotRequired, TypedDict
 from sqlalchemy.orm import Session
 
 from webapp.models import Organisation, User
-from webapp.services.accounts import create_user, hash_password
+from webapp.services.staff.accounts import create_user, hash_password
 
 DEMO_PASSWORD = "ocop-trace-demo"
 

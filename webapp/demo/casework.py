@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 
 from webapp.demo.market import MarketStamps
 from webapp.models import AuditEntry, Case, Report, Scan, Stamp, User
-from webapp.services import cases, regions, serials
-from webapp.services.clock import VIETNAM
-from webapp.services.digital_link import DigitalLink
-from webapp.services.inspections import record_inspection
-from webapp.services.issuance import IssuedStamp
-from webapp.services.reports import ReportInput, file_report
+from webapp.services.casework import cases
+from webapp.services.casework.inspections import record_inspection
+from webapp.services.casework.reports import ReportInput, file_report
+from webapp.services.common.clock import VIETNAM
+from webapp.services.places import regions
+from webapp.services.stamps import serials
+from webapp.services.stamps.issuance import IssuedStamp
+from webapp.services.standards.digital_link import DigitalLink
 
 HUNG_YEN_INSPECTOR = "thanhtra.hungyen@demo.ocoptrace.vn"
 HA_NOI_INSPECTOR = "thanhtra.hanoi@demo.ocoptrace.vn"

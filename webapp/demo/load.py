@@ -13,7 +13,7 @@ from webapp.demo.market import MarketStamps, seed_market
 from webapp.demo.seed import seed_demo
 from webapp.demo.settings import DemoSettings
 from webapp.models import utcnow
-from webapp.services.issuance import IssuedStamp
+from webapp.services.stamps.issuance import IssuedStamp
 
 
 @dataclass(frozen=True)

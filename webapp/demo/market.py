@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session, selectinload
 from webapp.demo.seed import commissioned_at
 from webapp.demo.settings import DemoSettings
 from webapp.models import Batch, Case, Stamp
-from webapp.services.clock import VIETNAM
-from webapp.services.issuance import IssuedStamp, issue_stamps
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.common.clock import VIETNAM
+from webapp.services.scans.scanning import ScanRequest, record_scan
+from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 from webapp.simulation.market import Item, Market, MarketConfig, PlannedScan
 
 WEEKS = 12

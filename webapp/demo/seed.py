@@ -30,10 +30,10 @@ from webapp.models import (
     TrainingSession,
     utcnow,
 )
-from webapp.services.clock import VIETNAM
-from webapp.services.issuance import IssuedStamp, issue_stamps
-from webapp.services.ocop import certificate_valid_until
-from webapp.services.sectors import sector_of_set
+from webapp.services.catalog.ocop import certificate_valid_until
+from webapp.services.common.clock import VIETNAM
+from webapp.services.programme.sectors import sector_of_set
+from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 
 IMAGE_DIR = "img/products"
 

@@ -24,7 +24,7 @@ from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.demo.showcase import Suggestion, suggestions
 from webapp.extensions import db
 from webapp.models import Organisation
-from webapp.services.clock import VIETNAM, today_in_vietnam
+from webapp.services.common.clock import VIETNAM, today_in_vietnam
 
 CODES = "demo-codes.csv"
 WELCOME = "demo-welcome.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from webapp.services.privacy import derive_key
+from webapp.services.common.privacy import derive_key
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from wtforms import StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     ChoiceField,
@@ -13,6 +12,7 @@ from webapp.forms.fields import (
     not_in_future,
     province_choices,
 )
+from webapp.web.form_tokens import Form
 
 
 class ApproveForm(Form):

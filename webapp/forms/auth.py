@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from webapp.form_tokens import Form
+from webapp.web.form_tokens import Form
 
 
 class LoginForm(Form):

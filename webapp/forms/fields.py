@@ -18,9 +18,9 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from webapp.formatting import province_name
-from webapp.services import regions
-from webapp.services.clock import today_in_vietnam
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.places import regions
+from webapp.web.formatting import province_name
 
 MAX_WHOLE_NUMBER = 2**31 - 1
 

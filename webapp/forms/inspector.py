@@ -6,11 +6,11 @@ from wtforms import StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from webapp import vocab
-from webapp.form_tokens import Form
 from webapp.forms.fields import ChoiceField, RadioChoiceField, province_choices
-from webapp.services.inspections import UNISSUED_RESULTS
-from webapp.services.reported_codes import ReportedCode
+from webapp.services.casework.inspections import UNISSUED_RESULTS
+from webapp.services.casework.reported_codes import ReportedCode
+from webapp.web import vocab
+from webapp.web.form_tokens import Form
 
 CASE_STATUS_CHOICES = [SelectChoice(k, v) for k, v in vocab.CASE_STATUSES.items()]
 RESULT_CHOICES = [SelectChoice(k, v) for k, v in vocab.INSPECTION_RESULTS.items()]

@@ -12,8 +12,6 @@ from wtforms.validators import (
     Optional,
 )
 
-from webapp import vocab
-from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     ChoiceField,
@@ -21,10 +19,12 @@ from webapp.forms.fields import (
     LocalIntegerField,
     province_choices,
 )
-from webapp.services import regions
-from webapp.services.batches import PRODUCER_STEPS
-from webapp.services.issuance import MAX_STAMPS_PER_ISSUE
-from webapp.services.stamp_sheet import LAYOUTS
+from webapp.services.catalog.batches import PRODUCER_STEPS
+from webapp.services.places import regions
+from webapp.services.stamps.issuance import MAX_STAMPS_PER_ISSUE
+from webapp.services.stamps.stamp_sheet import LAYOUTS
+from webapp.web import vocab
+from webapp.web.form_tokens import Form
 
 TOO_LONG = _l("At most %(max)d characters.")
 LAYOUT_CHOICES = [

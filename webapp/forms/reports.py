@@ -20,8 +20,6 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from webapp import vocab
-from webapp.form_tokens import Form
 from webapp.forms.fields import (
     CheckboxListField,
     LocalDateField,
@@ -29,8 +27,10 @@ from webapp.forms.fields import (
     not_in_future,
     province_choices,
 )
-from webapp.services import regions
-from webapp.services.scanning import IDEMPOTENCY_KEY
+from webapp.services.places import regions
+from webapp.services.scans.scanning import IDEMPOTENCY_KEY
+from webapp.web import vocab
+from webapp.web.form_tokens import Form
 
 MAX_PHOTOS = 3
 

@@ -12,8 +12,8 @@ from webapp.models import utcnow
 
 def send_to_portal(limit: int = 100) -> str:
     """Send what is due to the national portal (a no-op until it is configured)."""
-    from webapp import portal_link
-    from webapp.services.portal_outbox import process
+    from webapp.services.standards.portal_outbox import process
+    from webapp.web import portal_link
 
     if not portal_link.configured():
         return "portal not configured"
@@ -29,7 +29,7 @@ def send_to_portal(limit: int = 100) -> str:
 
 def prune_scans() -> str:
     """Delete raw scans older than SCAN_RETENTION_DAYS (the counts stay)."""
-    from webapp.services.retention import prune_scans as prune
+    from webapp.services.scans.retention import prune_scans as prune
 
     pruned = prune(db.session(), utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
     db.session.commit()
@@ -42,7 +42,7 @@ def prune_scans() -> str:
 def make_scan_partitions() -> str:
     """Make the scan table's coming months ahead (PostgreSQL), and move into
     its month any row the default partition took meanwhile."""
-    from webapp.services.scan_partitions import make_ahead
+    from webapp.services.scans.scan_partitions import make_ahead
 
     made = make_ahead(db.session(), utcnow())
     db.session.commit()
@@ -51,8 +51,8 @@ def make_scan_partitions() -> str:
 
 def prune_reports() -> str:
     """Delete reports older than REPORT_RETENTION_DAYS, with their photos."""
-    from webapp.services.report_erasure import prune_reports as prune
-    from webapp.uploads import discard
+    from webapp.services.casework.report_erasure import prune_reports as prune
+    from webapp.web.uploads import discard
 
     days = current_app.config["REPORT_RETENTION_DAYS"]
     pruned = prune(db.session(), utcnow(), days)
@@ -63,7 +63,7 @@ def prune_reports() -> str:
 
 def purge_print_files() -> str:
     """Delete print files (PDF, CSV with PINs) older than PRINT_FILE_HOURS."""
-    from webapp.services.print_jobs import purge
+    from webapp.services.stamps.print_jobs import purge
 
     config = current_app.config
     removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
@@ -77,8 +77,8 @@ def catch_up_rollups() -> str:
     to a crash between two statements, a scan stored by hand). Daily: on
     PostgreSQL the recount holds scans back while it runs.
     """
-    from webapp.services.clock import today_in_vietnam
-    from webapp.services.rollups import catch_up
+    from webapp.services.common.clock import today_in_vietnam
+    from webapp.services.scans.rollups import catch_up
 
     rows = catch_up(db.session(), today_in_vietnam())
     db.session.commit()

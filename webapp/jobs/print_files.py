@@ -14,12 +14,12 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import force_locale
 
-from webapp import exports
 from webapp.extensions import db
 from webapp.models import PrintJob, utcnow
-from webapp.services import print_jobs
-from webapp.services.label_layout import LabelTooSmall
-from webapp.services.stamp_sheet import LAYOUTS
+from webapp.services.stamps import print_jobs
+from webapp.services.stamps.label_layout import LabelTooSmall
+from webapp.services.stamps.stamp_sheet import LAYOUTS
+from webapp.web import exports
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 1.0  # seconds between progress writes

@@ -1,6 +1,6 @@
 """Codes the domain stores and speaks of, each defined once.
 
-Services, the API's schemas and `webapp.vocab` (their words in each language)
+Services, the API's schemas and `webapp.web.vocab` (their words in each language)
 take them from here, so a new code cannot be accepted in one place and
 unknown in another.
 """

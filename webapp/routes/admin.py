@@ -5,16 +5,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from webapp import exports, vocab
-from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.admin import ApproveForm, TrainingForm
-from webapp.i18n import current_lang
 from webapp.models import Organisation, utcnow
-from webapp.services import approvals as approval_rules
-from webapp.services import charts, coverage, programme
-from webapp.services import training as training_service
-from webapp.services.clock import today_in_vietnam
+from webapp.services.catalog import approvals as approval_rules
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.programme import charts, coverage, progress
+from webapp.services.programme import training as training_service
+from webapp.web import exports, vocab
+from webapp.web.auth import role_required
+from webapp.web.i18n import current_lang
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -24,11 +24,11 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def dashboard():
     """Progress toward the programme's targets, from the data as it is."""
     now = utcnow()
-    products, rows = programme.products_with_complete_data(db.session(), now)
-    trained = programme.producers_trained(db.session())
+    products, rows = progress.products_with_complete_data(db.session(), now)
+    trained = progress.producers_trained(db.session())
     today = today_in_vietnam()
-    weeks = programme.weekly(db.session(), today)
-    since = programme.window_start(today)
+    weeks = progress.weekly(db.session(), today)
+    since = progress.window_start(today)
     return render_template(
         "admin/dashboard.html",
         products=products,
@@ -38,7 +38,7 @@ def dashboard():
         training=coverage.training_by_sector(db.session()),
         incomplete=[product for product, done in rows if not done],
         weeks=weeks,
-        provinces=programme.by_province(db.session(), since),
+        provinces=progress.by_province(db.session(), since),
         **_charts(products, trained, weeks),
     )
 

@@ -4,19 +4,19 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
-from webapp import epcis_http, vocab
-from webapp.auth import allowed_scan_roles
 from webapp.extensions import db, rate_limited
-from webapp.links import requested_link, resolve_link
-from webapp.metrics import count_scan
 from webapp.models import utcnow
-from webapp.negotiation import json_error
-from webapp.presenters import explanations
-from webapp.scan_context import record
-from webapp.schemas import ScanIn
-from webapp.security import foreign_origin
-from webapp.services import epcis
-from webapp.services.errors import DigitalLinkError
+from webapp.services.common.errors import DigitalLinkError
+from webapp.services.standards import epcis
+from webapp.web import epcis_http, vocab
+from webapp.web.auth import allowed_scan_roles
+from webapp.web.links import requested_link, resolve_link
+from webapp.web.metrics import count_scan
+from webapp.web.negotiation import json_error
+from webapp.web.presenters import explanations
+from webapp.web.scan_context import record
+from webapp.web.schemas import ScanIn
+from webapp.web.security import foreign_origin
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

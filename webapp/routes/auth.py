@@ -13,19 +13,19 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from webapp import vocab
 from webapp.extensions import db, rate_limited
 from webapp.forms.auth import LoginForm, NewPasswordForm, PasswordChangeForm
-from webapp.links import safe_next
-from webapp.services import password_resets
-from webapp.services.accounts import (
+from webapp.services.staff import password_resets
+from webapp.services.staff.accounts import (
     AccountLocked,
     authenticate,
     end_sessions,
     set_password,
     verify_password,
 )
-from webapp.services.passwords import PasswordRefused
+from webapp.services.staff.passwords import PasswordRefused
+from webapp.web import vocab
+from webapp.web.links import safe_next
 
 bp = Blueprint("auth", __name__)
 

@@ -3,13 +3,13 @@
 from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
 
-from webapp import epcis_http
-from webapp.auth import inspecting
 from webapp.extensions import db, rate_limited
-from webapp.links import absolute_url_for
 from webapp.models import utcnow
-from webapp.services import epcis, epcis_query
-from webapp.services.epcis_query import NoSuchLot, QueryError
+from webapp.services.standards import epcis, epcis_query
+from webapp.services.standards.epcis_query import NoSuchLot, QueryError
+from webapp.web import epcis_http
+from webapp.web.auth import inspecting
+from webapp.web.links import absolute_url_for
 
 bp = Blueprint("epcis", __name__, url_prefix="/epcis")
 

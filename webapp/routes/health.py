@@ -9,8 +9,8 @@ from flask.typing import ResponseReturnValue
 
 from webapp import MIGRATIONS_DIR
 from webapp.extensions import db
-from webapp.outages import RETRY_AFTER_SECONDS
-from webapp.services import readiness
+from webapp.services.common import readiness
+from webapp.web.outages import RETRY_AFTER_SECONDS
 
 bp = Blueprint("health", __name__)
 

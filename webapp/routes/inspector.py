@@ -15,9 +15,6 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp import vocab
-from webapp.auth import role_required
-from webapp.dossier_view import dossier_context, link_of, stamp_for_dossier
 from webapp.extensions import db
 from webapp.forms.fields import province_choices
 from webapp.forms.inspector import (
@@ -28,26 +25,29 @@ from webapp.forms.inspector import (
     InspectionForm,
     PinResetForm,
 )
-from webapp.fragments import render, wants_fragment
-from webapp.i18n import current_lang
-from webapp.inspection_view import blank_case_form, finding, save_inspection
-from webapp.links import own_hosts, resolve_link
 from webapp.models import Case, Stamp
-from webapp.scan_context import privacy_key
-from webapp.services import access
-from webapp.services import cases as case_service
-from webapp.services.cases import CaseError
-from webapp.services.code_entry import interpret
-from webapp.services.contacts import reveal
-from webapp.services.inspections import (
+from webapp.services.casework import cases as case_service
+from webapp.services.casework.cases import CaseError
+from webapp.services.casework.contacts import reveal
+from webapp.services.casework.inspections import (
     InspectionError,
     preset_province,
     record_case_inspection,
     record_inspection,
     reset_pin_claim,
 )
-from webapp.services.reported_codes import by_report, reported_codes
-from webapp.uploads import upload_dir
+from webapp.services.casework.reported_codes import by_report, reported_codes
+from webapp.services.staff import access
+from webapp.services.standards.code_entry import interpret
+from webapp.web import vocab
+from webapp.web.auth import role_required
+from webapp.web.dossier_view import dossier_context, link_of, stamp_for_dossier
+from webapp.web.fragments import render, wants_fragment
+from webapp.web.i18n import current_lang
+from webapp.web.inspection_view import blank_case_form, finding, save_inspection
+from webapp.web.links import own_hosts, resolve_link
+from webapp.web.scan_context import privacy_key
+from webapp.web.uploads import upload_dir
 
 bp = Blueprint("inspector", __name__, url_prefix="/inspector")
 

@@ -15,34 +15,30 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from webapp import vocab
-from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import (
     ProductForm,
     ProfileForm,
 )
-from webapp.fragments import render
-from webapp.i18n import current_lang
-from webapp.links import UPLOADED, safe_next
 from webapp.models import (
     Product,
     utcnow,
 )
-from webapp.services import (
-    access,
-    approvals,
-    charts,
-    completeness,
-    portal_outbox,
-    programme,
-)
-from webapp.services import cases as case_service
-from webapp.services import products as product_service
-from webapp.services.clock import today_in_vietnam
-from webapp.services.photos import PhotoRefused
-from webapp.services.products import ProductError, ProductInput, ProfileInput
-from webapp.uploads import chosen_files, kept_only_if_saved, refusal
+from webapp.services.casework import cases as case_service
+from webapp.services.casework.photos import PhotoRefused
+from webapp.services.catalog import approvals, completeness
+from webapp.services.catalog import products as product_service
+from webapp.services.catalog.products import ProductError, ProductInput, ProfileInput
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.programme import charts, progress
+from webapp.services.staff import access
+from webapp.services.standards import portal_outbox
+from webapp.web import vocab
+from webapp.web.auth import role_required
+from webapp.web.fragments import render
+from webapp.web.i18n import current_lang
+from webapp.web.links import UPLOADED, safe_next
+from webapp.web.uploads import chosen_files, kept_only_if_saved, refusal
 
 bp = Blueprint("producer", __name__, url_prefix="/producer")
 
@@ -58,14 +54,14 @@ def home():
     now = utcnow()
     complete = {p.id for p in products if completeness.is_complete(p, now)}
     today = today_in_vietnam()
-    weeks = programme.weekly(db.session(), today, organisation_id=own)
-    since = programme.window_start(today)
+    weeks = progress.weekly(db.session(), today, organisation_id=own)
+    since = progress.window_start(today)
     return render_template(
         "producer/home.html",
         products=products,
         complete=complete,
         weeks=weeks,
-        provinces=programme.by_province(db.session(), since, own),
+        provinces=progress.by_province(db.session(), since, own),
         scans_chart=Markup(
             charts.per_week(
                 weeks,

@@ -13,8 +13,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp import portal_link, vocab
-from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import (
     LAYOUT_CHOICES,
@@ -24,26 +22,24 @@ from webapp.forms.producer import (
     EventForm,
     IssueForm,
 )
-from webapp.fragments import render
-from webapp.i18n import current_lang
 from webapp.jobs import print_files
-from webapp.links import product_image_file
 from webapp.models import Batch, utcnow
 from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_labels import sheet_text
-from webapp.services import (
-    access,
-    completeness,
-    issuance_log,
-    label_preview,
-    portal_outbox,
-    print_jobs,
-)
-from webapp.services import batches as batch_service
-from webapp.services import products as product_service
-from webapp.services.batches import BATCH_FIELDS, BatchError, BatchInput
-from webapp.services.label_layout import LabelTooSmall, plan
-from webapp.services.stamp_sheet import LAYOUTS
+from webapp.services.catalog import batches as batch_service
+from webapp.services.catalog import completeness
+from webapp.services.catalog import products as product_service
+from webapp.services.catalog.batches import BATCH_FIELDS, BatchError, BatchInput
+from webapp.services.staff import access
+from webapp.services.stamps import issuance_log, label_preview, print_jobs
+from webapp.services.stamps.label_layout import LabelTooSmall, plan
+from webapp.services.stamps.stamp_sheet import LAYOUTS
+from webapp.services.standards import portal_outbox
+from webapp.web import portal_link, vocab
+from webapp.web.auth import role_required
+from webapp.web.fragments import render
+from webapp.web.i18n import current_lang
+from webapp.web.links import product_image_file
 
 
 @bp.route("/batches/new", methods=["GET", "POST"])

@@ -4,20 +4,21 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.auth import role_required
 from webapp.extensions import db
 from webapp.forms.producer import EventForm, EventLocationForm
-from webapp.fragments import wants_fragment
-from webapp.i18n import current_lang
 from webapp.models import Batch, utcnow
 from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_batches import batch_again, event_form, findings_of
-from webapp.services import access, portal_outbox
-from webapp.services import batches as batch_service
-from webapp.services.batches import BatchError, EventInput
-from webapp.services.clock import VIETNAM
-from webapp.services.photos import PhotoRefused
-from webapp.uploads import chosen_files, kept_only_if_saved, refusal
+from webapp.services.casework.photos import PhotoRefused
+from webapp.services.catalog import batches as batch_service
+from webapp.services.catalog.batches import BatchError, EventInput
+from webapp.services.common.clock import VIETNAM
+from webapp.services.staff import access
+from webapp.services.standards import portal_outbox
+from webapp.web.auth import role_required
+from webapp.web.fragments import wants_fragment
+from webapp.web.i18n import current_lang
+from webapp.web.uploads import chosen_files, kept_only_if_saved, refusal
 
 
 @bp.post("/batches/<int:batch_id>/events")

@@ -3,14 +3,15 @@
 from flask import Response, abort, current_app, request
 from flask_login import current_user
 
-from webapp.auth import role_required
 from webapp.extensions import db
-from webapp.i18n import translate_to
 from webapp.models import Batch
 from webapp.routes.producer import bp
-from webapp.services import access, label_preview
-from webapp.services.label_layout import LabelTooSmall
-from webapp.services.stamp_sheet import LAYOUTS, SheetText
+from webapp.services.staff import access
+from webapp.services.stamps import label_preview
+from webapp.services.stamps.label_layout import LabelTooSmall
+from webapp.services.stamps.stamp_sheet import LAYOUTS, SheetText
+from webapp.web.auth import role_required
+from webapp.web.i18n import translate_to
 
 
 @bp.get("/batches/<int:batch_id>/labels/<any(small, medium, large):size>.png")

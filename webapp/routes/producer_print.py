@@ -13,15 +13,16 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp import exports
-from webapp.auth import role_required
 from webapp.extensions import db
-from webapp.fragments import wants_fragment
-from webapp.i18n import current_lang
 from webapp.jobs import print_files, queue
 from webapp.models import IssuanceRecord
 from webapp.routes.producer import bp
-from webapp.services import access, print_jobs
+from webapp.services.staff import access
+from webapp.services.stamps import print_jobs
+from webapp.web import exports
+from webapp.web.auth import role_required
+from webapp.web.fragments import wants_fragment
+from webapp.web.i18n import current_lang
 
 
 def _back(record: IssuanceRecord):

@@ -13,13 +13,13 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from webapp import fragments, vocab
 from webapp.extensions import db
-from webapp.i18n import remember_language
-from webapp.links import own_base_url, own_hosts, safe_next
-from webapp.services.catalog import public_products
-from webapp.services.code_entry import interpret
-from webapp.uploads import upload_dir
+from webapp.services.catalog.published import public_products
+from webapp.services.standards.code_entry import interpret
+from webapp.web import fragments, vocab
+from webapp.web.i18n import remember_language
+from webapp.web.links import own_base_url, own_hosts, safe_next
+from webapp.web.uploads import upload_dir
 
 bp = Blueprint("public", __name__)
 PRODUCTS_PER_PAGE = 24

@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.extensions import app_itself, db
-from webapp.i18n import current_lang, same_in_every_language
-from webapp.services.files import content_hash
-from webapp.services.key_directory import directory
+from webapp.services.common.files import content_hash
+from webapp.services.stamps.key_directory import directory
+from webapp.web.i18n import current_lang, same_in_every_language
 
 bp = Blueprint("pwa", __name__)
 # The cache inspectors keep dossiers in: named by the service worker (kept across

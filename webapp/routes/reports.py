@@ -15,24 +15,24 @@ from flask import (
 from flask_babel import gettext as _
 
 from webapp.extensions import address_key, db, rate_limited
-from webapp.form_tokens import generate_csrf
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
-from webapp.i18n import current_lang
 from webapp.models import Report
-from webapp.scan_context import DEVICE_COOKIE, privacy_key
-from webapp.services import regions
-from webapp.services import reports as report_service
-from webapp.services.idempotency import scoped_key
-from webapp.services.photos import PhotoRefused
-from webapp.services.report_erasure import forget, issue_secret, secret_matches
-from webapp.services.reports import (
+from webapp.services.casework import reports as report_service
+from webapp.services.casework.photos import PhotoRefused
+from webapp.services.casework.report_erasure import forget, issue_secret, secret_matches
+from webapp.services.casework.reports import (
     ReportAlreadyFiled,
     ReportInput,
     file_report,
     normalize_reference,
     progress_of,
 )
-from webapp.uploads import chosen_files, discard, kept_only_if_saved, refusal
+from webapp.services.places import regions
+from webapp.services.scans.idempotency import scoped_key
+from webapp.web.form_tokens import generate_csrf
+from webapp.web.i18n import current_lang
+from webapp.web.scan_context import DEVICE_COOKIE, privacy_key
+from webapp.web.uploads import chosen_files, discard, kept_only_if_saved, refusal
 
 bp = Blueprint("reports", __name__, url_prefix="/report")
 SENT = "report-sent"  # the flash category of the one-time thank-you

@@ -13,21 +13,21 @@ from flask import (
 from flask_babel import gettext as _
 from flask_cors.core import ALL_METHODS
 
-from webapp import story_pages, verdicts, vocab
-from webapp.i18n import current_lang
-from webapp.links import (
+from webapp.services.common.errors import DigitalLinkError
+from webapp.services.standards import linkset
+from webapp.services.standards.digital_link import DigitalLink
+from webapp.web import story_pages, verdicts, vocab
+from webapp.web.i18n import current_lang
+from webapp.web.links import (
     canonical_url,
     own_base_url,
     requested_link,
     resolve_link,
     targets,
 )
-from webapp.negotiation import json_error, wants_json
-from webapp.presenters import story_data
-from webapp.scan_context import page_verdict
-from webapp.services import linkset
-from webapp.services.digital_link import DigitalLink
-from webapp.services.errors import DigitalLinkError
+from webapp.web.negotiation import json_error, wants_json
+from webapp.web.presenters import story_data
+from webapp.web.scan_context import page_verdict
 
 bp = Blueprint("resolver", __name__)
 

@@ -7,18 +7,19 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from webapp import vocab
-from webapp.auth import allowed_scan_roles, inspecting
 from webapp.extensions import db, rate_limited
-from webapp.fragments import wants_fragment
-from webapp.links import own_base_url, resolve_link
-from webapp.metrics import count_scan
-from webapp.scan_context import claim, device_id, record, remember_device
-from webapp.security import relax_for_decoder
-from webapp.services import digital_link, scanning
-from webapp.services.errors import DigitalLinkError
-from webapp.services.photo_decode import PhotoError, decode_qr
-from webapp.verdicts import verdict_view
+from webapp.services.casework.photo_decode import PhotoError, decode_qr
+from webapp.services.common.errors import DigitalLinkError
+from webapp.services.scans import scanning
+from webapp.services.standards import digital_link
+from webapp.web import vocab
+from webapp.web.auth import allowed_scan_roles, inspecting
+from webapp.web.fragments import wants_fragment
+from webapp.web.links import own_base_url, resolve_link
+from webapp.web.metrics import count_scan
+from webapp.web.scan_context import claim, device_id, record, remember_device
+from webapp.web.security import relax_for_decoder
+from webapp.web.verdicts import verdict_view
 
 bp = Blueprint("scans", __name__, url_prefix="/scan")
 

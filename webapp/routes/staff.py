@@ -4,12 +4,12 @@ from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from webapp.auth import role_required
 from webapp.extensions import db
-from webapp.links import absolute_url_for
 from webapp.models import User, utcnow
-from webapp.services import password_resets
-from webapp.services.accounts import every_account
+from webapp.services.staff import password_resets
+from webapp.services.staff.accounts import every_account
+from webapp.web.auth import role_required
+from webapp.web.links import absolute_url_for
 
 bp = Blueprint("staff", __name__, url_prefix="/admin/staff")
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from random import Random
 
-from webapp.services.geo import random_point
+from webapp.services.places.geo import random_point
 
 SIM_START = datetime.fromisoformat("2026-09-01T08:00:00+07:00")
 CARRIER_POOL = 1000  # public addresses per province that carriers' phones share

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from webapp.demo.seed import seed_demo
 from webapp.models import Batch
-from webapp.services.batches import stamps_issued
-from webapp.services.clock import VIETNAM
-from webapp.services.issuance import issue_stamps
-from webapp.services.scanning import ScanRequest, record_scan
+from webapp.services.catalog.batches import stamps_issued
+from webapp.services.common.clock import VIETNAM
+from webapp.services.scans.scanning import ScanRequest, record_scan
+from webapp.services.stamps.issuance import issue_stamps
 from webapp.simulation.market import Item, Market, MarketConfig
 
 TODAY = date(2026, 11, 1)

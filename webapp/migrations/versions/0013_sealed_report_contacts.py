@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 from flask import current_app
 
-from webapp.services.contacts import seal, unseal
-from webapp.services.privacy import derive_key
+from webapp.services.casework.contacts import seal, unseal
+from webapp.services.common.privacy import derive_key
 
 # revision identifiers, used by Alembic.
 revision = "0013"

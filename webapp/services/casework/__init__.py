@@ -1,0 +1,1 @@
+"""Casework: consumer reports, cases, inspections, dossiers and their photos."""

@@ -1,0 +1,52 @@
+"""Reporters' contacts: sealed at rest, opened only with an audit entry."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy.orm import Session
+
+from webapp.models import Report, User
+from webapp.services.casework.cases import audit
+
+
+def _fernet(privacy_key: str) -> Fernet:
+    """A Fernet key of its own, derived from the privacy key for this purpose."""
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"report-contact"
+    ).derive(privacy_key.encode())
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+def seal(contact: str, privacy_key: str) -> str:
+    """The contact encrypted and authenticated (AES-128-CBC + HMAC, Fernet)."""
+    return _fernet(privacy_key).encrypt(contact.encode()).decode()
+
+
+def unseal(token: str, privacy_key: str) -> str | None:
+    """The contact in clear, or None when the token does not open with this key."""
+    try:
+        return _fernet(privacy_key).decrypt(token.encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def reveal(
+    session: Session, reports: Iterable[Report], reader: User, privacy_key: str
+) -> dict[int, str | None]:
+    """The contacts of these reports by report id; each one opened is audited.
+
+    None stands for a contact sealed under a key no longer configured. Whether
+    the reader may see them is decided before calling this.
+    """
+    shown: dict[int, str | None] = {}
+    for report in reports:
+        if not report.contact_sealed:
+            continue
+        shown[report.id] = unseal(report.contact_sealed, privacy_key)
+        audit(session, reader, "report.contact_read", "report", report.id)
+    return shown

@@ -1,0 +1,1 @@
+"""Shared by every feature: errors, dates, hashing, sorting, spreadsheets."""

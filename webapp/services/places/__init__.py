@@ -1,0 +1,1 @@
+"""Places: provinces and wards, positions and distances, the map."""

@@ -1,0 +1,1 @@
+"""The province's programme: coverage of its plan, progress, training, charts."""

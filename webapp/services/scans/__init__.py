@@ -1,0 +1,1 @@
+"""Scans: recording one, judging it (detection, evidence), and what they leave."""

@@ -1,0 +1,1 @@
+"""Stamps: serials, issuance and its sealed log, signatures, labels and print files."""

@@ -1,0 +1,1 @@
+"""Web glue: requests, responses, sessions, forms, pages and their words."""
