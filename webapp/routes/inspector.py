@@ -52,7 +52,6 @@ from webapp.uploads import upload_dir
 bp = Blueprint("inspector", __name__, url_prefix="/inspector")
 
 STAFF = ("inspector", "admin")
-QUEUE_LIMIT = 100
 OFFLINE_DOSSIERS = 50  # what a phone keeps for a day in the market
 
 
@@ -64,9 +63,7 @@ def queue() -> ResponseReturnValue:
     status = request.args.get("status", "open")
     if province and not access.covers(current_user, province):
         province = None  # only the provinces this inspector covers
-    found = db.session.scalars(
-        case_service.queue(current_user, province, status).limit(QUEUE_LIMIT)
-    ).all()
+    found = case_service.queue(db.session(), current_user, province, status)
     offline = [
         url_for("inspector.dossier", code=case.stamp.serial)
         for case in found
