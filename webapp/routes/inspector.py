@@ -38,7 +38,7 @@ from webapp.services import access
 from webapp.services import cases as case_service
 from webapp.services.cases import CaseError
 from webapp.services.code_entry import interpret
-from webapp.services.contacts import reveal
+from webapp.services.contacts import open_case_contacts
 from webapp.services.inspections import (
     InspectionError,
     preset_province,
@@ -272,8 +272,8 @@ def _contacts(found: Case) -> dict[int, str | None]:
     """Reporters' contacts for a whole case page; each one opened is audited."""
     if wants_fragment():
         return {}  # the swapped fragments show no contact
-    shown = reveal(db.session(), found.reports, current_user, privacy_key())
-    db.session.commit()
+    shown = open_case_contacts(db.session(), found, current_user, privacy_key())
+    db.session.commit()  # the audit entries of the contacts on this page
     return shown
 
 
