@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from webapp.services.ai_table import (
+from webapp.services.standards.ai_table import (
     Component,
     association_problem,
     matches,

@@ -161,3 +161,66 @@ def test_clusters_are_batches_with_two_open_cases(db_session):
     assert [(c.batch, c.cases, c.flagged_scans) for c in found] == [(batch, 2, 2)]
     assert cases.clusters(db_session, factories.user(provinces=("01",))) == []
     assert cases.clusters(db_session, admin, province="01") == []
+
+
+def _case(session, severity: int, hours_ago: int, status: str = "new", org=None):
+    """A serial's case about a product of org (Hưng Yên, "33", by default)."""
+    batch = factories.batch(factories.product(org) if org else None)
+    case = cases.open_case(session, _stamp_row(batch), batch)
+    case.severity, case.status = severity, status
+    case.updated_at = AT - timedelta(hours=hours_ago)
+    session.flush()
+    return case
+
+
+def test_the_queue_puts_the_most_severe_first_then_the_most_recent(db_session):
+    old_grave = _case(db_session, 3, hours_ago=5)
+    recent_mild = _case(db_session, 1, hours_ago=0)
+    recent_grave = _case(db_session, 3, hours_ago=1)
+    middling = _case(db_session, 2, hours_ago=2)
+    same_time = _case(db_session, 2, hours_ago=2)  # the later case first on a tie
+    admin = factories.user("admin")
+    assert cases.queue(db_session, admin, status=None) == [
+        recent_grave, old_grave, same_time, middling, recent_mild,
+    ]  # fmt: skip
+
+
+def test_the_queue_is_limited_to_its_first_cases(db_session):
+    made = [_case(db_session, 2, hours_ago=n) for n in range(4)]
+    admin = factories.user("admin")
+    assert cases.queue(db_session, admin, limit=3) == made[:3]
+    assert cases.queue(db_session, admin, limit=1) == made[:1]
+    assert cases.QUEUE_LIMIT == 100
+
+
+def test_the_queue_holds_the_cases_of_the_readers_provinces_only(db_session):
+    here = _case(db_session, 2, hours_ago=1)
+    hanoi = factories.organisation(ward_code="00004", province_code="01")
+    elsewhere = _case(db_session, 2, hours_ago=0, org=hanoi)
+    inspector = factories.user(provinces=("33",))
+    assert cases.queue(db_session, inspector) == [here]
+    assert cases.queue(db_session, inspector, province="01") == []
+    admin = factories.user("admin")
+    assert cases.queue(db_session, admin) == [elsewhere, here]
+    assert cases.queue(db_session, admin, province="33") == [here]
+    assert cases.queue(db_session, admin, province="") == [elsewhere, here]
+    cases.add_provinces(here, ["01"], "claimed")  # a claim places it nowhere
+    cases.add_provinces(elsewhere, ["33"], "scans")
+    db_session.flush()
+    assert cases.queue(db_session, admin, province="01") == [elsewhere]
+    assert cases.queue(db_session, inspector) == [elsewhere, here]
+
+
+def test_the_queue_keeps_the_cases_in_the_asked_state(db_session):
+    new = _case(db_session, 2, hours_ago=0)
+    investigating = _case(db_session, 2, hours_ago=1, status="investigating")
+    dismissed = _case(db_session, 2, hours_ago=2, status="dismissed")
+    maker = factories.user("producer", org=new.batch.product.organisation)
+    admin = factories.user("admin")
+    assert cases.queue(db_session, admin) == [new, investigating, dismissed]
+    assert cases.queue(db_session, admin, status="open") == [new, investigating]
+    assert cases.queue(db_session, admin, status="dismissed") == [dismissed]
+    assert cases.queue(db_session, admin, status="no such state") == [
+        new, investigating, dismissed,
+    ]  # fmt: skip
+    assert cases.queue(db_session, maker, status="open") == [new]

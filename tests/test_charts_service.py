@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from webapp.services import charts
-from webapp.services.programme import Week
+from webapp.services.programme.progress import Week, charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

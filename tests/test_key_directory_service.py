@@ -7,9 +7,9 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 from tests import factories
-from webapp.services import stamp_signatures
-from webapp.services.key_directory import directory
-from webapp.services.stamp_signatures import PublicKey
+from webapp.services.stamps import stamp_signatures
+from webapp.services.stamps.key_directory import directory
+from webapp.services.stamps.stamp_signatures import PublicKey
 
 KEYS = factories.STAMP_KEYS  # a current key and an older one
 

@@ -12,8 +12,9 @@ import zxingcpp
 from PIL import Image
 
 from tests import factories
-from webapp.services import digital_link, label_preview, serials, stamp_signatures
-from webapp.services.label_layout import LAYOUTS, LabelTooSmall, SheetText
+from webapp.services.stamps import label_preview, serials, stamp_signatures
+from webapp.services.stamps.label_layout import LAYOUTS, LabelTooSmall, SheetText
+from webapp.services.standards import digital_link
 
 GTIN = "08930000000019"
 LOT = "LN2508A"

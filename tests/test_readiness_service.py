@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from tests.throwaway import free_port
 from webapp import MIGRATIONS_DIR
-from webapp.services import readiness
+from webapp.services.common import readiness
 
 SHARED_REDIS = "redis://127.0.0.1:6379/0"
 

@@ -21,9 +21,9 @@ from webapp.models import (
     SerialNetwork,
     SerialStats,
 )
-from webapp.services import rollups
-from webapp.services.detection import NetworkState
-from webapp.services.scan_store import (
+from webapp.services.scans import rollups
+from webapp.services.scans.detection import NetworkState
+from webapp.services.scans.scan_store import (
     LockedState,
     NewScan,
     StatsRow,

@@ -14,9 +14,9 @@ from tests import factories
 from tests.throwaway import free_port
 from webapp.extensions import db
 from webapp.models import BatchRegion
-from webapp.services import story_cache
-from webapp.services.story_cache import MemoryStore, RedisStore, counter_names
-from webapp.story_pages import init_story_cache
+from webapp.services.catalog import story_cache
+from webapp.services.catalog.story_cache import MemoryStore, RedisStore, counter_names
+from webapp.web.story_pages import init_story_cache
 
 SHARED_REDIS = "redis://127.0.0.1:6379/0"
 

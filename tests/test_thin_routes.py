@@ -62,6 +62,23 @@ def test_routes_call_no_select(path):
     )
 
 
+# Session methods that run a statement: a route leaves running queries to a
+# service too, even one whose statement a service built.
+RUNS_STATEMENTS = {"execute", "scalars", "scalar", "scalar_one", "query"}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_routes_run_no_statements(path):
+    calls = [
+        f"{node.lineno}: .{node.func.attr}("
+        for node in ast.walk(parsed(path))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in RUNS_STATEMENTS
+    ]
+    assert not calls, f"{path.name} runs queries ({calls}): move them to a service"
+
+
 @pytest.mark.parametrize("path", VIEW_MODULES, ids=lambda p: p.name)
 def test_handlers_and_their_helpers_are_short(path):
     """Views, and the helpers a long view could hide its body in."""

@@ -28,7 +28,7 @@ from webapp.forms.inspector import (
 from webapp.models import Case, Stamp
 from webapp.services.casework import cases as case_service
 from webapp.services.casework.cases import CaseError
-from webapp.services.casework.contacts import reveal
+from webapp.services.casework.contacts import open_case_contacts
 from webapp.services.casework.inspections import (
     InspectionError,
     preset_province,
@@ -52,7 +52,6 @@ from webapp.web.uploads import upload_dir
 bp = Blueprint("inspector", __name__, url_prefix="/inspector")
 
 STAFF = ("inspector", "admin")
-QUEUE_LIMIT = 100
 OFFLINE_DOSSIERS = 50  # what a phone keeps for a day in the market
 
 
@@ -64,9 +63,7 @@ def queue() -> ResponseReturnValue:
     status = request.args.get("status", "open")
     if province and not access.covers(current_user, province):
         province = None  # only the provinces this inspector covers
-    found = db.session.scalars(
-        case_service.queue(current_user, province, status).limit(QUEUE_LIMIT)
-    ).all()
+    found = case_service.queue(db.session(), current_user, province, status)
     offline = [
         url_for("inspector.dossier", code=case.stamp.serial)
         for case in found
@@ -275,8 +272,8 @@ def _contacts(found: Case) -> dict[int, str | None]:
     """Reporters' contacts for a whole case page; each one opened is audited."""
     if wants_fragment():
         return {}  # the swapped fragments show no contact
-    shown = reveal(db.session(), found.reports, current_user, privacy_key())
-    db.session.commit()
+    shown = open_case_contacts(db.session(), found, current_user, privacy_key())
+    db.session.commit()  # the audit entries of the contacts on this page
     return shown
 
 

@@ -42,8 +42,6 @@ from webapp.web.uploads import chosen_files, kept_only_if_saved, refusal
 
 bp = Blueprint("producer", __name__, url_prefix="/producer")
 
-LIST_LIMIT = 100
-
 
 @bp.get("/")
 @role_required("producer")
@@ -199,9 +197,7 @@ def retry_portal_item(item_id: int):
 def cases():
     """Cases about this producer's products, with the batches hit several times."""
     status = request.args.get("status", "open")
-    found = db.session.scalars(
-        case_service.queue(current_user, None, status).limit(LIST_LIMIT)
-    ).all()
+    found = case_service.queue(db.session(), current_user, None, status)
     return render(
         "producer/cases.html",
         "producer/_case_list.html",

@@ -33,6 +33,7 @@ LOCATION_REASONS = ("out_of_region", "impossible_travel")
 # "authentic" alerts carry thin evidence for staff only (a single out-of-region scan).
 SEVERITY = {"counterfeit": 3, "suspicious": 2, "report": 2, "authentic": 1}
 RESOLVED = ("confirmed_fake", "genuine", "dismissed")
+QUEUE_LIMIT = 100  # cases on one page of a queue
 
 
 class CaseError(Refusal):
@@ -120,8 +121,22 @@ def add_provinces(case: Case, codes: Iterable[str], source: str) -> None:
             row.source = source
 
 
-def queue(user: User, province: str | None = None, status: str | None = None) -> Select:
-    """The cases this user may see, most severe and most recent first."""
+def queue(
+    session: Session,
+    user: User,
+    province: str | None = None,
+    status: str | None = None,
+    limit: int = QUEUE_LIMIT,
+) -> list[Case]:
+    """The first `limit` cases this user may see, most severe and most recent first.
+
+    `province` narrows them to one province, `status` to one state ("open": any
+    open one); both unknown or empty mean all.
+    """
+    return list(session.scalars(_queue_statement(user, province, status).limit(limit)))
+
+
+def _queue_statement(user: User, province: str | None, status: str | None) -> Select:
     stmt = (
         select(Case)
         .where(visible_to(user))

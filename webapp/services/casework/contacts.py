@@ -10,8 +10,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.orm import Session
 
-from webapp.models import Report, User
+from webapp.models import Case, Report, User
 from webapp.services.casework.cases import audit
+from webapp.services.staff.access import can_see_contacts
 
 
 def _fernet(privacy_key: str) -> Fernet:
@@ -41,7 +42,7 @@ def reveal(
     """The contacts of these reports by report id; each one opened is audited.
 
     None stands for a contact sealed under a key no longer configured. Whether
-    the reader may see them is decided before calling this.
+    the reader may see them is decided before calling this (open_case_contacts).
     """
     shown: dict[int, str | None] = {}
     for report in reports:
@@ -50,3 +51,17 @@ def reveal(
         shown[report.id] = unseal(report.contact_sealed, privacy_key)
         audit(session, reader, "report.contact_read", "report", report.id)
     return shown
+
+
+def open_case_contacts(
+    session: Session, case: Case, reader: User, privacy_key: str
+) -> dict[int, str | None]:
+    """The contacts of the case's reports for this reader, by report id.
+
+    Each one opened is audited, naming the reader and the report (the caller
+    commits). A reader who may not see contacts (access.can_see_contacts)
+    gets none, and nothing is audited.
+    """
+    if not can_see_contacts(reader, case):
+        return {}
+    return reveal(session, case.reports, reader, privacy_key)
