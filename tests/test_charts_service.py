@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from webapp.services.programme.progress import Week, charts
+from webapp.services.programme import charts
+from webapp.services.programme.progress import Week
 
 SVG = "{http://www.w3.org/2000/svg}"
 
