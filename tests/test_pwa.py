@@ -10,7 +10,7 @@ from PIL import Image
 
 from tests import factories
 from tests.conftest import SQLITE_ONLY, standalone_app
-from webapp.routes.pwa import cache_version
+from webapp.web.static_assets import cache_version
 
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
 

@@ -1,18 +1,16 @@
 """What makes the site an installable app that works offline."""
 
-import hashlib
 import json
-from pathlib import Path
 
-from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import app_itself, db
-from webapp.services.common.files import content_hash
+from webapp.extensions import db
 from webapp.services.stamps.key_directory import directory
 from webapp.web.i18n import current_lang, same_in_every_language
+from webapp.web.static_assets import cache_version
 
 bp = Blueprint("pwa", __name__)
 # The cache inspectors keep dossiers in: named by the service worker (kept across
@@ -155,35 +153,6 @@ def offline() -> ResponseReturnValue:
 
 def _static_urls(names) -> list[str]:
     return [url_for("static", filename=name) for name in names]
-
-
-def cache_version() -> str:
-    """A hash of what the worker caches: static files, templates, translations.
-
-    A deploy that changes only a template (the offline page, the shell) still
-    gives phones a new worker, which fetches the new pages. Computed once per
-    app, as a deploy starts new processes.
-    """
-    app = app_itself()
-    if "pwa_version" not in app.extensions:
-        app.extensions["pwa_version"] = _version_of(app)
-    return app.extensions["pwa_version"]
-
-
-def _version_of(app: Flask) -> str:
-    digest = hashlib.sha256()
-    translations = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
-    for folder in [app.static_folder, *(Path(app.root_path) / t for t in translations)]:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode())
-                digest.update((content_hash(path) or "").encode())
-    loader = app.jinja_env.loader
-    if loader is not None:
-        for name in sorted(loader.list_templates()):
-            digest.update(name.encode())
-            digest.update(loader.get_source(app.jinja_env, name)[0].encode())
-    return digest.hexdigest()[:12]
 
 
 @bp.after_app_request

@@ -7,12 +7,14 @@ gets a new URL, so no visitor ever sees a stale script or stylesheet.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from flask import Flask, current_app, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_compress import Compress
 
+from webapp.extensions import app_itself
 from webapp.services.common.files import content_hash
 
 YEAR = 365 * 24 * 3600
@@ -137,3 +139,32 @@ def _read_whole(response) -> None:
             close()
     response.direct_passthrough = False
     response.set_data(data)
+
+
+def cache_version() -> str:
+    """A hash of what the worker caches: static files, templates, translations.
+
+    A deploy that changes only a template (the offline page, the shell) still
+    gives phones a new worker, which fetches the new pages. Computed once per
+    app, as a deploy starts new processes.
+    """
+    app = app_itself()
+    if "pwa_version" not in app.extensions:
+        app.extensions["pwa_version"] = _version_of(app)
+    return app.extensions["pwa_version"]
+
+
+def _version_of(app: Flask) -> str:
+    digest = hashlib.sha256()
+    translations = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
+    for folder in [app.static_folder, *(Path(app.root_path) / t for t in translations)]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update((content_hash(path) or "").encode())
+    loader = app.jinja_env.loader
+    if loader is not None:
+        for name in sorted(loader.list_templates()):
+            digest.update(name.encode())
+            digest.update(loader.get_source(app.jinja_env, name)[0].encode())
+    return digest.hexdigest()[:12]

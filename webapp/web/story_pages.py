@@ -27,6 +27,7 @@ from webapp.services.standards.digital_link import DigitalLink
 from webapp.web.form_tokens import browser_secret, generate_csrf
 from webapp.web.i18n import current_lang
 from webapp.web.negotiation import wants_json
+from webapp.web.static_assets import cache_version
 
 # Escaping changes "<" and '"', so no text a page shows can be taken for it.
 TOKEN_PLACEHOLDER = '<"form-token">'
@@ -123,8 +124,6 @@ def lookup(link: DigitalLink) -> Kept | None:
     versions = _store().versions(names)
     if versions is None:  # the store is down: serve afresh
         return None
-    from webapp.routes.pwa import cache_version
-
     key = story_cache.story_key(
         [
             cache_version(),
