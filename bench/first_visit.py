@@ -28,6 +28,7 @@ from bench.page_weight import BUDGET, KEYS
 from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
+from webapp.services.common.settings import Settings
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -105,7 +106,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_port}"
         with app.app_context():
             upgrade()
-            story = seed_demo(db.session, KEYS, base)[0].url
+            story = seed_demo(db.session, Settings(KEYS, "bench-privacy", base))[0].url
             db.session.commit()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:

@@ -38,12 +38,14 @@ from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import utcnow
+from webapp.services.common.settings import Settings
 
 SERVER = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
+SETTINGS = Settings(KEYS, "bench-privacy", BASE)
 EXTRA_STAMPS_PER_BATCH = 1_000
 SPAN_DAYS = 365
 CHUNK = 100_000
@@ -130,7 +132,7 @@ def build_catalogue(url: str) -> list[str]:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
     with app.app_context():
         upgrade()
-        issued = seed_demo(db.session, KEYS, BASE)
+        issued = seed_demo(db.session, SETTINGS)
         db.session.execute(
             text(
                 "INSERT INTO stamp (batch_id, serial, status, issued_at, pin_failures)"

@@ -20,6 +20,7 @@ from flask_migrate import upgrade
 from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
+from webapp.services.common.settings import Settings
 
 BUDGET = 60 * 1024
 ASSET = re.compile(
@@ -56,7 +57,7 @@ def main() -> None:
         )  # fmt: skip
         with app.app_context():
             upgrade()
-            issued = seed_demo(db.session, KEYS, "http://localhost")
+            issued = seed_demo(db.session, Settings(KEYS, "bench-privacy", "http://localhost"))
             db.session.commit()
             story = issued[0].url.removeprefix("http://localhost")
             client = app.test_client()

@@ -30,6 +30,7 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, utcnow
+from webapp.services.common.settings import Settings
 from webapp.services.scans import scanning
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import issue_stamps
@@ -39,6 +40,7 @@ SERVER = os.environ.get(
 )
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
+SETTINGS = Settings(KEYS, "bench-privacy", BASE)
 COUNT = scanning.rollups.counted
 NO_COUNT = (select(literal(1)), {})  # the scan's write carries a no-op instead
 
@@ -66,7 +68,7 @@ def run(app, codes: list[str], scans: int, label: str) -> tuple[float, list[floa
                         province="33",
                     )
                     began = time.perf_counter()
-                    record_scan(db.session, request, KEYS, "p", {}, utcnow().date())
+                    record_scan(db.session, request, SETTINGS, utcnow().date())
                     db.session.commit()
                     latencies.append(time.perf_counter() - began)
             except Exception as error:  # reported below
@@ -111,11 +113,11 @@ def main() -> None:
     try:
         with app.app_context():
             upgrade()
-            seed_demo(db.session, KEYS, BASE)
+            seed_demo(db.session, SETTINGS)
             batch = db.session.query(Batch).filter_by(status="active").first()
             needed = args.phones * (2 * args.rounds + 1)
             batch.quantity += needed  # issuing never exceeds the items made
-            codes = [s.url for s in issue_stamps(db.session, batch, needed, KEYS, BASE)]
+            codes = [s.url for s in issue_stamps(db.session, batch, needed, SETTINGS)]
             db.session.commit()
         for round_ in range(args.rounds):
             for counted in (True, False):

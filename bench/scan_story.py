@@ -44,11 +44,13 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, Scan, SerialStats, Stamp
+from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import issue_stamps
 
 HERE = Path(__file__).resolve().parent
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
+SETTINGS = Settings(KEYS, "bench-privacy", BASE)
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 CLIENTS = 4  # concurrent connections while measuring throughput
 POOL = 400  # stamps the scans are spread over (the common, authentic case)
@@ -82,11 +84,11 @@ def prepare(url: str) -> dict:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
     with app.app_context():
         upgrade()
-        seed_demo(db.session, KEYS, BASE)
+        seed_demo(db.session, SETTINGS)
         batches = db.session.scalars(select(Batch).where(Batch.status == "active"))
         batch = next(b for b in batches if b.product.public and not b.expires_on)
         batch.quantity += POOL + 1  # issuing never exceeds the items made
-        pool = issue_stamps(db.session, batch, POOL + 1, KEYS, BASE)
+        pool = issue_stamps(db.session, batch, POOL + 1, SETTINGS)
         db.session.commit()
         first_id = db.session.scalar(select(func.min(Stamp.id)))
         db.engine.dispose()

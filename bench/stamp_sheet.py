@@ -30,6 +30,7 @@ from webapp import create_app
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch
+from webapp.services.common.settings import Settings
 from webapp.services.stamps import qr_symbols
 from webapp.services.stamps.issuance import issue_stamps, printed_link
 from webapp.services.stamps.stamp_sheet import LAYOUTS, Label, SheetText, render
@@ -37,6 +38,7 @@ from webapp.services.stamps.stamp_signatures import Signer
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
+SETTINGS = Settings(KEYS, "bench-privacy", BASE)
 
 
 def links(count: int) -> list[str]:
@@ -97,12 +99,12 @@ def end_to_end(count: int, workers: int) -> dict[str, float]:
         )
         with app.app_context():
             upgrade()
-            seed_demo(db.session, KEYS, BASE)
+            seed_demo(db.session, SETTINGS)
             db.session.commit()
             batch = db.session.scalars(select_active_batch()).first()
             start = time.perf_counter()
             batch.quantity += count  # issuing never exceeds the items made
-            issued = issue_stamps(db.session, batch, count, KEYS, BASE, with_pin=True)
+            issued = issue_stamps(db.session, batch, count, SETTINGS, with_pin=True)
             db.session.commit()
             issued_at = time.perf_counter()
             product = batch.product

@@ -17,6 +17,7 @@ import argparse
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from datetime import timedelta
 
 from flask_migrate import upgrade
@@ -34,12 +35,14 @@ from webapp.models import (
     Stamp,
     utcnow,
 )
+from webapp.services.common.settings import Settings
 from webapp.services.scans.evidence import POSITION, Evidence, Sighting, observe
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import issue_stamps
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
+SETTINGS = Settings(KEYS, "bench-privacy", BASE)
 
 
 def build_evidence(devices: int, regions: tuple[str, ...]):
@@ -128,8 +131,9 @@ def time_scan(url: str, round_: int, rules: dict) -> float:
     address = f"198.51.{round_ // 250 % 250}.{round_ % 250 + 1}"
     where = (10.78, 106.70) if round_ % 2 else (20.65, 106.05)
     request = ScanRequest(url, device, address, utcnow(), lat=where[0], lon=where[1])
+    settings = replace(SETTINGS, detection_rules=rules)
     started = time.perf_counter()
-    record_scan(db.session, request, KEYS, "bench-privacy", rules, utcnow().date())
+    record_scan(db.session, request, settings, utcnow().date())
     db.session.commit()
     return time.perf_counter() - started
 
@@ -144,9 +148,9 @@ def main() -> None:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
     with app.app_context():
         upgrade()
-        seed_demo(db.session, KEYS, BASE)
+        seed_demo(db.session, SETTINGS)
         batch = db.session.query(Batch).filter_by(status="active").first()
-        small, large = issue_stamps(db.session, batch, 2, KEYS, BASE)
+        small, large = issue_stamps(db.session, batch, 2, SETTINGS)
         db.session.flush()
         stamp_id = {s.serial: s.id for s in db.session.query(Stamp).all()}
         regions = tuple(batch.province_codes)

@@ -10,6 +10,7 @@ import sys
 import threading
 import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,7 +77,11 @@ def live_server(tmp_path_factory):
         }
     )
     with serving(app) as base_url:
-        app.config["PUBLIC_BASE_URL"] = base_url  # stamps issued here point back here
+        # Stamps issued here point back here.
+        app.config["PUBLIC_BASE_URL"] = base_url
+        app.extensions["settings"] = replace(
+            app.extensions["settings"], base_url=base_url
+        )
         with app.app_context():
             upgrade()
             demo = load_demo(db.session, app.config)

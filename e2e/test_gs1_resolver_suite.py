@@ -18,6 +18,7 @@ from __future__ import annotations
 import http.client
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -65,11 +66,11 @@ RESULTS = """() => [...document.querySelectorAll('#testResults dt')].map(dt => {
 @pytest.fixture
 def resolver(live_server):
     """The live app, publishing its links under RESOLVER while the test runs."""
-    config = live_server["app"].config
-    before = config["PUBLIC_BASE_URL"]
-    config["PUBLIC_BASE_URL"] = RESOLVER
+    extensions = live_server["app"].extensions
+    before = extensions["settings"]
+    extensions["settings"] = replace(before, base_url=RESOLVER)
     yield live_server["url"]
-    config["PUBLIC_BASE_URL"] = before
+    extensions["settings"] = before
 
 
 def forward(route, server_url: str) -> None:

@@ -6,6 +6,7 @@ import os
 import secrets
 import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -154,7 +155,9 @@ def app(engine, engine_apps, database_urls, tmp_path):
         )
     app = engine_apps[engine]
     # Issuance ids start again at 1 in an emptied table: print files must not meet.
-    app.config["PRINT_DIR"] = str(tmp_path / "print")
+    app.extensions["settings"] = replace(
+        app.extensions["settings"], print_dir=tmp_path / "print"
+    )
     fresh_limit_counts()
     with app.app_context():
         yield app

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from urllib.parse import urlsplit
@@ -29,11 +30,14 @@ from webapp.models import (
 from webapp.services.catalog.ocop import certificate_valid_until
 from webapp.services.common import spreadsheets
 from webapp.services.common.clock import today_in_vietnam
+from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 from webapp.services.standards.gtin import complete_gtin
 
 BASE_URL = "https://trace.example.vn"
 STAMP_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
+# The test app's settings for the services (its keys and base URL).
+SETTINGS = Settings(STAMP_KEYS, "test-privacy-key", BASE_URL)
 
 # The session factories write to and whether they commit unless told.
 _bound: list[Session] = []
@@ -196,14 +200,22 @@ def event(
     return _saved(JourneyEvent(**values), commit)
 
 
+def change_settings(monkeypatch, app, **changes) -> None:
+    """The app's settings changed for one test (they are built once per app)."""
+    monkeypatch.setitem(
+        app.extensions, "settings", replace(app.extensions["settings"], **changes)
+    )
+
+
 def stamps(
     of: Batch, count: int = 1, with_pin: bool = False, commit: bool | None = None
 ) -> list[IssuedStamp]:
     from flask import current_app, has_app_context
 
-    keys = current_app.config["STAMP_KEYS"] if has_app_context() else STAMP_KEYS
+    known = current_app.extensions["settings"] if has_app_context() else SETTINGS
+    settings = replace(known, base_url=BASE_URL)
     current = session()
-    issued = issue_stamps(current, of, count, keys, BASE_URL, with_pin)
+    issued = issue_stamps(current, of, count, settings, with_pin)
     _finish(current, commit)
     return issued
 

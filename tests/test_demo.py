@@ -40,6 +40,7 @@ from webapp.services.casework.reports import progress_of
 from webapp.services.catalog import completeness
 from webapp.services.catalog.resolution import resolve
 from webapp.services.common.clock import VIETNAM
+from webapp.services.common.settings import Settings
 from webapp.services.places import regions
 from webapp.services.staff.accounts import authenticate
 from webapp.services.stamps.issuance import CSV_COLUMNS
@@ -61,7 +62,7 @@ def seed(app, tmp_path):
 
 def catalog(now: datetime | None = None) -> list[dict]:
     """Only the catalog (no market) as of now: quicker, where that is all we need."""
-    issued = seed_demo(db.session, TEST_KEYS, BASE, now)
+    issued = seed_demo(db.session, Settings(TEST_KEYS, "test-privacy-key", BASE), now)
     db.session.commit()
     return [dict(zip(CSV_COLUMNS, stamp.csv_row(), strict=True)) for stamp in issued]
 

@@ -22,7 +22,7 @@ from rdflib.namespace import SH
 from sqlalchemy import select
 
 from tests import factories
-from tests.conftest import SQLITE_ONLY, TEST_KEYS
+from tests.conftest import SQLITE_ONLY
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, JourneyEvent, Stamp, utcnow
@@ -143,7 +143,7 @@ def events_of(document: dict) -> list[dict]:
 @pytest.fixture
 def demo(client, app):
     """The demo catalog, one of its items inspected (an item-level event)."""
-    seed_demo(db.session, TEST_KEYS, "https://trace.example.vn", NOW)
+    seed_demo(db.session, factories.SETTINGS, NOW)
     stamp = db.session.scalars(select(Stamp).order_by(Stamp.id)).first()
     record_inspection(
         db.session, stamp, factories.user("inspector"), "genuine", "Chợ Phố Hiến",

@@ -7,7 +7,6 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from tests import factories
-from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.services.stamps.issuance import issue_stamps
 
@@ -87,7 +86,7 @@ def test_templates_hold_no_text_outside_the_catalog():
 def test_issuances_without_a_person_are_named_in_the_language(client, app):
     batch = factories.batch()
     issue_stamps(
-        db.session, batch, 1, TEST_KEYS, factories.BASE_URL, False, None, "demo data"
+        db.session, batch, 1, factories.SETTINGS, False, None, "demo data"
     )
     db.session.commit()
     factories.sign_in(

@@ -267,7 +267,7 @@ def keys():
 def test_an_issuance_hands_out_each_stamp_once_with_its_signed_link(app):
     batch = factories.batch(regions=("33", "01"))
     at = datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
-    issued = issue_stamps(db.session, batch, 3, keys(), factories.BASE_URL, at=at)
+    issued = issue_stamps(db.session, batch, 3, factories.SETTINGS, at=at)
     db.session.commit()
     record = db.session.scalars(select(IssuanceRecord)).one()
     assert (record.count, record.with_pin, record.issued_by_label) == (
@@ -303,7 +303,7 @@ def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
     batch = factories.batch()
     clerk = factories.user("admin")
     issued = issue_stamps(
-        db.session, batch, 2, keys(), factories.BASE_URL, True, issued_by=clerk
+        db.session, batch, 2, factories.SETTINGS, True, issued_by=clerk
     )
     db.session.commit()
     before = datetime.now(UTC)
@@ -317,7 +317,7 @@ def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
         assert row.pin_hash and stamp.pin not in row.pin_hash
         assert serials.verify_pin(stamp.pin, stamp.serial, row.pin_hash, keys())
     labelled = issue_stamps(
-        db.session, batch, 1, keys(), factories.BASE_URL, issued_by_label="cli:ops"
+        db.session, batch, 1, factories.SETTINGS, issued_by_label="cli:ops"
     )
     db.session.commit()
     assert labelled[0].pin is None
@@ -340,7 +340,7 @@ def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
 def test_an_issuance_refused_writes_nothing_and_says_why(app, count, status, code):
     batch = factories.batch(quantity=500, status=status)
     with pytest.raises(IssuanceError) as refused:
-        issue_stamps(db.session, batch, count, keys(), factories.BASE_URL)
+        issue_stamps(db.session, batch, count, factories.SETTINGS)
     assert (refused.value.code, refused.value.field) == (code, "count")
     assert refused.value.params["most"] == MAX_STAMPS_PER_ISSUE
     if code != "count_invalid" or count == 0:
@@ -353,10 +353,10 @@ def test_an_issuance_refused_writes_nothing_and_says_why(app, count, status, cod
 
 def test_a_whole_batch_can_be_issued_and_not_one_more(app):
     batch = factories.batch(quantity=3)
-    assert len(issue_stamps(db.session, batch, 3, keys(), factories.BASE_URL)) == 3
+    assert len(issue_stamps(db.session, batch, 3, factories.SETTINGS)) == 3
     db.session.commit()
     with pytest.raises(IssuanceError, match="more_than_quantity"):
-        issue_stamps(db.session, batch, 1, keys(), factories.BASE_URL)
+        issue_stamps(db.session, batch, 1, factories.SETTINGS)
 
 
 def test_a_batch_is_found_by_its_number_or_its_lot(app):
@@ -388,7 +388,7 @@ def test_a_batch_is_found_by_its_number_or_its_lot(app):
 
 def test_the_codes_file_is_written_whole_beside_where_it_goes(app, tmp_path):
     batch = factories.batch(regions=("33",))
-    stamps = issue_stamps(db.session, batch, 2, keys(), factories.BASE_URL, True)
+    stamps = issue_stamps(db.session, batch, 2, factories.SETTINGS, True)
     plain = IssuedStamp("https://x/1", "1", "=LOT", "S", None, ("01", "33"))
     target = tmp_path / "print" / "42" / "codes.csv"  # folders made as needed
     written = write_codes_csv(target, [*stamps, plain])

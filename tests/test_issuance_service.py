@@ -47,8 +47,8 @@ def test_no_batch(db_session):
 def test_issuing_beyond_the_batch_is_refused_and_adds_nothing(db_session):
     batch = factories.batch(quantity=2)
     with pytest.raises(IssuanceError) as caught:
-        issue_stamps(db_session, batch, 3, factories.STAMP_KEYS, factories.BASE_URL)
+        issue_stamps(db_session, batch, 3, factories.SETTINGS)
     assert caught.value.field == "count"
     assert len(factories.stamps(batch, 2)) == 2  # room for two: none was added
     with pytest.raises(IssuanceError):
-        issue_stamps(db_session, batch, 1, factories.STAMP_KEYS, factories.BASE_URL)
+        issue_stamps(db_session, batch, 1, factories.SETTINGS)

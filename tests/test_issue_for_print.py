@@ -2,6 +2,7 @@
 
 import csv
 from contextlib import contextmanager
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import event, func, select
@@ -27,9 +28,7 @@ def issue(app, batch, folder, count_=3, **kwargs):
         db.session,
         batch,
         count_,
-        app.config["STAMP_KEYS"],
-        factories.BASE_URL,
-        folder,
+        replace(factories.SETTINGS, print_dir=folder),
         "medium",
         **kwargs,
     )
@@ -89,7 +88,7 @@ def test_a_codes_file_is_published_only_after_the_commit(app, tmp_path):
     batch = factories.batch()
     out = tmp_path / "codes.csv"
     issued = issue_stamps(
-        db.session, batch, 2, app.config["STAMP_KEYS"], factories.BASE_URL
+        db.session, batch, 2, factories.SETTINGS
     )
     staged = write_codes_csv(out, issued)
     assert staged.exists() and not out.exists()
@@ -102,7 +101,7 @@ def test_a_failed_commit_removes_the_staged_file(app, tmp_path):
     batch = factories.batch()
     out = tmp_path / "codes.csv"
     issued = issue_stamps(
-        db.session, batch, 2, app.config["STAMP_KEYS"], factories.BASE_URL
+        db.session, batch, 2, factories.SETTINGS
     )
     staged = write_codes_csv(out, issued)
     with commit_refused(), pytest.raises(RuntimeError, match="commit refused"):

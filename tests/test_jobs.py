@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from pathlib import Path
 
 import pytest
 import redis
@@ -90,7 +89,7 @@ def test_a_large_run_answers_at_once_and_its_sheet_comes_through_the_queue(
     app, client, producer, jobs_queue, large
 ):
     record = issue(client, producer)
-    files = Path(app.config["PRINT_DIR"]) / str(record.id)
+    files = app.extensions["settings"].print_dir / str(record.id)
     assert (files / "codes.csv").is_file() and not (files / "sheet.pdf").exists()
     assert print_job().status == "queued"
     # Only the print job's id travels through Redis, never a PIN.
@@ -122,7 +121,7 @@ def test_a_finished_job_run_again_changes_nothing(
 ):
     record = issue(client, producer, 8)
     work(jobs_queue)
-    sheet = Path(app.config["PRINT_DIR"]) / str(record.id) / "sheet.pdf"
+    sheet = app.extensions["settings"].print_dir / str(record.id) / "sheet.pdf"
     before = sheet.stat().st_mtime_ns
     assert runner.run("print-files", print_job().id) == "already done"
     assert sheet.stat().st_mtime_ns == before and print_job().attempts == 1
@@ -133,7 +132,7 @@ def test_a_failed_job_shows_why_and_trying_again_finishes_it(
     app, client, producer, jobs_queue, large
 ):
     record = issue(client, producer, 12)
-    blocker = Path(app.config["PRINT_DIR"]) / str(record.id) / "sheet.pdf"
+    blocker = app.extensions["settings"].print_dir / str(record.id) / "sheet.pdf"
     blocker.mkdir()  # the sheet cannot be moved into place
     work(jobs_queue)
     job = print_job()
@@ -210,9 +209,10 @@ def test_the_scheduler_queues_every_periodic_job_and_a_worker_runs_them(
         )
     )
     db.session.commit()
-    stale = Path(app.config["PRINT_DIR"]) / "99"
+    stale = app.extensions["settings"].print_dir / "99"
     stale.mkdir(parents=True)
-    long_ago = stale.stat().st_mtime - (app.config["PRINT_FILE_HOURS"] + 1) * 3600
+    hours = app.extensions["settings"].print_file_hours
+    long_ago = stale.stat().st_mtime - (hours + 1) * 3600
     os.utime(stale, (long_ago, long_ago))
 
     cron = schedule.cron(app.config, jobs_queue.connection)
@@ -242,7 +242,7 @@ def test_every_job_runs_from_the_command_line_too(app, no_redis):
     assert set(JOBS) >= {p.name for p in PERIODIC} | {"print-files"}
     no_redis = runner_cli.invoke(args=["jobs", "worker", "--burst"])
     assert no_redis.exit_code != 0 and "REDIS_URL" in no_redis.output
-    shutil.rmtree(app.config["PRINT_DIR"], ignore_errors=True)
+    shutil.rmtree(app.extensions["settings"].print_dir, ignore_errors=True)
 
 
 def test_print_files_go_by_when_their_codes_were_made_not_by_a_later_render(tmp_path):

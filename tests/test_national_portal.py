@@ -220,9 +220,10 @@ def test_the_send_command_uses_the_configured_portal(app, batch, portal, monkeyp
         "PORTAL_TOKEN_URL": f"{portal.url}/connect/token",
         "PORTAL_CLIENT_ID": "ocop-trace",
         "PORTAL_CLIENT_SECRET": "secret",
-        "PUBLIC_BASE_URL": portal.url,  # where the portal downloads pictures from
     }.items():
         monkeypatch.setitem(app.config, key, value)
+    # Where the portal downloads pictures from.
+    factories.change_settings(monkeypatch, app, base_url=portal.url)
     batch.product.image_path = "img/products/long-nhan.png"
     portal_outbox.enqueue_batch(db.session, batch)
     db.session.commit()

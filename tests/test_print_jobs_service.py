@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -16,7 +17,7 @@ from webapp.services.stamps.print_jobs import CODES, SHEET, PrintFilesGone
 def _run(session, folder, count=3):
     batch = factories.batch(quantity=10)
     return print_jobs.issue_for_print(
-        session, batch, count, factories.STAMP_KEYS, factories.BASE_URL, folder,
+        session, batch, count, replace(factories.SETTINGS, print_dir=folder),
         "medium", with_pin=True,
     )  # fmt: skip
 

@@ -5,7 +5,6 @@ import io
 import os
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -231,8 +230,9 @@ def test_print_files_are_kept_only_for_a_while_and_only_for_their_owner(
     assert client.get(url).status_code == 404
     client.post("/logout")
     factories.sign_in(client, producer)
-    folder = Path(app.config["PRINT_DIR"]) / str(record.id)
-    old = folder.stat().st_mtime - (app.config["PRINT_FILE_HOURS"] + 1) * 3600
+    folder = app.extensions["settings"].print_dir / str(record.id)
+    hours = app.extensions["settings"].print_file_hours
+    old = folder.stat().st_mtime - (hours + 1) * 3600
     os.utime(folder, (old, old))
     gone = client.get(url)
     assert gone.status_code == 410 and "không còn được lưu" in gone.text

@@ -779,7 +779,6 @@ def test_a_scan_knows_the_phone_that_claimed_the_pin(app):
 
 
 def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
-    from flask import current_app
 
     from webapp.services.common.errors import DigitalLinkError
     from webapp.services.scans.scanning import ScanRequest, record_scan
@@ -791,9 +790,7 @@ def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
         record_scan(
             db.session,
             request,
-            current_app.config["STAMP_KEYS"],
-            "k",
-            {},
+            factories.SETTINGS,
             today_in_vietnam(),
         )
     assert (refused.value.code, refused.value.part, refused.value.value) == (

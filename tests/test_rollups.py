@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import case, delete, func, select
 
 from tests import factories
-from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Alert, Batch, Case, Product, Scan, ScanRollup, Stamp
 from webapp.models.rollups import EVERY_ORGANISATION
@@ -28,7 +27,7 @@ def _scan(code: str, at: datetime, device: str, province=None, role="shopper"):
         role=role,
         province=province,
     )
-    record_scan(db.session, request, TEST_KEYS, "privacy", {}, at.date())
+    record_scan(db.session, request, factories.SETTINGS, at.date())
     db.session.commit()
 
 
@@ -218,16 +217,15 @@ def test_alert_weeks_still_come_from_alerts(app, history):
     assert sum(w.alerts for w in own) == own_alerts
 
 
-def test_the_command_recounts_only_weeks_whose_scans_are_kept(app, history):
+def test_the_command_recounts_only_weeks_whose_scans_are_kept(
+    app, history, monkeypatch
+):
     today, _ours, _theirs = history
     expected = _stored_rollup(db.session)
     db.session.execute(delete(ScanRollup))
     db.session.commit()
-    app.config["SCAN_RETENTION_DAYS"] = 30
-    try:
-        result = app.test_cli_runner().invoke(args=["rollups", "rebuild"])
-    finally:
-        app.config["SCAN_RETENTION_DAYS"] = 180
+    factories.change_settings(monkeypatch, app, scan_retention_days=30)
+    result = app.test_cli_runner().invoke(args=["rollups", "rebuild"])
     assert result.exit_code == 0, result.output
     # The first whole week after the cutoff (30 days ago) onward.
     cutoff = today - timedelta(days=30)

@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
-from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Scan, SerialDevice, SerialStats
 from webapp.models.types import utcnow
@@ -33,7 +32,7 @@ def test_concurrent_scans_of_one_serial_all_count(app):
                         at=utcnow(),
                     )
                     record_scan(
-                        db.session, request, TEST_KEYS, "privacy", {}, utcnow().date()
+                        db.session, request, factories.SETTINGS, utcnow().date()
                     )
                     db.session.commit()
             except Exception as error:  # surfaced below

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import func, select, text
 
 from tests import factories
-from tests.conftest import TEST_KEYS
 from webapp.extensions import db
 from webapp.models import Scan, ScanIdempotency
 from webapp.models.types import utcnow
@@ -28,7 +27,7 @@ def scan(code: str, at: datetime, device: str, key: str | None = None):
         at=at,
         idempotency_key=key,
     )
-    outcome = record_scan(db.session, request, TEST_KEYS, "privacy", {}, at.date())
+    outcome = record_scan(db.session, request, factories.SETTINGS, at.date())
     db.session.commit()
     return outcome
 

@@ -20,7 +20,7 @@ def upload(data: bytes, name="photo.jpg") -> FileStorage:
 def own_upload_folder(app, tmp_path, monkeypatch):
     """The shared test apps keep every test's uploads in one folder: this file
     counts files, so it needs one of its own."""
-    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path / "uploads"))
+    factories.change_settings(monkeypatch, app, upload_dir=tmp_path / "uploads")
 
 
 def files_in(kind: str) -> list:

@@ -7,6 +7,7 @@ from flask.json.provider import DefaultJSONProvider
 
 from webapp.config import Config, require_keys
 from webapp.extensions import babel, cors, csrf, db, htmx, limiter, migrate
+from webapp.services.common.settings import Settings
 from webapp.web.log_format import init_logging
 from webapp.web.security import init_transport
 
@@ -20,6 +21,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     init_logging(app)
     require_keys(app)
+    app.extensions["settings"] = Settings.from_config(app.config)
     _bound_database_connects(app)
     init_transport(app)
     if isinstance(app.json, DefaultJSONProvider):

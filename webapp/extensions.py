@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
+from webapp.services.common.settings import Settings
 from webapp.web.form_tokens import FormTokens
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
@@ -75,6 +76,11 @@ def app_itself() -> Flask:
     """The app behind current_app, to keep beyond this context (a thread, a job)."""
     # Flask types current_app as the Flask it stands for, not as the proxy it is.
     return current_app._get_current_object()  # type: ignore[attr-defined]
+
+
+def settings() -> Settings:
+    """The app's settings for the domain, built once by create_app."""
+    return current_app.extensions["settings"]
 
 
 def client_address() -> str:

@@ -14,7 +14,7 @@ from flask_migrate import upgrade
 from webapp.cli.jobs import jobs
 from webapp.cli.retention import reports, scans
 from webapp.cli.rollups import rollups
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.services.stamps.issuance import (
     IssuanceError,
     commit_with_codes,
@@ -107,15 +107,13 @@ def stamps() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def issue(batch_ref: str, gtin: str | None, count: int, pin: bool, out: Path) -> None:
     """Issue COUNT stamps for a batch and write their codes (and PINs) to a CSV."""
-    config = current_app.config
     try:
         batch = find_batch(db.session(), batch_ref, gtin)
         issued = issue_stamps(
             db.session(),
             batch,
             count,
-            config["STAMP_KEYS"],
-            config["PUBLIC_BASE_URL"],
+            settings(),
             pin,
             issued_by_label="command line",
         )
@@ -145,8 +143,7 @@ def purge_print_files() -> None:
     """Delete issuance print files (PDF, CSV with PINs) older than PRINT_FILE_HOURS."""
     from webapp.services.stamps.print_jobs import purge
 
-    config = current_app.config
-    removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
+    removed = purge(settings().print_dir, settings().print_file_hours)
     click.echo(f"Deleted the print files of {removed} issuances.")
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import utcnow
 
 
@@ -22,7 +21,7 @@ def prune_scans_command(days: int | None) -> None:
     """Delete raw scans older than the retention period (the counts stay)."""
     from webapp.services.scans.retention import prune_scans
 
-    kept_days = days or current_app.config["SCAN_RETENTION_DAYS"]
+    kept_days = days or settings().scan_retention_days
     pruned = prune_scans(db.session(), utcnow(), kept_days)
     db.session.commit()
     click.echo(
@@ -67,7 +66,7 @@ def prune_reports_command(days: int | None) -> None:
     from webapp.services.casework.report_erasure import prune_reports
     from webapp.web.uploads import discard
 
-    kept_days = days or current_app.config["REPORT_RETENTION_DAYS"]
+    kept_days = days or settings().report_retention_days
     pruned = prune_reports(db.session(), utcnow(), kept_days)
     db.session.commit()
     discard(pruned.photo_paths)

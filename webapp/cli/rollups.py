@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import click
-from flask import current_app
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import utcnow
 
 
@@ -33,7 +32,7 @@ def rebuild_command(days: int | None) -> None:
 
     now = utcnow()
     today = service.local_day(now)
-    kept = now - timedelta(days=current_app.config["SCAN_RETENTION_DAYS"])
+    kept = now - timedelta(days=settings().scan_retention_days)
     first = service.monday_of(service.local_day(kept)) + timedelta(weeks=1)
     if days is not None:
         first = max(first, today - timedelta(days=days - 1))

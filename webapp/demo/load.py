@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from webapp.demo.casework import seed_casework
 from webapp.demo.market import MarketStamps, seed_market
 from webapp.demo.seed import seed_demo
-from webapp.demo.settings import DemoSettings
 from webapp.models import utcnow
+from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import IssuedStamp
 
 
@@ -31,8 +31,8 @@ def load_demo(
 ) -> LoadedDemo:
     """Everything the demo shows, as of now; the caller commits."""
     now = now or utcnow()
-    settings = DemoSettings.from_config(config)
-    catalog = seed_demo(session, settings.keys, settings.base_url, now)
+    settings = Settings.from_config(config)
+    catalog = seed_demo(session, settings, now)
     market = seed_market(session, settings, now)
     seed_casework(session, market, settings.base_url, now)
     return LoadedDemo(catalog, market)

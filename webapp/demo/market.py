@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.demo.seed import commissioned_at
-from webapp.demo.settings import DemoSettings
 from webapp.models import Batch, Case, Stamp
 from webapp.services.common.clock import VIETNAM
+from webapp.services.common.settings import Settings
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 from webapp.simulation.market import Item, Market, MarketConfig, PlannedScan
@@ -60,7 +60,7 @@ class MarketStamps:
 
 
 def seed_market(
-    session: Session, settings: DemoSettings, now: datetime
+    session: Session, settings: Settings, now: datetime
 ) -> MarketStamps:
     """Sell and scan the demo's goods over the weeks before now; the caller commits."""
     start = now - timedelta(weeks=WEEKS)
@@ -151,7 +151,7 @@ def _on_sale(batch: Batch, start: datetime, now: datetime):
     return (first, last) if last - first >= timedelta(days=2) else None
 
 
-def _issue(session, settings: DemoSettings, batch: Batch, count: int):
+def _issue(session, settings: Settings, batch: Batch, count: int):
     with_pin = session.scalar(
         select(Stamp.pin_hash.is_not(None)).where(Stamp.batch_id == batch.id).limit(1)
     )
@@ -159,8 +159,7 @@ def _issue(session, settings: DemoSettings, batch: Batch, count: int):
         session,
         batch,
         count,
-        settings.keys,
-        settings.base_url,
+        settings,
         bool(with_pin),
         issued_by_label="demo data",
         at=commissioned_at(batch),
@@ -207,18 +206,11 @@ def _gift(stamp: IssuedStamp, now: datetime) -> list[PlannedScan]:
     return [PlannedScan(at, stamp.url, "demo-gift", "100.64.210.9", *DA_LAT)]
 
 
-def _play(session: Session, settings: DemoSettings, scan: PlannedScan) -> None:
+def _play(session: Session, settings: Settings, scan: PlannedScan) -> None:
     request = ScanRequest(
         scan.url, scan.device, scan.address, scan.at, lat=scan.lat, lon=scan.lon
     )
-    record_scan(
-        session,
-        request,
-        settings.keys,
-        settings.privacy_key,
-        settings.rules,
-        scan.at.astimezone(VIETNAM).date(),
-    )
+    record_scan(session, request, settings, scan.at.astimezone(VIETNAM).date())
 
 
 def _opened_when_raised(session: Session) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
 
@@ -32,6 +31,7 @@ from webapp.models import (
 )
 from webapp.services.catalog.ocop import certificate_valid_until
 from webapp.services.common.clock import VIETNAM
+from webapp.services.common.settings import Settings
 from webapp.services.programme.sectors import sector_of_set
 from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 
@@ -44,8 +44,7 @@ class SeedError(RuntimeError):
 
 def seed_demo(
     session: Session,
-    keys: Sequence[str],
-    base_url: str,
+    settings: Settings,
     now: datetime | None = None,
 ) -> list[IssuedStamp]:
     """Add every demo producer, product, batch, event, stamp and staff account.
@@ -75,8 +74,7 @@ def seed_demo(
                 session,
                 batch,
                 batch_spec["stamps"],
-                keys,
-                base_url,
+                settings,
                 batch_spec["pins"],
                 issued_by_label="demo data",
                 at=commissioned_at(batch),

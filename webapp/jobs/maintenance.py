@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import current_app
-
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import utcnow
 
 
@@ -31,7 +27,7 @@ def prune_scans() -> str:
     """Delete raw scans older than SCAN_RETENTION_DAYS (the counts stay)."""
     from webapp.services.scans.retention import prune_scans as prune
 
-    pruned = prune(db.session(), utcnow(), current_app.config["SCAN_RETENTION_DAYS"])
+    pruned = prune(db.session(), utcnow(), settings().scan_retention_days)
     db.session.commit()
     return (
         f"{pruned.scans} scans ({pruned.months} whole months), "
@@ -54,7 +50,7 @@ def prune_reports() -> str:
     from webapp.services.casework.report_erasure import prune_reports as prune
     from webapp.web.uploads import discard
 
-    days = current_app.config["REPORT_RETENTION_DAYS"]
+    days = settings().report_retention_days
     pruned = prune(db.session(), utcnow(), days)
     db.session.commit()
     discard(pruned.photo_paths)
@@ -65,8 +61,7 @@ def purge_print_files() -> str:
     """Delete print files (PDF, CSV with PINs) older than PRINT_FILE_HOURS."""
     from webapp.services.stamps.print_jobs import purge
 
-    config = current_app.config
-    removed = purge(Path(config["PRINT_DIR"]), config["PRINT_FILE_HOURS"])
+    removed = purge(settings().print_dir, settings().print_file_hours)
     return f"{removed} issuances' print files"
 
 

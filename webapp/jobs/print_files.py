@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import force_locale
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import PrintJob, utcnow
 from webapp.services.stamps import print_jobs
 from webapp.services.stamps.label_layout import LabelTooSmall
@@ -30,7 +30,7 @@ def render(print_job_id: int) -> str:
     job = db.session.get(PrintJob, print_job_id)
     if job is None:
         return "no such print job"
-    folder = Path(current_app.config["PRINT_DIR"])
+    folder = settings().print_dir
     if job.status == "done" and _has_sheet(folder, job.issuance_id):
         return "already done"
     job.status, job.error, job.labels_done = "running", None, 0

@@ -1,6 +1,5 @@
 """The producer portal, continued: batches, their stamps and label previews."""
 
-from pathlib import Path
 
 from flask import (
     current_app,
@@ -13,7 +12,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.forms.producer import (
     LAYOUT_CHOICES,
     BatchEditForm,
@@ -127,20 +126,17 @@ def issue(batch_id: int):
         return batch_again(found, issue_form=form)
     if _issue_problem(found, form):
         return batch_again(found, issue_form=form)
-    config = current_app.config
     run = print_jobs.issue_for_print(
         db.session(),
         found,
         form.count.data,
-        config["STAMP_KEYS"],
-        config["PUBLIC_BASE_URL"],
-        Path(config["PRINT_DIR"]),
+        settings(),
         form.layout.data,
         form.with_pin.data,
         issued_by=current_user,
     )
     started = print_files.start(run.job.id, run.count)
-    flash(_issued_message(started, run.count, int(config["PRINT_FILE_HOURS"])))
+    flash(_issued_message(started, run.count, int(settings().print_file_hours)))
     return redirect(url_for("producer.batch", batch_id=found.id) + "#stamps", code=303)
 
 
@@ -251,8 +247,8 @@ def findings_of(found: Batch) -> list:
 def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
     records = issuance_log.records_of(db.session(), found)
     config = current_app.config
-    folder = Path(config["PRINT_DIR"])
-    hours = config["PRINT_FILE_HOURS"]
+    folder = settings().print_dir
+    hours = settings().print_file_hours
     issue_form = forms.get("issue_form") or IssueForm(formdata=None)
     with_pin = with_pin or bool(issue_form.with_pin.data)
     return {

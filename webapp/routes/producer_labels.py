@@ -1,9 +1,9 @@
 """The producer portal, continued: a batch's stamp labels as they will print."""
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, request
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import Batch
 from webapp.routes.producer import bp
 from webapp.services.staff import access
@@ -21,7 +21,7 @@ def label_image(batch_id: int, size: str):
     found = access.own_batch(db.session(), current_user, batch_id)
     product = found.product
     link = label_preview.sample_link(
-        current_app.config["PUBLIC_BASE_URL"], product.gtin, found.lot_code
+        settings().base_url, product.gtin, found.lot_code
     )
     try:
         image = label_preview.png(

@@ -1,6 +1,5 @@
 """The producer portal, continued: an issuance's print files and their state."""
 
-from pathlib import Path
 
 from flask import (
     current_app,
@@ -13,7 +12,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.jobs import print_files, queue
 from webapp.models import IssuanceRecord
 from webapp.routes.producer import bp
@@ -39,8 +38,8 @@ def print_status(issuance_id: int):
     if not wants_fragment():
         return _back(record)
     config = current_app.config
-    folder = Path(config["PRINT_DIR"])
-    kept = print_jobs.still_kept(folder, [record.id], config["PRINT_FILE_HOURS"])
+    folder = settings().print_dir
+    kept = print_jobs.still_kept(folder, [record.id], settings().print_file_hours)
     job = print_files.of_records([record.id]).get(record.id)
     stalled_after = config["PRINT_JOB_STALLED_SECONDS"]
     body = render_template(
@@ -91,13 +90,12 @@ def print_file(issuance_id: int, name: str):
             "batch's page."
         )
         return render_template("errors/http.html", status=409, message=message), 409
-    config = current_app.config
     path = print_jobs.download_file(
-        Path(config["PRINT_DIR"]),
+        settings().print_dir,
         issuance_id,
         name,
         current_lang(),
-        config["PRINT_FILE_HOURS"],
+        settings().print_file_hours,
     )
     if path is None:
         message = _("These print files are no longer kept. Issue new stamps for more.")

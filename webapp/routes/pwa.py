@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.services.stamps.key_directory import directory
 from webapp.web.i18n import current_lang, same_in_every_language
 from webapp.web.static_assets import cache_version
@@ -132,7 +132,7 @@ def service_worker() -> ResponseReturnValue:
 def stamp_keys() -> ResponseReturnValue:
     """Producers' public keys: a phone checks stamp signatures with them offline."""
     body = json.dumps(
-        directory(db.session(), current_app.config["STAMP_KEYS"]),
+        directory(db.session(), settings().stamp_keys),
         ensure_ascii=False,
         separators=(",", ":"),
     )

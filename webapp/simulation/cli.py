@@ -8,9 +8,9 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask_migrate import upgrade
 
+from webapp.extensions import settings
 from webapp.simulation.scenarios import SCENARIOS, configure
 
 SIMULATION_BASE_URL = "https://trace.example.vn"
@@ -50,12 +50,13 @@ def simulate_market(
     base = MarketConfig(
         seed=seed, genuine_items=items, cloned_serials=clones, bot_serials=bots
     )
-    rules = current_app.config["DETECTION_RULES"]
+    rules = settings().detection_rules
     summaries = {}
     rows = []
     for name in scenarios or ("market",):
         report = _play(configure(base, name), rules)
-        click.echo(f"Market simulation {name} (seed {seed}, rules: {rules['default']})")
+        thresholds = dict(rules["default"])
+        click.echo(f"Market simulation {name} (seed {seed}, rules: {thresholds})")
         for line in report.lines():
             click.echo("  " + line)
         summaries[name] = _summary(report)
@@ -80,25 +81,26 @@ TABLE_HEAD = (
 
 def _play(config, rules):
     from webapp import create_app
-    from webapp.extensions import db
+    from webapp.extensions import db, settings
     from webapp.simulation.runner import play, prepare_items
 
-    keys = ("simulation-stamp-key",)
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/market.sqlite",
                 "TESTING": True,
                 "RATELIMIT_ENABLED": False,
+                "STAMP_KEYS": ("simulation-stamp-key",),
+                "PRIVACY_KEY": "simulation-privacy-key",
+                "PUBLIC_BASE_URL": SIMULATION_BASE_URL,
+                "DETECTION_RULES": rules,
             }
         )
         with app.app_context():
             upgrade()
-            market_items = prepare_items(
-                db.session(), config, keys, SIMULATION_BASE_URL
-            )
+            market_items = prepare_items(db.session(), config, settings())
             db.session.commit()
-            report = play(db.session(), config, market_items, keys, rules)
+            report = play(db.session(), config, market_items, settings())
             db.session.commit()
             db.engine.dispose()
     return report

@@ -16,6 +16,7 @@ from webapp.demo.seed import seed_demo
 from webapp.models import Batch
 from webapp.services.catalog.batches import stamps_issued
 from webapp.services.common.clock import VIETNAM
+from webapp.services.common.settings import Settings
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import issue_stamps
 from webapp.simulation.market import Item, Market, MarketConfig
@@ -128,10 +129,10 @@ class Report:
 
 
 def prepare_items(
-    session: Session, config: MarketConfig, keys, base_url: str
+    session: Session, config: MarketConfig, settings: Settings
 ) -> list[Item]:
     """Load the demo catalog and issue the stamps the market needs."""
-    seed_demo(session, keys, base_url, now=NOW)
+    seed_demo(session, settings, now=NOW)
     batches = [b for b in session.query(Batch).all() if b.status == "active"]
     rng = Random(config.seed)
     total = (
@@ -157,14 +158,14 @@ def prepare_items(
     for kind in kinds[:total]:
         batch = rng.choice([b for b in batches if room[b.id] > 0])
         room[batch.id] -= 1
-        stamp = issue_stamps(session, batch, 1, keys, base_url)[0]
+        stamp = issue_stamps(session, batch, 1, settings)[0]
         items.append(Item(stamp.url, stamp.regions, kind))
     session.flush()
     return items
 
 
 def play(
-    session: Session, config: MarketConfig, items: list[Item], keys, rules
+    session: Session, config: MarketConfig, items: list[Item], settings: Settings
 ) -> Report:
     """Send every planned scan through record_scan, in time order, and score it."""
     planned = Market(config, items).plan()
@@ -193,9 +194,7 @@ def play(
                 lon=scan.lon,
                 province=scan.province,
             ),
-            keys,
-            "simulation-privacy-key",
-            rules,
+            settings,
             TODAY,
         )
         verdict = outcome.scan.verdict

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import or_, select
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import OPEN_STATUSES, Case, SerialStats, Stamp, User, utcnow
 from webapp.services.casework import dossier
 from webapp.services.casework.cases import visible_to
@@ -46,7 +45,7 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
     lang = current_lang()
     batch = stamp.batch
     stats = db.session.get(SerialStats, stamp.id)
-    judged = standing_of(resolution, stats, current_app.config["DETECTION_RULES"])
+    judged = standing_of(resolution, stats, settings().detection_rules)
     verdict = judged.verdict
     points = dossier.trail(db.session(), stamp)
     return {

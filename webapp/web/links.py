@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit
 from flask import current_app, request, url_for
 from flask_babel import gettext as _
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.services.catalog.resolution import Resolution, resolve
 from webapp.services.common.clock import today_in_vietnam
 from webapp.services.standards import digital_link
@@ -46,13 +46,13 @@ def canonical_url(link: DigitalLink) -> str | None:
 
 def resolve_link(link: DigitalLink) -> Resolution:
     return resolve(
-        db.session(), link, current_app.config["STAMP_KEYS"], today_in_vietnam()
+        db.session(), link, settings().stamp_keys, today_in_vietnam()
     )
 
 
 def own_hosts() -> set[str]:
     """Hosts whose Digital Links are ours: this one and the one printed on stamps."""
-    printed = urlsplit(current_app.config["PUBLIC_BASE_URL"]).netloc.lower()
+    printed = urlsplit(settings().base_url).netloc.lower()
     return {request.host.lower(), printed}
 
 
@@ -65,7 +65,7 @@ def public_origin() -> str:
     """
     if current_app.debug:
         return request.host_url.rstrip("/")
-    parts = urlsplit(current_app.config["PUBLIC_BASE_URL"])
+    parts = urlsplit(settings().base_url)
     return f"{parts.scheme}://{parts.netloc}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from webapp.extensions import settings
 from webapp.models import Product
 from webapp.services.standards.national_portal import PortalClient, PortalSettings
 from webapp.web.links import UPLOADED
@@ -30,7 +31,7 @@ def image_url(product: Product) -> str | None:
     """The product picture as the portal must fetch it: public, absolute."""
     if not product.image_path:
         return None
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    base = settings().base_url.rstrip("/")
     if product.image_path.startswith(UPLOADED):
         return f"{base}/media/products/{product.image_path.removeprefix(UPLOADED)}"
     return f"{base}/static/{product.image_path}"

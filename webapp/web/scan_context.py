@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
 
-from flask import current_app, request
+from flask import request
 
-from webapp.extensions import client_address, db
+from webapp.extensions import client_address, db, settings
 from webapp.models import Scan, SerialStats, Stamp, utcnow
 from webapp.services.common.clock import today_in_vietnam
-from webapp.services.common.privacy import derive_key, keyed_hash
+from webapp.services.common.privacy import keyed_hash
 from webapp.services.scans.scanning import ScanOutcome, ScanRequest, record_scan
 from webapp.services.stamps.claims import ClaimResult, claim_pin
 from webapp.web.converters import MAX_ID
@@ -21,8 +20,7 @@ DEVICE_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 
 
 def privacy_key() -> str:
-    config = current_app.config
-    return config["PRIVACY_KEY"] or derive_key(config["SECRET_KEY"])
+    return settings().privacy_key
 
 
 def device_id() -> tuple[str, bool]:
@@ -55,8 +53,7 @@ def record(
     A story page's scan is one per page view: the same phone reloading it or
     switching its language soon after gets the same scan back.
     """
-    config = current_app.config
-    window = timedelta(seconds=config["SCAN_REPEAT_WINDOW_SECONDS"])
+    window = settings().scan_repeat_window
     scan_request = ScanRequest(
         code=code,
         device_id=device,
@@ -66,14 +63,7 @@ def record(
         repeat_window=window if page_view else None,
         **position,
     )
-    return record_scan(
-        db.session(),
-        scan_request,
-        config["STAMP_KEYS"],
-        privacy_key(),
-        config["DETECTION_RULES"],
-        today_in_vietnam(),
-    )
+    return record_scan(db.session(), scan_request, settings(), today_in_vietnam())
 
 
 def device_hash(device: str) -> str:
@@ -89,7 +79,7 @@ def claim(stamp: Stamp, pin: str, device: str) -> ClaimResult:
         device_hash(device),
         None,
         utcnow(),
-        current_app.config["STAMP_KEYS"],
+        settings().stamp_keys,
     )
 
 

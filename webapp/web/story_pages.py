@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
-from webapp.extensions import db
+from webapp.extensions import db, settings
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product, Stamp
 from webapp.services.catalog import story_cache
 from webapp.services.common.clock import today_in_vietnam
@@ -84,7 +84,7 @@ class Kept:
             return False
         link = self.link
         keys = stamp_signatures.public_keys(
-            current_app.config["STAMP_KEYS"], [self.org_id]
+            settings().stamp_keys, [self.org_id]
         )
         found = stamp_signatures.signer_of(
             value,

@@ -6,15 +6,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
+from webapp.extensions import settings
 from webapp.services.casework.photos import StoredPhoto, store
 
 
 def upload_dir() -> Path:
-    return Path(current_app.config["UPLOAD_DIR"])
+    return settings().upload_dir
 
 
 def store_upload(upload: FileStorage, kind: str) -> StoredPhoto:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -14,6 +14,7 @@ from webapp.services.casework.cases import raise_alert
 from webapp.services.catalog.resolution import Item, Resolution, resolve
 from webapp.services.common.errors import DigitalLinkError
 from webapp.services.common.privacy import keyed_hash, network_of
+from webapp.services.common.settings import Settings
 from webapp.services.places import geo
 from webapp.services.places.regions import is_province_code
 from webapp.services.scans import rollups, scan_store
@@ -80,9 +81,7 @@ class ScanOutcome:
 def record_scan(
     session: Session,
     request: ScanRequest,
-    stamp_keys: Sequence[str],
-    privacy_key: str,
-    rules_config: dict,
+    settings: Settings,
     today: date,
 ) -> ScanOutcome:
     """Store the scan and its verdict; the caller commits.
@@ -95,8 +94,9 @@ def record_scan(
     link = digital_link.parse(request.code)
     if not link.serial:
         raise DigitalLinkError("serial_required", "serial", request.code)
-    facts = _facts(request, privacy_key)
-    resolution = resolve(session, link, stamp_keys, today, story=False)
+    facts = _facts(request, settings.privacy_key)
+    resolution = resolve(session, link, settings.stamp_keys, today, story=False)
+    rules_config = settings.detection_rules
     scan = scan_store.NewScan(
         gtin=link.gtin,
         lot=link.lot,
@@ -134,7 +134,7 @@ def _record_known(
     resolution: Resolution,
     item: Item,
     facts: ScanFacts,
-    rules_config: dict,
+    rules_config: Mapping,
     scan: scan_store.NewScan,
 ) -> ScanOutcome:
     stamp = item.stamp
@@ -259,7 +259,7 @@ def _repeat(
     request: ScanRequest,
     resolution: Resolution,
     facts: ScanFacts,
-    rules_config: dict,
+    rules_config: Mapping,
 ) -> ScanOutcome | None:
     """The same page view again: its scan, with the serial's verdict now."""
     if not request.repeat_window:
@@ -287,7 +287,7 @@ def _repeat(
 
 
 def standing_of(
-    resolution: Resolution, stats: scan_store.Stats | None, rules_config: dict
+    resolution: Resolution, stats: scan_store.Stats | None, rules_config: Mapping
 ) -> Standing:
     """The standing of the serial a resolution names, as its aggregates are now."""
     item = resolution.item
@@ -314,7 +314,7 @@ def believable_made_at(claimed: datetime | None, now: datetime) -> datetime | No
     return None
 
 
-def rules_for(product: Product, rules_config: dict) -> Rules:
+def rules_for(product: Product, rules_config: Mapping) -> Rules:
     """Defaults, overridden by the product's category, then by the product."""
     values = dict(rules_config.get("default", {}))
     values.update(rules_config.get("categories", {}).get(product.category, {}))

@@ -6,7 +6,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from webapp.models.codes import StampStatus
 from webapp.services.catalog import batches
 from webapp.services.common.csv_cells import safe_row
 from webapp.services.common.errors import Refusal
+from webapp.services.common.settings import Settings
 from webapp.services.stamps import issuance_log, serials
 from webapp.services.stamps.stamp_signatures import Signer, signed_uri
 from webapp.services.standards.digital_link import DigitalLink
@@ -75,8 +76,7 @@ def issue_stamps(
     session: Session,
     batch: Batch,
     count: int,
-    keys: Sequence[str],
-    base_url: str,
+    settings: Settings,
     with_pin: bool = False,
     issued_by: User | None = None,
     issued_by_label: str = "system",
@@ -97,11 +97,12 @@ def issue_stamps(
             status=batch.status,
             most=MAX_STAMPS_PER_ISSUE,
         )
+    key, base_url = settings.stamp_keys[0], settings.base_url
     gtin, lot = batch.product.gtin, batch.lot_code
     regions = tuple(batch.province_codes)
     codes: dict[str, str | None] = {}
     while len(codes) < count:
-        codes.setdefault(serials.new_serial(gtin, lot, keys[0]), None)
+        codes.setdefault(serials.new_serial(gtin, lot, key), None)
     if with_pin:
         codes = {serial: serials.new_pin() for serial in codes}
     now = at or utcnow()
@@ -114,13 +115,13 @@ def issue_stamps(
             "issuance_id": record.id,
             "serial": serial,
             "status": StampStatus.ACTIVE.value,
-            "pin_hash": serials.hash_pin(pin, serial, keys[0]) if pin else None,
+            "pin_hash": serials.hash_pin(pin, serial, key) if pin else None,
             "issued_at": now,
         }
         for serial, pin in codes.items()
     ]
     session.execute(insert(Stamp), rows)
-    signer = Signer(keys[0], batch.product.organisation_id)
+    signer = Signer(key, batch.product.organisation_id)
     return [
         IssuedStamp(
             printed_link(signer, base_url, gtin, lot, serial),

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from webapp.models import Batch, PrintJob, User
+from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import (
     IssuedStamp,
     commit_with_codes,
@@ -55,9 +56,7 @@ def issue_for_print(
     session: Session,
     batch: Batch,
     count: int,
-    keys: Sequence[str],
-    base_url: str,
-    folder: Path,
+    settings: Settings,
     layout: str,
     with_pin: bool = False,
     issued_by: User | None = None,
@@ -68,8 +67,9 @@ def issue_for_print(
     starts it.
     """
     issued = issue_stamps(
-        session, batch, count, keys, base_url, with_pin, issued_by=issued_by
+        session, batch, count, settings, with_pin, issued_by=issued_by
     )
+    folder = settings.print_dir
     record_id = issued[0].issuance_id
     assert record_id is not None  # every issued stamp names its record
     staging = prepare(folder, issued)  # the CSV: the only copy of the PINs

@@ -1,0 +1,65 @@
+"""What the domain needs from the app's configuration, read once when it starts.
+
+`create_app` builds one `Settings` from the environment's configuration and
+hands it to the services; a service's signature then lists only what varies
+per call. Nothing in it changes while the app runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from webapp.services.common.privacy import derive_key
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    stamp_keys: tuple[str, ...]
+    """Stamp MAC and signature keys, newest first: the first makes new stamps."""
+    privacy_key: str
+    """Keys the hashes of devices and addresses, and seals reporters' contacts."""
+    base_url: str
+    """Where printed links point (the resolver's public address)."""
+    detection_rules: Mapping[str, Any] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """The detection thresholds: `default`, then per product `categories`
+    (none given: the rules' own defaults)."""
+    upload_dir: Path = Path("instance/uploads")
+    print_dir: Path = Path("instance/print")
+    print_file_hours: float = 72.0
+    scan_retention_days: int = 180
+    report_retention_days: int = 365
+    scan_repeat_window: timedelta = timedelta(minutes=10)
+    """A reload or language switch of a story within it is the same scan."""
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Settings:
+        return cls(
+            stamp_keys=tuple(config["STAMP_KEYS"]),
+            privacy_key=config["PRIVACY_KEY"] or derive_key(config["SECRET_KEY"]),
+            base_url=config["PUBLIC_BASE_URL"],
+            detection_rules=frozen(config["DETECTION_RULES"]),
+            upload_dir=Path(config["UPLOAD_DIR"]),
+            print_dir=Path(config["PRINT_DIR"]),
+            print_file_hours=float(config["PRINT_FILE_HOURS"]),
+            scan_retention_days=int(config["SCAN_RETENTION_DAYS"]),
+            report_retention_days=int(config["REPORT_RETENTION_DAYS"]),
+            scan_repeat_window=timedelta(
+                seconds=int(config["SCAN_REPEAT_WINDOW_SECONDS"])
+            ),
+        )
+
+
+def frozen(value: Any) -> Any:
+    """A read-only copy of nested mappings and lists (settings never change)."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(item) for item in value)
+    return value
