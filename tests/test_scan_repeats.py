@@ -1,6 +1,6 @@
 """One page view is one scan: a reload or language switch records nothing new."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -9,6 +9,9 @@ from tests.conftest import HTMX
 from tests.test_scan_pages import factories_client, record
 from webapp.extensions import db
 from webapp.models import Scan, SerialStats, utcnow
+from webapp.services.clock import today_in_vietnam
+from webapp.services.issuance import IssuedStamp
+from webapp.services.scanning import ScanOutcome, ScanRequest, record_scan
 
 
 def scans() -> int:
@@ -71,3 +74,47 @@ def test_a_reload_that_raced_the_first_view_is_still_the_same_scan(
     assert 'data-verdict="authentic"' in again.text
     assert scans() == 1
     assert db.session.scalars(select(SerialStats)).one().scan_count == 1
+
+
+def test_a_forged_lot_on_a_genuine_serial_is_no_reload_of_the_genuine_scan(client, app):
+    issued = factories.stamp()
+    forged = issued.url.replace(f"/10/{issued.lot}/", "/10/FORGED1/")
+    assert forged != issued.url
+    assert 'data-verdict="authentic"' in record(client, issued, consent="no").text
+    # Same GTIN and serial as the scan just made, but a code we never issued.
+    again = record(client, issued, code=forged, consent="no")
+    assert 'data-verdict="counterfeit"' in again.text
+    assert scans() == 2
+
+
+def page_view(issued: IssuedStamp, at: datetime, key: str | None = None):
+    """The story page's scan made at `at`, as the phone's queue may send it."""
+    request = ScanRequest(
+        issued.url,
+        "phone-aaaa-0001",
+        "203.0.113.7",
+        at,
+        idempotency_key=key,
+        repeat_window=timedelta(minutes=10),
+    )
+    outcome: ScanOutcome = record_scan(
+        db.session, request, factories.STAMP_KEYS, "privacy-key", {}, today_in_vietnam()
+    )
+    db.session.commit()
+    return outcome
+
+
+def test_a_resent_page_view_is_the_scan_its_key_recorded_not_the_latest(app):
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=30)
+    queued = page_view(issued, start, key="queued-key-0001")
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    # A new page view, past the first one's window, by the same phone.
+    later = page_view(issued, start + timedelta(minutes=11))
+    assert (later.replayed, later.verdict) == (False, "counterfeit")
+    resent = page_view(issued, start + timedelta(minutes=12), key="queued-key-0001")
+    assert resent.replayed
+    assert resent.scan.id == queued.scan.id != later.scan.id
+    assert (resent.verdict, resent.reasons) == ("authentic", [])
+    assert scans() == 2
