@@ -33,6 +33,7 @@ from webapp.services import digital_link, epcis
 from webapp.services.clock import today_in_vietnam
 from webapp.services.detection import Aggregates, Rules, ScanFacts, assess
 from webapp.services.evidence import (
+    MAX_SOURCES,
     Evidence,
     Place,
     Sighting,
@@ -452,6 +453,44 @@ def test_the_travel_rule_at_its_exact_edges():
     # At the same moment the time counts as one minute: exactly the top speed.
     assert not speed_check(place, there, 0.0, km / (1 / 60))
     assert speed_check(place, there, 0.0, km / (1 / 60) - 0.001)
+
+
+def test_the_first_few_sources_away_are_kept_each_from_its_first_scan():
+    seen = Evidence()
+    for n in range(MAX_SOURCES + 1):
+        sighting = _sighting(f"n{n}", f"d{n}", "79", minutes=n)
+        seen = observe(seen, sighting, ("33",), _never_too_fast)
+    assert [source.networks for source in seen.away] == [
+        (f"n{n}",) for n in range(MAX_SOURCES)
+    ]
+    again = observe(
+        seen, _sighting("n0", "d9", "79", minutes=9), ("33",), _never_too_fast
+    )
+    assert [source.at for source in again.away] == [
+        T0 + timedelta(minutes=n) for n in range(MAX_SOURCES)
+    ]
+
+
+def test_every_conflicting_pair_of_places_counts():
+    def too_fast(place, here):
+        return speed_check(place, here, 30.0, 120.0)
+
+    seen = Evidence()
+    for network, device in (("n1", "a"), ("n2", "b")):
+        seen = observe(seen, _sighting(network, device, where=HUNG_YEN), (), too_fast)
+    far = _sighting("n3", "c", where=HO_CHI_MINH, minutes=1)
+    seen = observe(seen, far, (), too_fast)
+    assert (seen.conflicts, seen.common) == (2, ("n3",))  # n3 is in both
+    back = _sighting("n4", "d", where=HUNG_YEN, minutes=2)
+    assert observe(seen, back, (), too_fast).conflicts == 3
+
+
+def test_the_speed_between_two_places_is_per_hour_of_time_between():
+    place = Place(T0, *HUNG_YEN, 0.0, "n1", "a")
+    an_hour_later = Place(T0 + timedelta(hours=1), *HA_NOI, 0.0, "n2", "b")
+    km = distance_km(*HUNG_YEN, *HA_NOI)
+    assert not speed_check(place, an_hour_later, 0.0, km)  # exactly the top speed
+    assert speed_check(place, an_hour_later, 0.0, km - 0.001)
 
 
 def _doubtful_evidence():
