@@ -285,3 +285,16 @@ def test_a_resent_queued_scan_gets_the_verdict_it_was_given(client, stamp):
     assert again.status_code == 200
     assert again.json["scan_id"] == first.json["scan_id"]
     assert (again.json["verdict"], again.json["reasons"]) == ("authentic", [])
+
+
+def test_a_resent_scan_of_a_link_without_its_lot_answers_the_lot(client, stamp):
+    short = f"/01/{stamp.gtin}/21/{stamp.serial}"
+    body = {
+        "code": short,
+        "device_id": "phone-gggg-7777",
+        "idempotency_key": "offline-0004",
+    }
+    first = post(client, body)
+    again = post(client, body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json["lot"] == again.json["lot"] == stamp.lot

@@ -107,6 +107,46 @@ def test_a_resent_queued_scan_is_the_same_scan(client):
     assert db.session.scalar(select(func.count(Scan.id))) == 1
 
 
+def _sent(code, key):
+    """A scan the phone's queue sends (no repeat window, as the API records)."""
+    from flask import current_app
+
+    from webapp.services.scanning import ScanRequest, record_scan
+
+    request = ScanRequest(code, "phone-aaaa-0001", "203.0.113.7", utcnow())
+    outcome = record_scan(
+        db.session,
+        replace(request, idempotency_key=key),
+        current_app.config["STAMP_KEYS"],
+        "privacy-key",
+        {},
+        today_in_vietnam(),
+    )
+    db.session.commit()
+    return outcome
+
+
+def test_a_resent_scan_answers_its_own_verdict_and_the_serials_rows_now(app):
+    issued = factories.stamp(factories.batch())
+    first = _sent(issued.url, "queued-key-0001")
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = _sent(issued.url, "queued-key-0001")
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("authentic", [])
+    assert again.resolution.stamp.serial == issued.serial
+    assert again.stats.scan_count == 1
+
+
+def test_a_resent_scan_of_a_never_issued_code_answers_its_own_verdict(app):
+    never = f"/01/{factories.product().gtin}/21/7K2P9Q4MXT3B6HC1"
+    first = _sent(never, "queued-key-0002")
+    again = _sent(never, "queued-key-0002")
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["unknown_code"])
+    assert (again.resolution.link.serial, again.stats) == ("7K2P9Q4MXT3B6HC1", None)
+
+
 # Alerts are raised by shoppers' scans only.
 
 
