@@ -759,6 +759,28 @@ def test_the_serials_row_keeps_its_first_last_and_positioned_scans(client):
     assert stats.provinces == ["01", "33"] and stats.flags == []
 
 
+def test_a_serials_row_once_locked_is_as_another_transaction_left_it(app):
+    from sqlalchemy.orm import Session
+
+    from webapp.services.scanning import locked_stats
+
+    stamp = factories.stamp_row(factories.stamp(factories.batch()))
+    locked_stats(db.session, stamp.id)
+    db.session.commit()
+    held = db.session.get(SerialStats, stamp.id)  # read before the claim
+    assert held.claimed_device_hash is None
+    with Session(db.engine) as other:  # a claim by another request meanwhile
+        other.execute(
+            update(SerialStats)
+            .where(SerialStats.stamp_id == stamp.id)
+            .values(claimed_device_hash="other-phone")
+        )
+        other.commit()
+    locked = locked_stats(db.session, stamp.id)
+    assert locked is held and locked.claimed_device_hash == "other-phone"
+    db.session.rollback()
+
+
 def test_a_province_that_is_not_one_is_not_taken(client):
     stamp = factories.stamp(factories.batch())
     assert scan(client, stamp, province="99").json["province"] is None
