@@ -10,7 +10,6 @@ from tests.test_scan_pages import factories_client, record
 from webapp.extensions import db
 from webapp.models import Scan, SerialStats, utcnow
 from webapp.services.clock import today_in_vietnam
-from webapp.services.issuance import IssuedStamp
 from webapp.services.scanning import ScanOutcome, ScanRequest, record_scan
 
 
@@ -87,10 +86,10 @@ def test_a_forged_lot_on_a_genuine_serial_is_no_reload_of_the_genuine_scan(clien
     assert scans() == 2
 
 
-def page_view(issued: IssuedStamp, at: datetime, key: str | None = None):
-    """The story page's scan made at `at`, as the phone's queue may send it."""
+def page_view(code: str, at: datetime, key: str | None = None):
+    """The story page's scan of `code` at `at`, as the phone's queue may send it."""
     request = ScanRequest(
-        issued.url,
+        code,
         "phone-aaaa-0001",
         "203.0.113.7",
         at,
@@ -107,14 +106,56 @@ def page_view(issued: IssuedStamp, at: datetime, key: str | None = None):
 def test_a_resent_page_view_is_the_scan_its_key_recorded_not_the_latest(app):
     issued = factories.stamp()
     start = utcnow() - timedelta(minutes=30)
-    queued = page_view(issued, start, key="queued-key-0001")
+    queued = page_view(issued.url, start, key="queued-key-0001")
     factories.stamp_row(issued).confirmed_fake_at = utcnow()
     db.session.commit()
     # A new page view, past the first one's window, by the same phone.
-    later = page_view(issued, start + timedelta(minutes=11))
+    later = page_view(issued.url, start + timedelta(minutes=11))
     assert (later.replayed, later.verdict) == (False, "counterfeit")
-    resent = page_view(issued, start + timedelta(minutes=12), key="queued-key-0001")
+    resent = page_view(issued.url, start + timedelta(minutes=12), key="queued-key-0001")
     assert resent.replayed
     assert resent.scan.id == queued.scan.id != later.scan.id
     assert (resent.verdict, resent.reasons) == ("authentic", [])
+    assert resent.stats.scan_count == 2  # the serial's rows as they are now
     assert scans() == 2
+
+
+def test_a_page_view_and_its_reload_carry_the_serials_rows_and_standing(app):
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    assert (first.replayed, first.stats.scan_count) == (False, 1)
+    assert (first.standing.verdict, first.standing.reasons) == ("authentic", [])
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.stats.scan_count) == ("counterfeit", 1)
+    assert again.standing.reasons == again.reasons == ["confirmed_fake"]
+
+
+def test_a_never_issued_codes_page_view_and_its_reload(app):
+    never = f"/01/{factories.product().gtin}/21/7K2P9Q4MXT3B6HC1"
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(never, start)
+    assert (first.replayed, first.stats) == (False, None)
+    assert first.standing.reasons == first.reasons == ["unknown_code"]
+    again = page_view(never, start + timedelta(minutes=1))
+    assert again.replayed is True and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["unknown_code"])
+
+
+def test_a_reload_that_raced_the_first_view_carries_the_standing_now(app, monkeypatch):
+    from webapp.services import scanning
+
+    monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed is True and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["confirmed_fake"])
+    assert again.standing.verdict == "counterfeit"
+    assert again.stats.scan_count == 1
