@@ -159,3 +159,22 @@ def test_a_reload_that_raced_the_first_view_carries_the_standing_now(app, monkey
     assert (again.verdict, again.reasons) == ("counterfeit", ["confirmed_fake"])
     assert again.standing.verdict == "counterfeit"
     assert again.stats.scan_count == 1
+
+
+def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypatch):
+    from webapp.services import scanning
+
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    for n in range(2):  # two phones in Ho Chi Minh City, far from the regions
+        body = {"code": issued.url, "device_id": f"far-phone-000{n}"}
+        client.post(
+            "/api/v1/scans",
+            json=body | {"lat": 10.7769, "lon": 106.7009},
+            environ_base={"REMOTE_ADDR": f"10.{n}.0.9"},
+        )
+    monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("suspicious", ["out_of_region"])
