@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Scan, SerialStats
+from webapp.models import Case, Scan, SerialStats
 
 HUNG_YEN = {"lat": 20.6512, "lon": 106.0534}
 HO_CHI_MINH = {"lat": 10.7769, "lon": 106.7009}
@@ -67,6 +67,9 @@ def test_clone_scanned_far_away_by_two_sources_becomes_suspicious(client, stamp)
     )
     assert again.json["verdict"] == "suspicious"
     assert again.json["reasons"] == ["out_of_region"]
+    # The case opened is shown to the inspectors where the clone was scanned.
+    case = db.session.scalars(select(Case)).one()
+    assert {(p.province_code, p.source) for p in case.provinces} >= {("79", "scans")}
 
 
 def test_unknown_and_forged_codes_are_counterfeit(client, stamp):
@@ -285,3 +288,28 @@ def test_a_resent_queued_scan_gets_the_verdict_it_was_given(client, stamp):
     assert again.status_code == 200
     assert again.json["scan_id"] == first.json["scan_id"]
     assert (again.json["verdict"], again.json["reasons"]) == ("authentic", [])
+
+
+def test_a_resent_scan_of_a_link_without_its_lot_answers_the_lot(client, stamp):
+    short = f"/01/{stamp.gtin}/21/{stamp.serial}"
+    body = {
+        "code": short,
+        "device_id": "phone-gggg-7777",
+        "idempotency_key": "offline-0004",
+    }
+    first = post(client, body)
+    again = post(client, body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json["lot"] == again.json["lot"] == stamp.lot
+
+
+def test_a_staff_scan_on_a_network_shoppers_used_is_recorded_apart(client, stamp):
+    assert (
+        post(client, {"code": stamp.url, "device_id": "buyer-phone-01"}).status_code
+        == 201
+    )
+    factories.sign_in(client, factories.user("inspector"))
+    body = {"code": stamp.url, "device_id": "staff-phone-01", "role": "inspector"}
+    assert post(client, body).status_code == 201
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.scan_count, stats.shopper_scans, stats.devices) == (2, 1, 1)

@@ -34,6 +34,7 @@ from webapp.services.common.clock import today_in_vietnam
 from webapp.services.places.geo import distance_km
 from webapp.services.scans.detection import Aggregates, Rules, ScanFacts, assess
 from webapp.services.scans.evidence import (
+    MAX_SOURCES,
     Evidence,
     Place,
     Sighting,
@@ -104,6 +105,43 @@ def test_a_resent_queued_scan_is_the_same_scan(client):
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json["scan_id"] == first.json["scan_id"]
     assert db.session.scalar(select(func.count(Scan.id))) == 1
+
+
+def _sent(code, key):
+    """A scan the phone's queue sends (no repeat window, as the API records)."""
+
+    from webapp.services.scans.scanning import ScanRequest, record_scan
+
+    request = ScanRequest(code, "phone-aaaa-0001", "203.0.113.7", utcnow())
+    outcome = record_scan(
+        db.session,
+        replace(request, idempotency_key=key),
+        factories.SETTINGS,
+        today_in_vietnam(),
+    )
+    db.session.commit()
+    return outcome
+
+
+def test_a_resent_scan_answers_its_own_verdict_and_the_serials_rows_now(app):
+    issued = factories.stamp(factories.batch())
+    first = _sent(issued.url, "queued-key-0001")
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = _sent(issued.url, "queued-key-0001")
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("authentic", [])
+    assert again.resolution.stamp.serial == issued.serial
+    assert again.stats.scan_count == 1
+
+
+def test_a_resent_scan_of_a_never_issued_code_answers_its_own_verdict(app):
+    never = f"/01/{factories.product().gtin}/21/7K2P9Q4MXT3B6HC1"
+    first = _sent(never, "queued-key-0002")
+    again = _sent(never, "queued-key-0002")
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["unknown_code"])
+    assert (again.resolution.link.serial, again.stats) == ("7K2P9Q4MXT3B6HC1", None)
 
 
 # Alerts are raised by shoppers' scans only.
@@ -454,6 +492,44 @@ def test_the_travel_rule_at_its_exact_edges():
     assert speed_check(place, there, 0.0, km / (1 / 60) - 0.001)
 
 
+def test_the_first_few_sources_away_are_kept_each_from_its_first_scan():
+    seen = Evidence()
+    for n in range(MAX_SOURCES + 1):
+        sighting = _sighting(f"n{n}", f"d{n}", "79", minutes=n)
+        seen = observe(seen, sighting, ("33",), _never_too_fast)
+    assert [source.networks for source in seen.away] == [
+        (f"n{n}",) for n in range(MAX_SOURCES)
+    ]
+    again = observe(
+        seen, _sighting("n0", "d9", "79", minutes=9), ("33",), _never_too_fast
+    )
+    assert [source.at for source in again.away] == [
+        T0 + timedelta(minutes=n) for n in range(MAX_SOURCES)
+    ]
+
+
+def test_every_conflicting_pair_of_places_counts():
+    def too_fast(place, here):
+        return speed_check(place, here, 30.0, 120.0)
+
+    seen = Evidence()
+    for network, device in (("n1", "a"), ("n2", "b")):
+        seen = observe(seen, _sighting(network, device, where=HUNG_YEN), (), too_fast)
+    far = _sighting("n3", "c", where=HO_CHI_MINH, minutes=1)
+    seen = observe(seen, far, (), too_fast)
+    assert (seen.conflicts, seen.common) == (2, ("n3",))  # n3 is in both
+    back = _sighting("n4", "d", where=HUNG_YEN, minutes=2)
+    assert observe(seen, back, (), too_fast).conflicts == 3
+
+
+def test_the_speed_between_two_places_is_per_hour_of_time_between():
+    place = Place(T0, *HUNG_YEN, 0.0, "n1", "a")
+    an_hour_later = Place(T0 + timedelta(hours=1), *HA_NOI, 0.0, "n2", "b")
+    km = distance_km(*HUNG_YEN, *HA_NOI)
+    assert not speed_check(place, an_hour_later, 0.0, km)  # exactly the top speed
+    assert speed_check(place, an_hour_later, 0.0, km - 0.001)
+
+
 def _doubtful_evidence():
     def always(place, sighting):
         return True
@@ -678,6 +754,28 @@ def test_the_serials_row_keeps_its_first_last_and_positioned_scans(client):
     assert stats.last_position_at == first.scanned_at
     assert stats.last_device_hash == first.device_hash
     assert stats.provinces == ["01", "33"] and stats.flags == []
+
+
+def test_a_serials_row_once_locked_is_as_another_transaction_left_it(app):
+    from sqlalchemy.orm import Session
+
+    from webapp.services.scans.scanning import locked_stats
+
+    stamp = factories.stamp_row(factories.stamp(factories.batch()))
+    locked_stats(db.session, stamp.id)
+    db.session.commit()
+    held = db.session.get(SerialStats, stamp.id)  # read before the claim
+    assert held.claimed_device_hash is None
+    with Session(db.engine) as other:  # a claim by another request meanwhile
+        other.execute(
+            update(SerialStats)
+            .where(SerialStats.stamp_id == stamp.id)
+            .values(claimed_device_hash="other-phone")
+        )
+        other.commit()
+    locked = locked_stats(db.session, stamp.id)
+    assert locked is held and locked.claimed_device_hash == "other-phone"
+    db.session.rollback()
 
 
 def test_a_province_that_is_not_one_is_not_taken(client):

@@ -1,6 +1,6 @@
 """One page view is one scan: a reload or language switch records nothing new."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -9,6 +9,8 @@ from tests.conftest import HTMX
 from tests.test_scan_pages import factories_client, record
 from webapp.extensions import db
 from webapp.models import Scan, SerialStats, utcnow
+from webapp.services.common.clock import today_in_vietnam
+from webapp.services.scans.scanning import ScanOutcome, ScanRequest, record_scan
 
 
 def scans() -> int:
@@ -71,3 +73,108 @@ def test_a_reload_that_raced_the_first_view_is_still_the_same_scan(
     assert 'data-verdict="authentic"' in again.text
     assert scans() == 1
     assert db.session.scalars(select(SerialStats)).one().scan_count == 1
+
+
+def test_a_forged_lot_on_a_genuine_serial_is_no_reload_of_the_genuine_scan(client, app):
+    issued = factories.stamp()
+    forged = issued.url.replace(f"/10/{issued.lot}/", "/10/FORGED1/")
+    assert forged != issued.url
+    assert 'data-verdict="authentic"' in record(client, issued, consent="no").text
+    # Same GTIN and serial as the scan just made, but a code we never issued.
+    again = record(client, issued, code=forged, consent="no")
+    assert 'data-verdict="counterfeit"' in again.text
+    assert scans() == 2
+
+
+def page_view(code: str, at: datetime, key: str | None = None):
+    """The story page's scan of `code` at `at`, as the phone's queue may send it."""
+    request = ScanRequest(
+        code,
+        "phone-aaaa-0001",
+        "203.0.113.7",
+        at,
+        idempotency_key=key,
+        repeat_window=timedelta(minutes=10),
+    )
+    outcome: ScanOutcome = record_scan(
+        db.session, request, factories.SETTINGS, today_in_vietnam()
+    )
+    db.session.commit()
+    return outcome
+
+
+def test_a_resent_page_view_is_the_scan_its_key_recorded_not_the_latest(app):
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=30)
+    queued = page_view(issued.url, start, key="queued-key-0001")
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    # A new page view, past the first one's window, by the same phone.
+    later = page_view(issued.url, start + timedelta(minutes=11))
+    assert (later.replayed, later.verdict) == (False, "counterfeit")
+    resent = page_view(issued.url, start + timedelta(minutes=12), key="queued-key-0001")
+    assert resent.replayed
+    assert resent.scan.id == queued.scan.id != later.scan.id
+    assert (resent.verdict, resent.reasons) == ("authentic", [])
+    assert resent.stats.scan_count == 2  # the serial's rows as they are now
+    assert scans() == 2
+
+
+def test_a_page_view_and_its_reload_carry_the_serials_rows_and_standing(app):
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    assert (first.replayed, first.stats.scan_count) == (False, 1)
+    assert (first.standing.verdict, first.standing.reasons) == ("authentic", [])
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.stats.scan_count) == ("counterfeit", 1)
+    assert again.standing.reasons == again.reasons == ["confirmed_fake"]
+
+
+def test_a_never_issued_codes_page_view_and_its_reload(app):
+    never = f"/01/{factories.product().gtin}/21/7K2P9Q4MXT3B6HC1"
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(never, start)
+    assert (first.replayed, first.stats) == (False, None)
+    assert first.standing.reasons == first.reasons == ["unknown_code"]
+    again = page_view(never, start + timedelta(minutes=1))
+    assert again.replayed is True and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["unknown_code"])
+
+
+def test_a_reload_that_raced_the_first_view_carries_the_standing_now(app, monkeypatch):
+    from webapp.services.scans import scanning
+
+    monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    factories.stamp_row(issued).confirmed_fake_at = utcnow()
+    db.session.commit()
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed is True and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("counterfeit", ["confirmed_fake"])
+    assert again.standing.verdict == "counterfeit"
+    assert again.stats.scan_count == 1
+
+
+def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypatch):
+    from webapp.services.scans import scanning
+
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    for n in range(2):  # two phones in Ho Chi Minh City, far from the regions
+        body = {"code": issued.url, "device_id": f"far-phone-000{n}"}
+        client.post(
+            "/api/v1/scans",
+            json=body | {"lat": 10.7769, "lon": 106.7009},
+            environ_base={"REMOTE_ADDR": f"10.{n}.0.9"},
+        )
+    monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("suspicious", ["out_of_region"])
