@@ -83,3 +83,10 @@ def test_the_app_builds_its_settings_once_from_its_configuration(tmp_path):
         assert settings() is first  # read once: a later change is not seen
     with app.test_request_context("/"):
         assert settings() is first
+
+
+def test_no_key_shows_in_the_settings_printed():
+    read = Settings.from_config({**CONFIG, "PRIVACY_KEY": "its-own"})
+    shown = repr(read)
+    assert "https://tem.example.vn" in shown
+    assert "newest" not in shown and "older" not in shown and "its-own" not in shown

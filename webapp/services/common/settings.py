@@ -19,9 +19,10 @@ from webapp.services.common.privacy import derive_key
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    stamp_keys: tuple[str, ...]
+    # Keys stay out of the repr: a logged or printed Settings shows no secret.
+    stamp_keys: tuple[str, ...] = field(repr=False)
     """Stamp MAC and signature keys, newest first: the first makes new stamps."""
-    privacy_key: str
+    privacy_key: str = field(repr=False)
     """Keys the hashes of devices and addresses, and seals reporters' contacts."""
     base_url: str
     """Where printed links point (the resolver's public address)."""
