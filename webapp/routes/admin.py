@@ -1,6 +1,7 @@
 """The province's administrator: programme dashboard, approvals, training."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -21,7 +22,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 @bp.get("/")
 @role_required("admin")
-def dashboard():
+def dashboard() -> ResponseReturnValue:
     """Progress toward the programme's targets, from the data as it is."""
     now = utcnow()
     products, rows = progress.products_with_complete_data(db.session(), now)
@@ -43,7 +44,9 @@ def dashboard():
     )
 
 
-def _charts(products, trained, weeks) -> dict[str, Markup]:
+def _charts(
+    products: progress.Share, trained: progress.Share, weeks: list[progress.Week]
+) -> dict[str, Markup]:
     """The dashboard's charts: progress toward each target, and weekly counts."""
     return {
         "product_chart": Markup(
@@ -74,14 +77,14 @@ EXPORT_NAMES = ", ".join(map(repr, exports.DASHBOARD))
 
 @bp.get(f"/export/<any({EXPORT_NAMES}):name>.xlsx")
 @role_required("admin")
-def export(name: str):
+def export(name: str) -> ResponseReturnValue:
     """A dashboard table as an Excel workbook, for the province's reports."""
     return exports.download(exports.DASHBOARD[name](), f"ocop-trace-{name}.xlsx")
 
 
 @bp.get("/approvals")
 @role_required("admin")
-def approvals():
+def approvals() -> ResponseReturnValue:
     """Organisations and products waiting to go public."""
     organisations, products = approval_rules.waiting(db.session())
     return render_template(
@@ -94,7 +97,7 @@ def approvals():
 
 @bp.post("/<any('organisations', 'products'):kind>/<int:record_id>/approve")
 @role_required("admin")
-def approve(kind: str, record_id: int):
+def approve(kind: str, record_id: int) -> ResponseReturnValue:
     """Publish an organisation or a product; recorded in the audit log."""
     record = approval_rules.record_to_approve(db.session(), kind[:-1], record_id)
     if not ApproveForm().validate():
@@ -113,7 +116,7 @@ def approve(kind: str, record_id: int):
 
 @bp.route("/training", methods=["GET", "POST"])
 @role_required("admin")
-def training():
+def training() -> ResponseReturnValue:
     """Training sessions and who attended: they count toward the 2025 target."""
     form = TrainingForm(data={"province": "33"})
     form.fill_choices(training_service.organisations(db.session()), current_lang())

@@ -1,12 +1,14 @@
 """The public JSON API (v1): code status and journey events for programs."""
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, Response, jsonify, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from webapp.extensions import db, rate_limited
 from webapp.models import utcnow
 from webapp.services.common.errors import DigitalLinkError
+from webapp.services.scans.scanning import ScanOutcome
 from webapp.services.standards import epcis
 from webapp.web import epcis_http, vocab
 from webapp.web.auth import allowed_scan_roles
@@ -22,7 +24,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/verify/01/<path:rest>")
-def verify(rest: str):
+def verify(rest: str) -> ResponseReturnValue:
     """Facts about a code (issued, cancelled, recalled…) without recording a scan."""
     try:
         link = requested_link()
@@ -41,14 +43,14 @@ def verify(rest: str):
 
 
 @bp.get("/traceability/01/<path:rest>")
-def traceability(rest: str):
+def traceability(rest: str) -> ResponseReturnValue:
     """The journey of a batch or item as an EPCIS 2.0 JSON-LD document."""
     response = epcis_http.refusal() or _journey()
     response.headers.update(epcis_http.VERSIONS)  # an EPCIS answer, errors too
     return response
 
 
-def _journey():
+def _journey() -> Response:
     try:
         link = requested_link()
     except DigitalLinkError as error:
@@ -70,7 +72,7 @@ def _journey():
 
 @bp.post("/scans")
 @rate_limited("RATELIMIT_SCANS")
-def create_scan():
+def create_scan() -> ResponseReturnValue:
     """Record a scan and answer its verdict (the public contract)."""
     scan_in = _scan_in()
     if not isinstance(scan_in, ScanIn):
@@ -97,7 +99,7 @@ def create_scan():
     return jsonify(body), 200 if outcome.replayed else 201
 
 
-def _scan_in():
+def _scan_in() -> ScanIn | Response:
     """The scan the request asks to record, or the answer refusing it."""
     if foreign_origin():
         message = _("Scans are accepted from this site's own pages or from apps.")
@@ -115,7 +117,7 @@ def _scan_in():
     return scan_in
 
 
-def scan_json(outcome) -> dict:
+def scan_json(outcome: ScanOutcome) -> dict:
     scan = outcome.scan
     return {
         "scan_id": scan.id,
@@ -134,7 +136,7 @@ def scan_json(outcome) -> dict:
     }
 
 
-def _invalid_fields(error: ValidationError):
+def _invalid_fields(error: ValidationError) -> Response:
     fields = sorted({".".join(map(str, e["loc"])) or "body" for e in error.errors()})
     message = _(
         "These fields are missing or not valid: %(fields)s", fields=", ".join(fields)

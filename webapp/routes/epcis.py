@@ -1,6 +1,6 @@
 """EPCIS 2.0: a read-only query endpoint and an export with master data."""
 
-from flask import Blueprint, request
+from flask import Blueprint, Response, request
 from flask.typing import ResponseReturnValue
 
 from webapp.extensions import db, rate_limited
@@ -15,7 +15,7 @@ bp = Blueprint("epcis", __name__, url_prefix="/epcis")
 
 
 @bp.before_request
-def _negotiate():
+def _negotiate() -> Response | None:
     return epcis_http.refusal()
 
 

@@ -4,7 +4,7 @@ Neither names a person, a host or a version; neither is rate limited, and
 the private access log leaves them out (they come every few seconds).
 """
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from webapp import MIGRATIONS_DIR
@@ -36,6 +36,6 @@ def readyz() -> ResponseReturnValue:
     return _no_store(response)
 
 
-def _no_store(response):
+def _no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -37,6 +37,7 @@ from webapp.services.casework.inspections import (
     reset_pin_claim,
 )
 from webapp.services.casework.reported_codes import by_report, reported_codes
+from webapp.services.catalog.resolution import Resolution
 from webapp.services.staff import access
 from webapp.services.standards.code_entry import interpret
 from webapp.web import vocab
@@ -181,7 +182,7 @@ def dossier() -> ResponseReturnValue:
         return render_template("inspector/dossier_entry.html"), 200
     entry = interpret(db.session(), code, own_hosts())
     stamp, resolution, problem = stamp_for_dossier(entry)
-    if stamp is None:
+    if stamp is None or resolution is None:
         page = render_template(
             "inspector/dossier_entry.html", code=code, problem=problem
         )
@@ -277,7 +278,7 @@ def _contacts(found: Case) -> dict[int, str | None]:
     return shown
 
 
-def _case_again(found: Case, form: CaseInspectionForm, status: int):
+def _case_again(found: Case, form: CaseInspectionForm, status: int) -> tuple[str, int]:
     """The case page with the inspection form's errors where it was filled in."""
     page = render_template(
         "inspector/case.html", **_case_context(found, inspection_form=form)
@@ -289,13 +290,23 @@ def _dossier_url(stamp: Stamp) -> str:
     return url_for("inspector.dossier", code=stamp.serial)
 
 
-def _dossier_again(stamp, inspection_form, pin_form, status: int = 400):
+def _dossier_again(
+    stamp: Stamp,
+    inspection_form: InspectionForm | None,
+    pin_form: PinResetForm | None,
+    status: int = 400,
+) -> tuple[str, int]:
     """The dossier with a form's errors shown where the inspector filled it in."""
     resolution = resolve_link(link_of(stamp))
     return _render_dossier(stamp, resolution, inspection_form, pin_form), status
 
 
-def _render_dossier(stamp, resolution, inspection_form=None, pin_form=None) -> str:
+def _render_dossier(
+    stamp: Stamp,
+    resolution: Resolution,
+    inspection_form: InspectionForm | None = None,
+    pin_form: PinResetForm | None = None,
+) -> str:
     context = dossier_context(stamp, resolution, current_user)
     if inspection_form is None:
         case = context["cases"][0] if context["cases"] else None

@@ -2,6 +2,8 @@
 them (read-only). Batches and stamps are in producer_batches, journeys in
 producer_journey: the same blueprint."""
 
+from typing import Any
+
 from flask import (
     Blueprint,
     abort,
@@ -11,9 +13,12 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 
 from webapp.extensions import db
 from webapp.forms.producer import (
@@ -21,6 +26,7 @@ from webapp.forms.producer import (
     ProfileForm,
 )
 from webapp.models import (
+    Organisation,
     Product,
     utcnow,
 )
@@ -30,6 +36,7 @@ from webapp.services.catalog import approvals, completeness
 from webapp.services.catalog import products as product_service
 from webapp.services.catalog.products import ProductError, ProductInput, ProfileInput
 from webapp.services.common.clock import today_in_vietnam
+from webapp.services.common.errors import Refusal
 from webapp.services.programme import charts, progress
 from webapp.services.staff import access
 from webapp.services.standards import portal_outbox
@@ -45,7 +52,7 @@ bp = Blueprint("producer", __name__, url_prefix="/producer")
 
 @bp.get("/")
 @role_required("producer")
-def home():
+def home() -> ResponseReturnValue:
     """The organisation's products and their batches."""
     own = current_user.organisation_id
     products = product_service.of_organisation(db.session(), own, with_batches=True)
@@ -72,19 +79,19 @@ def home():
 
 @bp.route("/products/new", methods=["GET", "POST"])
 @role_required("producer")
-def new_product():
+def new_product() -> ResponseReturnValue:
     """Add a product; the province approves it before its story goes public."""
     return _product_form(None)
 
 
 @bp.route("/products/<int:product_id>", methods=["GET", "POST"])
 @role_required("producer")
-def edit_product(product_id: int):
+def edit_product(product_id: int) -> ResponseReturnValue:
     """Edit a product's record and story."""
     return _product_form(access.own_product(db.session(), current_user, product_id))
 
 
-def _product_form(product: Product | None):
+def _product_form(product: Product | None) -> tuple[str, int] | Response:
     form = _filled_product_form(product)
     if request.method == "GET":
         return _product_page(form, product)
@@ -133,14 +140,16 @@ def _filled_product_form(product: Product | None) -> ProductForm:
     return form
 
 
-def _product_page(form: ProductForm, product: Product | None, status: int = 200):
+def _product_page(
+    form: ProductForm, product: Product | None, status: int = 200
+) -> tuple[str, int]:
     page = render_template("producer/product_form.html", form=form, product=product)
     return page, status
 
 
 @bp.route("/profile", methods=["GET", "POST"])
 @role_required("producer")
-def profile():
+def profile() -> ResponseReturnValue:
     """The organisation's public profile: name, address, GLN, contacts."""
     organisation = current_user.organisation
     form = _profile_form(organisation)
@@ -161,7 +170,7 @@ def profile():
     return redirect(url_for("producer.home"), code=303)
 
 
-def _profile_form(organisation) -> ProfileForm:
+def _profile_form(organisation: Organisation) -> ProfileForm:
     """The profile as last saved (GET), or as posted; its wards follow its province."""
     if request.method == "GET":
         draft = approvals.draft(organisation)
@@ -173,7 +182,7 @@ def _profile_form(organisation) -> ProfileForm:
     return form
 
 
-def _saved(record, done: str) -> str:
+def _saved(record: Product | Organisation, done: str) -> str:
     """What saving said: done, or that the changes wait for the province."""
     if record.pending_changes:
         return _("Saved. The changes go public once the province approves them.")
@@ -182,7 +191,7 @@ def _saved(record, done: str) -> str:
 
 @bp.post("/portal-items/<int:item_id>/retry")
 @role_required("producer")
-def retry_portal_item(item_id: int):
+def retry_portal_item(item_id: int) -> ResponseReturnValue:
     """Send a refused record again once its data is fixed."""
     item = access.own_portal_item(db.session(), current_user, item_id)
     portal_outbox.retry(item, utcnow())
@@ -194,7 +203,7 @@ def retry_portal_item(item_id: int):
 
 @bp.get("/cases")
 @role_required("producer")
-def cases():
+def cases() -> ResponseReturnValue:
     """Cases about this producer's products, with the batches hit several times."""
     status = request.args.get("status", "open")
     found = case_service.queue(db.session(), current_user, None, status)
@@ -209,7 +218,7 @@ def cases():
 
 @bp.get("/cases/<int:case_id>")
 @role_required("producer")
-def case(case_id: int):
+def case(case_id: int) -> ResponseReturnValue:
     """One case about this producer's product; reporters' contacts stay hidden."""
     found = case_service.visible_case(db.session(), current_user, case_id)
     if found is None:
@@ -224,16 +233,18 @@ def case(case_id: int):
 class _Draft:
     """A product or organisation as its producer last saved it, for its form."""
 
-    def __init__(self, record) -> None:
+    def __init__(self, record: Product | Organisation) -> None:
         self._record, self._draft = record, approvals.draft(record)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name in self._draft:
             return self._draft[name]
         return getattr(self._record, name)
 
 
-def field_error(form, error, messages: dict = vocab.BATCH_ERRORS) -> None:
+def field_error(
+    form: FlaskForm, error: Refusal, messages: dict = vocab.BATCH_ERRORS
+) -> None:
     field = getattr(form, error.field or "", None) or next(iter(form))
     field.errors = [*field.errors, vocab.label(messages, error.code)]
 

@@ -1,5 +1,6 @@
 """The producer portal, continued: batches, their stamps and label previews."""
 
+from typing import Any
 
 from flask import (
     current_app,
@@ -9,8 +10,11 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 
 from webapp.extensions import db, settings
 from webapp.forms.producer import (
@@ -43,7 +47,7 @@ from webapp.web.links import product_image_file
 
 @bp.route("/batches/new", methods=["GET", "POST"])
 @role_required("producer")
-def new_batch():
+def new_batch() -> ResponseReturnValue:
     """Register a production lot and where it may be sold."""
     form = BatchForm()
     own = product_service.of_organisation(db.session(), current_user.organisation_id)
@@ -66,7 +70,7 @@ def new_batch():
 
 @bp.get("/batches/<int:batch_id>")
 @role_required("producer")
-def batch(batch_id: int):
+def batch(batch_id: int) -> ResponseReturnValue:
     """A batch: its stamps and their issuance log, its journey, its status."""
     found = access.own_batch(db.session(), current_user, batch_id)
     return render_template("producer/batch.html", **_batch_context(found))
@@ -74,7 +78,7 @@ def batch(batch_id: int):
 
 @bp.route("/batches/<int:batch_id>/edit", methods=["GET", "POST"])
 @role_required("producer")
-def edit_batch(batch_id: int):
+def edit_batch(batch_id: int) -> ResponseReturnValue:
     """Correct a batch: everything until stamps are issued, then what stays true."""
     found = access.own_batch(db.session(), current_user, batch_id)
     issued = batch_service.stamps_issued(db.session(), found)
@@ -112,13 +116,13 @@ def _apply_edit(found: Batch, form: BatchEditForm, issued: int, locks: dict) -> 
     return True
 
 
-def _current(found: Batch, name: str):
+def _current(found: Batch, name: str) -> Any:
     return found.province_codes if name == "provinces" else getattr(found, name)
 
 
 @bp.post("/batches/<int:batch_id>/stamps")
 @role_required("producer")
-def issue(batch_id: int):
+def issue(batch_id: int) -> ResponseReturnValue:
     """Issue stamps and prepare their print files (PDF sheet and CSV)."""
     found = access.own_batch(db.session(), current_user, batch_id)
     form = IssueForm()
@@ -178,7 +182,7 @@ def _issue_problem(found: Batch, form: IssueForm) -> bool:
 
 @bp.get("/batches/<int:batch_id>/labels")
 @role_required("producer")
-def label_previews(batch_id: int):
+def label_previews(batch_id: int) -> ResponseReturnValue:
     """One label of each size as it will print; htmx swaps it when PIN is ticked."""
     found = access.own_batch(db.session(), current_user, batch_id)
     with_pin = request.args.get("with_pin") == "y"
@@ -191,7 +195,7 @@ def label_previews(batch_id: int):
 
 @bp.post("/batches/<int:batch_id>/status")
 @role_required("producer")
-def change_status(batch_id: int):
+def change_status(batch_id: int) -> ResponseReturnValue:
     """Recall or void the batch."""
     found = access.own_batch(db.session(), current_user, batch_id)
     form = BatchStatusForm()
@@ -217,7 +221,7 @@ def change_status(batch_id: int):
 
 @bp.post("/batches/<int:batch_id>/portal")
 @role_required("producer")
-def send_to_portal(batch_id: int):
+def send_to_portal(batch_id: int) -> ResponseReturnValue:
     """Queue the batch (product, production order, chain, stages) for the portal."""
     found = access.own_batch(db.session(), current_user, batch_id)
     portal_outbox.enqueue_batch(db.session(), found)
@@ -226,7 +230,7 @@ def send_to_portal(batch_id: int):
     return redirect(url_for("producer.batch", batch_id=found.id) + "#portal", code=303)
 
 
-def event_form(found: Batch, formdata=None) -> EventForm:
+def event_form(found: Batch, formdata: MultiDict[str, str] | None = None) -> EventForm:
     """The form to add a step: preset to the likely next step, in one's province."""
     preset = {
         "biz_step": batch_service.suggested_step(found),
@@ -244,7 +248,7 @@ def findings_of(found: Batch) -> list:
     )
 
 
-def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
+def _batch_context(found: Batch, with_pin: bool = False, **forms: FlaskForm) -> dict:
     records = issuance_log.records_of(db.session(), found)
     config = current_app.config
     folder = settings().print_dir
@@ -271,12 +275,12 @@ def _batch_context(found: Batch, with_pin: bool = False, **forms) -> dict:
     }
 
 
-def batch_again(found: Batch, **forms):
+def batch_again(found: Batch, **forms: FlaskForm) -> tuple[str, int]:
     """The batch page with a form's errors, where the producer filled it in."""
     return render_template("producer/batch.html", **_batch_context(found, **forms)), 400
 
 
-def _batch_input(form: BatchEditForm, **kept) -> BatchInput:
+def _batch_input(form: BatchEditForm, **kept: Any) -> BatchInput:
     """The form's values; kept overrides fields the form no longer offers."""
     values = {
         name: kept[name] if name in kept else getattr(form, name).data

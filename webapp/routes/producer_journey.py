@@ -1,6 +1,7 @@
 """The producer portal, continued: a batch's journey events and their places."""
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,7 +10,7 @@ from webapp.forms.producer import EventForm, EventLocationForm
 from webapp.models import Batch, utcnow
 from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_batches import batch_again, event_form, findings_of
-from webapp.services.casework.photos import PhotoRefused
+from webapp.services.casework.photos import PhotoRefused, StoredPhoto
 from webapp.services.catalog import batches as batch_service
 from webapp.services.catalog.batches import BatchError, EventInput
 from webapp.services.common.clock import VIETNAM
@@ -23,7 +24,7 @@ from webapp.web.uploads import chosen_files, kept_only_if_saved, refusal
 
 @bp.post("/batches/<int:batch_id>/events")
 @role_required("producer")
-def add_event(batch_id: int):
+def add_event(batch_id: int) -> ResponseReturnValue:
     """Record a step of the batch's journey; the story shows it at once.
 
     With htmx the journey section is swapped, and the completeness panel with
@@ -61,7 +62,7 @@ def add_event(batch_id: int):
     "/batches/<int:batch_id>/events/<int:event_id>/location", methods=["GET", "POST"]
 )
 @role_required("producer")
-def locate_event(batch_id: int, event_id: int):
+def locate_event(batch_id: int, event_id: int) -> ResponseReturnValue:
     """Give a stage recorded without one its location code (ward or GLN)."""
     found, event = access.own_stage(db.session(), current_user, batch_id, event_id)
     form = EventLocationForm(data={"province": event.province_code})
@@ -88,7 +89,7 @@ def locate_event(batch_id: int, event_id: int):
     return redirect(url_for("producer.batch", batch_id=found.id) + "#journey", code=303)
 
 
-def _event_input(form: EventForm, stored) -> EventInput:
+def _event_input(form: EventForm, stored: StoredPhoto | None) -> EventInput:
     return EventInput(
         biz_step=form.biz_step.data,
         event_time=form.event_time.data.replace(tzinfo=VIETNAM),
@@ -103,13 +104,13 @@ def _event_input(form: EventForm, stored) -> EventInput:
     )
 
 
-def _journey_again(found: Batch, form: EventForm):
+def _journey_again(found: Batch, form: EventForm) -> str | tuple[str, int]:
     if wants_fragment():
         return _journey_fragment(found, form)
     return batch_again(found, event_form=form)
 
 
-def _journey_fragment(found: Batch, form: EventForm, added: bool = False):
+def _journey_fragment(found: Batch, form: EventForm, added: bool = False) -> str:
     """The journey; after a new step, the completeness panel too (out of band)."""
     return render_template(
         "producer/_journey_update.html",

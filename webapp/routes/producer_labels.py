@@ -1,6 +1,7 @@
 """The producer portal, continued: a batch's stamp labels as they will print."""
 
 from flask import Response, abort, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from webapp.extensions import db, settings
@@ -16,7 +17,7 @@ from webapp.web.i18n import translate_to
 
 @bp.get("/batches/<int:batch_id>/labels/<any(small, medium, large):size>.png")
 @role_required("producer")
-def label_image(batch_id: int, size: str):
+def label_image(batch_id: int, size: str) -> ResponseReturnValue:
     """A PNG of one label of this batch, with a sample code that never verifies."""
     found = access.own_batch(db.session(), current_user, batch_id)
     product = found.product

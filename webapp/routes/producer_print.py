@@ -9,8 +9,10 @@ from flask import (
     send_file,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from webapp.extensions import db, settings
 from webapp.jobs import print_files, queue
@@ -24,7 +26,7 @@ from webapp.web.fragments import wants_fragment
 from webapp.web.i18n import current_lang
 
 
-def _back(record: IssuanceRecord):
+def _back(record: IssuanceRecord) -> Response:
     return redirect(
         url_for("producer.batch", batch_id=record.batch_id) + "#stamps", code=303
     )
@@ -32,7 +34,7 @@ def _back(record: IssuanceRecord):
 
 @bp.get("/issuances/<int:issuance_id>/print-files")
 @role_required("producer")
-def print_status(issuance_id: int):
+def print_status(issuance_id: int) -> ResponseReturnValue:
     """Where the print files stand: what htmx swaps in while it polls."""
     record = access.own_issuance(db.session(), current_user, issuance_id)
     if not wants_fragment():
@@ -60,7 +62,7 @@ def print_status(issuance_id: int):
 
 @bp.post("/issuances/<int:issuance_id>/print-files/retry")
 @role_required("producer")
-def retry_print_files(issuance_id: int):
+def retry_print_files(issuance_id: int) -> ResponseReturnValue:
     """Prepare the print files again after a failed or interrupted try."""
     record = access.own_issuance(db.session(), current_user, issuance_id)
     job = print_files.of_records([record.id]).get(record.id)
@@ -80,7 +82,7 @@ def retry_print_files(issuance_id: int):
     "/issuances/<int:issuance_id>/<any('sheet.pdf', 'codes.csv', 'codes.xlsx'):name>"
 )
 @role_required("producer")
-def print_file(issuance_id: int, name: str):
+def print_file(issuance_id: int, name: str) -> ResponseReturnValue:
     """Download an issuance's print file while it is kept."""
     record = access.own_issuance(db.session(), current_user, issuance_id)
     job = print_files.of_records([record.id]).get(record.id)

@@ -12,6 +12,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response
 
 from webapp.extensions import db
 from webapp.services.catalog.published import public_products
@@ -89,7 +90,7 @@ def _settings_page(choice: str, invalid: bool = False) -> str:
     )
 
 
-def _remember_location(response, choice: str) -> None:
+def _remember_location(response: Response, choice: str) -> None:
     name = current_app.config["LOCATION_COOKIE"]
     if choice == "ask":
         response.delete_cookie(name)

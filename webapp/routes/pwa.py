@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -151,12 +151,12 @@ def offline() -> ResponseReturnValue:
     return render_template("pwa/offline.html")
 
 
-def _static_urls(names) -> list[str]:
+def _static_urls(names: tuple[str, ...]) -> list[str]:
     return [url_for("static", filename=name) for name in names]
 
 
 @bp.after_app_request
-def keep_staff_pages_nowhere(response):
+def keep_staff_pages_nowhere(response: Response) -> Response:
     """Nothing rendered for signed-in staff is kept: not by the service worker
     (which honours no-store), not by the browser's cache (their name, their cases).
     """

@@ -1,7 +1,10 @@
 """Consumers report suspected fakes and follow their report by reference."""
 
+from collections.abc import Callable
+
 from flask import (
     Blueprint,
+    Response,
     flash,
     get_flashed_messages,
     jsonify,
@@ -12,7 +15,10 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_limiter import RequestLimit
+from werkzeug.wrappers import Response as BaseResponse
 
 from webapp.extensions import address_key, db, rate_limited
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
@@ -37,17 +43,18 @@ from webapp.web.uploads import chosen_files, discard, kept_only_if_saved, refusa
 bp = Blueprint("reports", __name__, url_prefix="/report")
 SENT = "report-sent"  # the flash category of the one-time thank-you
 SECRET = "report_secret"  # session key of the withdrawal secret, until shown once
+View = Callable[..., ResponseReturnValue]
 
 
 @bp.get("/")
-def new():
+def new() -> ResponseReturnValue:
     """The report form, with the code prefilled when coming from a scan."""
     form = ReportForm(data={"code": request.args.get("code", "")})
     form.fill_region_choices(current_lang())
     return render_template("reports/new.html", form=form)
 
 
-def _kept_for_later(_limit):
+def _kept_for_later(_limit: RequestLimit) -> Response:
     """Too many reports: show the form again with what was typed, not a bare error."""
     form = ReportForm()
     form.fill_region_choices(current_lang())
@@ -62,7 +69,7 @@ def _kept_for_later(_limit):
 @bp.post("/")
 @rate_limited("RATELIMIT_REPORTS_ADDRESS", on_breach=_kept_for_later)
 @rate_limited("RATELIMIT_REPORTS", per_device=True, on_breach=_kept_for_later)
-def create():
+def create() -> ResponseReturnValue:
     """File the report with its photos and show its reference (Post/Redirect/Get)."""
     form = ReportForm()
     form.fill_region_choices(current_lang())
@@ -89,7 +96,7 @@ def create():
     return _sent(report, secret)
 
 
-def _resent(report: Report):
+def _resent(report: Report) -> BaseResponse:
     """A resend of a filed report: its sender (who alone holds the form's key)
     may have lost the first answer, so a fresh secret replaces the first one.
     """
@@ -98,7 +105,7 @@ def _resent(report: Report):
     return _sent(report, secret)
 
 
-def _sent(report: Report, secret: str | None = None):
+def _sent(report: Report, secret: str | None = None) -> BaseResponse:
     """Its status page, thanking once: later visits show only the status."""
     flash(_("Thank you. Your report has been received."), SENT)
     if secret:  # not a flash message: it is shown in its own place, not as a banner
@@ -107,7 +114,7 @@ def _sent(report: Report, secret: str | None = None):
 
 
 @bp.get("/find")
-def find():
+def find() -> ResponseReturnValue:
     """Look up a report by the reference its sender kept."""
     typed = request.args.get("reference", "")
     reference = normalize_reference(typed)
@@ -116,20 +123,23 @@ def find():
     return redirect(url_for("reports.show", reference=reference), code=303)
 
 
-def _too_many_lookups(_limit):
+def _too_many_lookups(_limit: RequestLimit) -> Response:
     message = _("Too many references tried from here. Please wait and try again.")
     return make_response(_find_page("", 429, message))
 
 
-def _missed(response) -> bool:
+def _missed(response: Response) -> bool:
     return response.status_code == 404
 
 
-def _lookups_limited(deduct_when, on_breach):
+def _lookups_limited(
+    deduct_when: Callable[[Response], bool],
+    on_breach: Callable[[RequestLimit], Response],
+) -> Callable[[View], View]:
     """One budget of misses per address and per phone for everything that
     takes a reference: looking one up and guessing its withdrawal secret."""
 
-    def decorate(view):
+    def decorate(view: View) -> View:
         for setting, per_device in (
             ("RATELIMIT_REPORT_LOOKUPS_DEVICE", True),
             ("RATELIMIT_REPORT_LOOKUPS", False),
@@ -148,7 +158,7 @@ def _lookups_limited(deduct_when, on_breach):
 
 @bp.get("/<reference>")
 @_lookups_limited(_missed, _too_many_lookups)
-def show(reference: str):
+def show(reference: str) -> ResponseReturnValue:
     """Where a report stands, for whoever holds its reference."""
     report = report_service.by_reference(db.session(), reference)
     if report is None:
@@ -170,11 +180,11 @@ def show(reference: str):
     return response
 
 
-def _wrong_guess(response) -> bool:
+def _wrong_guess(response: Response) -> bool:
     return response.status_code in (400, 404)
 
 
-def _wrong_secrets(_limit):
+def _wrong_secrets(_limit: RequestLimit) -> Response:
     message = _("Too many secrets tried from here. Please wait and try again.")
     return make_response(
         render_template(
@@ -189,7 +199,7 @@ def _wrong_secrets(_limit):
 
 @bp.route("/<reference>/withdraw", methods=["GET", "POST"])
 @_lookups_limited(_wrong_guess, _wrong_secrets)
-def withdraw(reference: str):
+def withdraw(reference: str) -> ResponseReturnValue:
     """Delete a report and its contact for whoever holds its reference and secret."""
     report = report_service.by_reference(db.session(), reference)
     if report is None:
@@ -208,12 +218,12 @@ def withdraw(reference: str):
 
 
 @bp.get("/withdrawn")
-def withdrawn():
+def withdrawn() -> ResponseReturnValue:
     """Confirmation that the report and everything sent with it are gone."""
     return render_template("reports/withdrawn.html")
 
 
-def _withdraw_page(form: WithdrawForm, report: Report, status: int):
+def _withdraw_page(form: WithdrawForm, report: Report, status: int) -> tuple[str, int]:
     page = render_template(
         "reports/withdraw.html", form=form, reference=report.reference
     )
@@ -221,7 +231,7 @@ def _withdraw_page(form: WithdrawForm, report: Report, status: int):
 
 
 @bp.get("/wards")
-def wards():
+def wards() -> ResponseReturnValue:
     """The ward options of one province, swapped into the form by htmx."""
     province = request.args.get("province", "")
     options = regions.wards_of(province) if regions.is_province_code(province) else []
@@ -231,14 +241,14 @@ def wards():
 
 
 @bp.get("/token")
-def token():
+def token() -> ResponseReturnValue:
     """A fresh CSRF token for the phone's queue of reports written offline."""
     response = jsonify(csrf_token=generate_csrf())
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def _find_page(typed: str, status: int, message: str | None = None):
+def _find_page(typed: str, status: int, message: str | None = None) -> tuple[str, int]:
     """The look-up form, saying what went wrong if anything (status 200: nothing)."""
     page = render_template(
         "reports/unknown.html",
@@ -273,6 +283,6 @@ def _report_input(form: ReportForm) -> ReportInput:
     )
 
 
-def _photo_error(form: ReportForm, message: str, status: int):
+def _photo_error(form: ReportForm, message: str, status: int) -> tuple[str, int]:
     form.photos.errors = [message]
     return render_template("reports/new.html", form=form), status

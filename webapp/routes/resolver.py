@@ -1,5 +1,6 @@
 """The GS1 Digital Link resolver: what a phone camera opens from a stamp."""
 
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from flask import (
@@ -10,12 +11,16 @@ from flask import (
     render_template,
     request,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_cors.core import ALL_METHODS
+from werkzeug.wrappers import Response as BaseResponse
 
+from webapp.services.catalog.resolution import Resolution
 from webapp.services.common.errors import DigitalLinkError
 from webapp.services.standards import linkset
 from webapp.services.standards.digital_link import DigitalLink
+from webapp.services.standards.linkset import Link
 from webapp.web import story_pages, verdicts, vocab
 from webapp.web.i18n import current_lang
 from webapp.web.links import (
@@ -30,6 +35,7 @@ from webapp.web.presenters import story_data
 from webapp.web.scan_context import page_verdict
 
 bp = Blueprint("resolver", __name__)
+AnyResponse = TypeVar("AnyResponse", bound=BaseResponse)
 
 PAGE_TEMPLATES = {
     "item": "story/item.html",
@@ -41,7 +47,7 @@ PAGE_TEMPLATES = {
 # Not merged into "/01/…": an empty GTIN is a malformed link (400), as GS1 says.
 @bp.get("/01//<path:rest>", merge_slashes=False)
 @bp.get("/01/<path:rest>", merge_slashes=False)
-def resolve(rest: str):
+def resolve(rest: str) -> ResponseReturnValue:
     """Answer a Digital Link: story page, JSON, linkset or a typed redirect."""
     try:
         link = requested_link()
@@ -68,7 +74,9 @@ def resolve(rest: str):
     return story_pages.keep(response, kept) if kept is not None else response
 
 
-def _by_link_type(link, links, resolution):
+def _by_link_type(
+    link: DigitalLink, links: list[Link], resolution: Resolution
+) -> BaseResponse | None:
     """The answer for a linkType other than the story page, else None."""
     link_type = linkset.link_type_name(request.args.get("linkType", ""))
     if link_type in ("all", "linkset") or _wants_linkset():
@@ -81,7 +89,7 @@ def _by_link_type(link, links, resolution):
     return None
 
 
-def _story(link, resolution) -> Response:
+def _story(link: DigitalLink, resolution: Resolution) -> Response:
     """The story page (or its data as JSON) of a code that was issued."""
     data = story_data(resolution, current_lang(), own_base_url())
     if wants_json():
@@ -101,7 +109,7 @@ RESOLVER_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 @bp.after_request
-def _options_declare_methods_and_linkset(response):
+def _options_declare_methods_and_linkset(response: Response) -> Response:
     """OPTIONS on a Digital Link names its methods and, when known, its links.
 
     GS1's resolver test suite asks with `Access-Control-Request-Method:
@@ -123,7 +131,7 @@ def _options_declare_methods_and_linkset(response):
 
 
 @bp.get("/.well-known/gs1resolver")
-def description():
+def description() -> ResponseReturnValue:
     """The resolver description file of GS1-Conformant Resolver 1.2."""
     root = own_base_url()
     return jsonify(
@@ -144,7 +152,10 @@ def _wants_linkset() -> bool:
     return best == linkset.LINKSET_MEDIA_TYPE
 
 
-def _linkset_response(link, links, resolution):
+def _linkset_response(
+    link: DigitalLink, links: list[Link], resolution: Resolution
+) -> Response:
+    assert resolution.product is not None  # a code found names its product
     name = resolution.product.localized("name", current_lang()).text
     wider = []  # walk up the tree: the lot's and the product's own links
     if link.serial and link.lot:
@@ -190,7 +201,7 @@ def _passing_query(href: str, keep_link_type: bool = False) -> str:
     return href + ("&" if "?" in href else "?") + urlencode(passed, safe=":/")
 
 
-def _link_type_unavailable():
+def _link_type_unavailable() -> Response:
     message = _("This code has no link of the type asked for.")
     if wants_json():
         return json_error(404, "link_type_unavailable", message)
@@ -198,7 +209,9 @@ def _link_type_unavailable():
     return Response(page, status=404)
 
 
-def _with_links(response, link, links):
+def _with_links(
+    response: AnyResponse, link: DigitalLink, links: list[Link]
+) -> AnyResponse:
     linkset_href = (
         link.uri(own_base_url()) + ("&" if link.expiry else "?") + "linkType=all"
     )
@@ -206,14 +219,14 @@ def _with_links(response, link, links):
     return response
 
 
-def _malformed(error: DigitalLinkError):
+def _malformed(error: DigitalLinkError) -> Response | tuple[str, int]:
     message = vocab.label(vocab.LINK_ERRORS, error.code)
     if wants_json():
         return json_error(400, error.code, message, part=error.part, value=error.value)
     return render_template("errors/code.html", kind="malformed", detail=message), 400
 
 
-def _not_issued(resolution):
+def _not_issued(resolution: Resolution) -> Response | tuple[str, int]:
     reason = resolution.reasons[0]
     if wants_json():
         return json_error(404, reason, vocab.label(vocab.REASONS, reason))

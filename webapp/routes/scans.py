@@ -3,14 +3,24 @@
 import re
 from datetime import datetime
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
 
 from webapp.extensions import db, rate_limited
 from webapp.services.casework.photo_decode import PhotoError, decode_qr
 from webapp.services.common.errors import DigitalLinkError
 from webapp.services.scans import scanning
+from webapp.services.scans.scanning import ScanOutcome
 from webapp.services.standards import digital_link
 from webapp.web import vocab
 from webapp.web.auth import allowed_scan_roles, inspecting
@@ -84,7 +94,7 @@ def record_scan() -> ResponseReturnValue:
     return response
 
 
-def _verdict_answer(outcome):
+def _verdict_answer(outcome: ScanOutcome) -> BaseResponse:
     """The verdict in place (htmx), or back to the story page showing it."""
     view = verdict_view(outcome)
     if wants_fragment():
@@ -127,7 +137,7 @@ def _idempotency_key() -> str | None:
     return key if IDEMPOTENCY_KEY.fullmatch(key) else None
 
 
-def _role_refused():
+def _role_refused() -> tuple[str, int]:
     # A scan staff queued offline, sent after they signed out: it is held on
     # the phone, never counted as a shopper's.
     message = _("Only signed-in inspectors and producers may scan in that role.")
@@ -165,7 +175,7 @@ def _position() -> dict:
     return {"lat": lat, "lon": lon, "accuracy_m": accuracy}
 
 
-def _photo_problem(message: str):
+def _photo_problem(message: str) -> Response:
     page = render_template("scans/index.html", photo_problem=message)
     response = current_app.make_response((page, 400))
     relax_for_decoder(response)
