@@ -26,9 +26,9 @@ from werkzeug.serving import make_server
 
 from bench.page_weight import BUDGET, KEYS
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
-from webapp.services.common.settings import Settings
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -106,7 +106,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_port}"
         with app.app_context():
             upgrade()
-            story = seed_demo(db.session, Settings(KEYS, "bench-privacy", base))[0].url
+            settings = settings_with(
+                STAMP_KEYS=KEYS,
+                PRIVACY_KEY="bench-privacy",
+                PUBLIC_BASE_URL=base,
+            )
+            story = seed_demo(db.session, settings)[0].url
             db.session.commit()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:

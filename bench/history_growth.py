@@ -34,18 +34,22 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import utcnow
-from webapp.services.common.settings import Settings
 
 SERVER = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
-SETTINGS = Settings(KEYS, "bench-privacy", BASE)
+SETTINGS = settings_with(
+    STAMP_KEYS=KEYS,
+    PRIVACY_KEY="bench-privacy",
+    PUBLIC_BASE_URL=BASE,
+)
 EXTRA_STAMPS_PER_BATCH = 1_000
 SPAN_DAYS = 365
 CHUNK = 100_000

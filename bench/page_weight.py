@@ -18,9 +18,9 @@ import tempfile
 from flask_migrate import upgrade
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
-from webapp.services.common.settings import Settings
 
 BUDGET = 60 * 1024
 ASSET = re.compile(
@@ -57,7 +57,12 @@ def main() -> None:
         )  # fmt: skip
         with app.app_context():
             upgrade()
-            issued = seed_demo(db.session, Settings(KEYS, "bench-privacy", "http://localhost"))
+            settings = settings_with(
+                STAMP_KEYS=KEYS,
+                PRIVACY_KEY="bench-privacy",
+                PUBLIC_BASE_URL="http://localhost",
+            )
+            issued = seed_demo(db.session, settings)
             db.session.commit()
             story = issued[0].url.removeprefix("http://localhost")
             client = app.test_client()

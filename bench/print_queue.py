@@ -81,7 +81,7 @@ def main() -> None:
     )
     with app.app_context():
         upgrade()
-        load_demo(db.session, app.config)
+        load_demo(db.session, app.extensions["settings"])
         db.session.commit()
         producer = db.session.scalar(
             select(User).where(User.email == "hongchau@demo.ocoptrace.vn")

@@ -27,10 +27,10 @@ from sqlalchemy import create_engine, literal, select, text
 from sqlalchemy.engine import make_url
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, utcnow
-from webapp.services.common.settings import Settings
 from webapp.services.scans import scanning
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import issue_stamps
@@ -40,7 +40,12 @@ SERVER = os.environ.get(
 )
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
-SETTINGS = Settings(KEYS, "bench-privacy", BASE)
+SETTINGS = settings_with(
+    STAMP_KEYS=KEYS,
+    PRIVACY_KEY="bench-privacy",
+    PUBLIC_BASE_URL=BASE,
+    DETECTION_RULES={},
+)
 COUNT = scanning.rollups.counted
 NO_COUNT = (select(literal(1)), {})  # the scan's write carries a no-op instead
 

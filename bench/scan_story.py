@@ -41,16 +41,20 @@ from flask_migrate import upgrade
 from sqlalchemy import event, func, select
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch, Scan, SerialStats, Stamp
-from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import issue_stamps
 
 HERE = Path(__file__).resolve().parent
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
-SETTINGS = Settings(KEYS, "bench-privacy", BASE)
+SETTINGS = settings_with(
+    STAMP_KEYS=KEYS,
+    PRIVACY_KEY="bench-privacy",
+    PUBLIC_BASE_URL=BASE,
+)
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 CLIENTS = 4  # concurrent connections while measuring throughput
 POOL = 400  # stamps the scans are spread over (the common, authentic case)

@@ -27,10 +27,10 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import Batch
-from webapp.services.common.settings import Settings
 from webapp.services.stamps import qr_symbols
 from webapp.services.stamps.issuance import issue_stamps, printed_link
 from webapp.services.stamps.stamp_sheet import LAYOUTS, Label, SheetText, render
@@ -38,7 +38,11 @@ from webapp.services.stamps.stamp_signatures import Signer
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
-SETTINGS = Settings(KEYS, "bench-privacy", BASE)
+SETTINGS = settings_with(
+    STAMP_KEYS=KEYS,
+    PRIVACY_KEY="bench-privacy",
+    PUBLIC_BASE_URL=BASE,
+)
 
 
 def links(count: int) -> list[str]:

@@ -24,6 +24,7 @@ from flask_migrate import upgrade
 from sqlalchemy import insert
 
 from webapp import create_app
+from webapp.config import settings_with
 from webapp.demo.seed import seed_demo
 from webapp.extensions import db
 from webapp.models import (
@@ -35,14 +36,17 @@ from webapp.models import (
     Stamp,
     utcnow,
 )
-from webapp.services.common.settings import Settings
 from webapp.services.scans.evidence import POSITION, Evidence, Sighting, observe
 from webapp.services.scans.scanning import ScanRequest, record_scan
 from webapp.services.stamps.issuance import issue_stamps
 
 KEYS = ("bench-stamp-key",)
 BASE = "https://trace.example.vn"
-SETTINGS = Settings(KEYS, "bench-privacy", BASE)
+SETTINGS = settings_with(
+    STAMP_KEYS=KEYS,
+    PRIVACY_KEY="bench-privacy",
+    PUBLIC_BASE_URL=BASE,
+)
 
 
 def build_evidence(devices: int, regions: tuple[str, ...]):

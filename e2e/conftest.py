@@ -84,7 +84,7 @@ def live_server(tmp_path_factory):
         )
         with app.app_context():
             upgrade()
-            demo = load_demo(db.session, app.config)
+            demo = load_demo(db.session, app.extensions["settings"])
             # The stamps nobody has scanned yet; the market's have a history.
             codes = write_codes_csv(folder / "codes.csv", demo.catalog)
             db.session.commit()

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from webapp.config import settings_with
 from webapp.extensions import db
 from webapp.models import (
     Batch,
@@ -30,14 +31,18 @@ from webapp.models import (
 from webapp.services.catalog.ocop import certificate_valid_until
 from webapp.services.common import spreadsheets
 from webapp.services.common.clock import today_in_vietnam
-from webapp.services.common.settings import Settings
 from webapp.services.stamps.issuance import IssuedStamp, issue_stamps
 from webapp.services.standards.gtin import complete_gtin
 
 BASE_URL = "https://trace.example.vn"
 STAMP_KEYS = ("test-stamp-key-new", "test-stamp-key-old")
 # The test app's settings for the services (its keys and base URL).
-SETTINGS = Settings(STAMP_KEYS, "test-privacy-key", BASE_URL)
+SETTINGS = settings_with(
+    STAMP_KEYS=STAMP_KEYS,
+    PRIVACY_KEY="test-privacy-key",
+    PUBLIC_BASE_URL=BASE_URL,
+    DETECTION_RULES={},
+)
 
 # The session factories write to and whether they commit unless told.
 _bound: list[Session] = []

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from tests.conftest import TEST_KEYS
+from webapp.config import settings_with
 from webapp.demo import timeline
 from webapp.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from webapp.demo.casework import HUNG_YEN_INSPECTOR
@@ -40,7 +41,6 @@ from webapp.services.casework.reports import progress_of
 from webapp.services.catalog import completeness
 from webapp.services.catalog.resolution import resolve
 from webapp.services.common.clock import VIETNAM
-from webapp.services.common.settings import Settings
 from webapp.services.places import regions
 from webapp.services.staff.accounts import authenticate
 from webapp.services.stamps.issuance import CSV_COLUMNS
@@ -62,7 +62,12 @@ def seed(app, tmp_path):
 
 def catalog(now: datetime | None = None) -> list[dict]:
     """Only the catalog (no market) as of now: quicker, where that is all we need."""
-    issued = seed_demo(db.session, Settings(TEST_KEYS, "test-privacy-key", BASE), now)
+    settings = settings_with(
+        STAMP_KEYS=TEST_KEYS,
+        PRIVACY_KEY="test-privacy-key",
+        PUBLIC_BASE_URL=BASE,
+    )
+    issued = seed_demo(db.session, settings, now)
     db.session.commit()
     return [dict(zip(CSV_COLUMNS, stamp.csv_row(), strict=True)) for stamp in issued]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from webapp import create_app
+from webapp.config import Config, settings_with
 from webapp.extensions import settings
 from webapp.services.common.privacy import derive_key
 from webapp.services.common.settings import Settings
@@ -90,3 +91,16 @@ def test_no_key_shows_in_the_settings_printed():
     shown = repr(read)
     assert "https://tem.example.vn" in shown
     assert "newest" not in shown and "older" not in shown and "its-own" not in shown
+
+
+def test_no_setting_has_a_default_of_its_own():
+    with pytest.raises(TypeError):
+        Settings(("key",), "privacy", "https://tem.example.vn")  # type: ignore[call-arg]
+
+
+def test_tools_get_the_configured_values_for_what_they_do_not_give():
+    given = settings_with(STAMP_KEYS=("tool-key",), PRIVACY_KEY="tool-privacy")
+    assert (given.stamp_keys, given.privacy_key) == (("tool-key",), "tool-privacy")
+    assert given.print_dir == Path(Config.PRINT_DIR)
+    assert given.base_url == Config.PUBLIC_BASE_URL
+    assert given.detection_rules == Config.DETECTION_RULES

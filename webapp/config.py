@@ -2,6 +2,9 @@
 
 import os
 from pathlib import Path
+from typing import Any
+
+from webapp.services.common.settings import Settings
 
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance"))
 
@@ -177,6 +180,13 @@ KEY_HINT = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 class MissingKeyError(RuntimeError):
     """A key the app cannot run safely without is unset or the published default."""
+
+
+def settings_with(**overrides: Any) -> Settings:
+    """The domain's settings as this environment configures them, with some keys
+    given (tools, benchmarks and tests that run outside an app)."""
+    values = {name: getattr(Config, name) for name in dir(Config) if name.isupper()}
+    return Settings.from_config({**values, **overrides})
 
 
 def require_keys(app) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask_babel import force_locale
 from flask_migrate import upgrade
 
@@ -70,7 +70,7 @@ def load_demo_data(codes_out: Path | None):
     from webapp.demo.load import load_demo
 
     try:
-        loaded = load_demo(db.session(), current_app.config)
+        loaded = load_demo(db.session(), settings())
     except Exception:
         db.session.rollback()
         raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,11 +26,10 @@ class LoadedDemo:
 
 
 def load_demo(
-    session: Session, config: Mapping, now: datetime | None = None
+    session: Session, settings: Settings, now: datetime | None = None
 ) -> LoadedDemo:
     """Everything the demo shows, as of now; the caller commits."""
     now = now or utcnow()
-    settings = Settings.from_config(config)
     catalog = seed_demo(session, settings, now)
     market = seed_market(session, settings, now)
     seed_casework(session, market, settings.base_url, now)

@@ -36,7 +36,7 @@ def unseal(token: str, privacy_key: str) -> str | None:
         return None
 
 
-def reveal(
+def _reveal(
     session: Session, reports: Iterable[Report], reader: User, privacy_key: str
 ) -> dict[int, str | None]:
     """The contacts of these reports by report id; each one opened is audited.
@@ -64,4 +64,4 @@ def open_case_contacts(
     """
     if not can_see_contacts(reader, case):
         return {}
-    return reveal(session, case.reports, reader, privacy_key)
+    return _reveal(session, case.reports, reader, privacy_key)

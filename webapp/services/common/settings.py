@@ -26,21 +26,19 @@ class Settings:
     """Keys the hashes of devices and addresses, and seals reporters' contacts."""
     base_url: str
     """Where printed links point (the resolver's public address)."""
-    detection_rules: Mapping[str, Any] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-    """The detection thresholds: `default`, then per product `categories`
-    (none given: the rules' own defaults)."""
-    upload_dir: Path = Path("instance/uploads")
-    print_dir: Path = Path("instance/print")
-    print_file_hours: float = 72.0
-    scan_retention_days: int = 180
-    report_retention_days: int = 365
-    scan_repeat_window: timedelta = timedelta(minutes=10)
+    detection_rules: Mapping[str, Any]
+    """The detection thresholds: `default`, then per product `categories`."""
+    upload_dir: Path
+    print_dir: Path
+    print_file_hours: float
+    scan_retention_days: int
+    report_retention_days: int
+    scan_repeat_window: timedelta
     """A reload or language switch of a story within it is the same scan."""
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Settings:
+        """Every field from its configuration key: none has a default of its own."""
         return cls(
             stamp_keys=tuple(config["STAMP_KEYS"]),
             privacy_key=config["PRIVACY_KEY"] or derive_key(config["SECRET_KEY"]),

@@ -15,7 +15,7 @@ with its own error code), so the outbox knows whether to try again.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import requests
 
@@ -55,12 +55,12 @@ class Rejected(PortalFailure):
     """The portal refused this record; someone must fix the data first."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PortalSettings:
     base_url: str
     token_url: str
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)
 
 
 class PortalClient:
