@@ -52,7 +52,7 @@ def baseline(data: bytes) -> bytes:
 
 
 def run_variant(name: str, rounds: int, photo: str) -> dict:
-    from webapp.services.casework.photos import reencode
+    from webapp.services.common.photos import reencode
 
     with open(photo, "rb") as file:
         data = file.read()

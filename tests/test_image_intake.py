@@ -8,9 +8,9 @@ import time
 import pytest
 from PIL import Image
 
-from webapp.services.casework.image_intake import PIXEL_CAPS, ImageRefused, open_image
-from webapp.services.casework.photo_decode import PhotoError, decode_qr
-from webapp.services.casework.photos import PhotoRefused, reencode
+from webapp.services.common.image_intake import PIXEL_CAPS, ImageRefused, open_image
+from webapp.services.common.photos import PhotoRefused, reencode
+from webapp.services.scans.photo_decode import PhotoError, decode_qr
 
 EPS = (
     b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n"

@@ -57,10 +57,13 @@ def test_the_services_folder_holds_feature_packages_only():
     assert loose == []
 
 
-def code_map() -> str:
+def code_layout() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Code layout\n", 1)[1].split("\n## ", 1)[0]
-    return section.split("```\n", 1)[1].split("```", 1)[0]
+    return readme.split("## Code layout\n", 1)[1].split("\n## ", 1)[0]
+
+
+def code_map() -> str:
+    return code_layout().split("```\n", 1)[1].split("```", 1)[0]
 
 
 def entries(block: str) -> dict[str, str]:
@@ -106,7 +109,7 @@ def test_the_code_map_names_every_web_module():
     assert modules - words(mapped["webapp/web/"]) == set()
 
 
-def test_every_path_the_code_map_names_exists():
-    paths = re.findall(r"(?:webapp|deploy|bench|tests|e2e)/[\w/.]*", code_map())
+def test_every_path_the_code_layout_names_exists():
+    paths = re.findall(r"(?:webapp|deploy|bench|tests|e2e)/[\w/.]*", code_layout())
     assert paths
     assert [p for p in paths if not (ROOT / p.rstrip(".")).exists()] == []

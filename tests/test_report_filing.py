@@ -6,12 +6,12 @@ from tests import factories
 from webapp.extensions import db
 from webapp.models import Report, utcnow
 from webapp.services.casework import reports
-from webapp.services.casework.photos import StoredPhoto
 from webapp.services.casework.reports import (
     ReportAlreadyFiled,
     ReportInput,
     file_report,
 )
+from webapp.services.common.photos import StoredPhoto
 from webapp.services.staff import access
 from webapp.services.staff.access import AccessRefused
 

@@ -1,7 +1,6 @@
 """Reports carry up to three photos, re-encoded without metadata, and join cases."""
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image
@@ -13,7 +12,7 @@ from tests import factories
 from tests.conftest import SQLITE_ONLY
 from webapp.extensions import db
 from webapp.models import Case, Report, ReportPhoto
-from webapp.services.casework.photos import MAX_SIDE, PhotoRefused, reencode
+from webapp.services.common.photos import MAX_SIDE, PhotoRefused, reencode
 
 BASE = {"place": "Chợ Phố Hiến, quầy số 12", "province": "33"}
 
@@ -81,7 +80,7 @@ def test_report_with_photos_stores_clean_copies(client, app):
     assert response.status_code == 303
     report = db.session.scalars(select(Report)).one()
     assert len(report.photos) == 2
-    folder = Path(app.config["UPLOAD_DIR"])
+    folder = app.extensions["settings"].upload_dir
     for photo in report.photos:
         with Image.open(folder / photo.path) as stored:
             assert not stored.getexif()
@@ -91,7 +90,7 @@ def test_report_with_photos_stores_clean_copies(client, app):
 
 
 def test_a_file_that_is_not_a_photo_is_refused_and_nothing_is_kept(client, app):
-    folder = Path(app.config["UPLOAD_DIR"])
+    folder = app.extensions["settings"].upload_dir
     before = set(folder.rglob("*.jpg"))
     response = file_report(
         client, [upload(jpeg_with_gps()), upload(b"MZ\x90\x00 program", "setup.exe")]

@@ -104,3 +104,19 @@ def test_tools_get_the_configured_values_for_what_they_do_not_give():
     assert given.print_dir == Path(Config.PRINT_DIR)
     assert given.base_url == Config.PUBLIC_BASE_URL
     assert given.detection_rules == Config.DETECTION_RULES
+
+
+def test_settings_changed_by_replace_stay_frozen(tmp_path):
+    rules = {"default": {"duplicate_scans": 5}}
+    changed = dataclasses.replace(
+        Settings.from_config(CONFIG),
+        stamp_keys=["a", "b"],
+        detection_rules=rules,
+        print_dir=str(tmp_path),
+    )
+    rules["default"]["duplicate_scans"] = 50
+    assert changed.stamp_keys == ("a", "b")
+    assert changed.detection_rules["default"]["duplicate_scans"] == 5
+    assert changed.print_dir == tmp_path
+    with pytest.raises(TypeError):
+        changed.detection_rules["default"]["duplicate_scans"] = 6  # type: ignore[index]

@@ -8,7 +8,7 @@ from werkzeug.datastructures import FileStorage
 
 from tests import factories
 from tests.test_producer_portal import jpeg, post_product
-from webapp.services.casework.photos import PhotoRefused
+from webapp.services.common.photos import PhotoRefused
 from webapp.web.uploads import kept_only_if_saved, upload_dir
 
 

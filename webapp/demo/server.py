@@ -39,7 +39,7 @@ def demo_app() -> Flask:
         _migrate_quietly()
         if db.session.scalar(select(Organisation.id).limit(1)) is None:
             load_demo_data(instance / CODES)
-        text = welcome(app.config["PUBLIC_BASE_URL"], instance)
+        text = welcome(app.extensions["settings"].base_url, instance)
         (instance / WELCOME).write_text(text, encoding="utf-8")
         db.session.remove()
         db.engine.dispose()  # each worker opens its own connections

@@ -40,7 +40,7 @@ class Report(Model):
     price_vnd: Mapped[int | None]
     problems: Mapped[list[str]] = mapped_column(JSON, default=list)
     description: Mapped[str | None] = mapped_column(Text)
-    # The reporter's contact, encrypted (services/contacts); opening it is audited.
+    # The reporter's contact, encrypted (services/casework/contacts); reads are audited.
     contact_sealed: Mapped[str | None] = mapped_column(Text)
     # Keyed hash of the secret shown once to the reporter, who may withdraw with it.
     withdraw_hash: Mapped[str | None] = mapped_column(String(64))

@@ -20,7 +20,7 @@ class Scan(Model):
     """
 
     # A stamp's recent scans, found at once however long its history: a reload
-    # of the same story is the same scan (services/repeats), and the dossier
+    # of the same story is the same scan (services/scans/repeats), and the dossier
     # lists the latest. Never-issued codes have a small index of their own.
     __table_args__ = (
         Index("ix_scan_stamp_recent", "stamp_id", "scanned_at"),
@@ -34,7 +34,7 @@ class Scan(Model):
     )
 
     # On PostgreSQL the table is partitioned by month of scanned_at (migration
-    # 0021, services/scan_partitions), and its primary key is (id, scanned_at)
+    # 0021, services/scans/scan_partitions), and its primary key is (id, scanned_at)
     # as partitioning requires; ids still come from one sequence.
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     stamp_id: Mapped[int | None] = mapped_column(ForeignKey("stamp.id"))
@@ -93,7 +93,7 @@ class SerialStats(Model):
     claimed_device_hash: Mapped[str | None] = mapped_column(String(64))
     claimed_province_code: Mapped[str | None] = mapped_column(String(2))
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # Bounded location evidence with its sources (services/evidence).
+    # Bounded location evidence with its sources (services/scans/evidence).
     evidence: Mapped[dict | None] = mapped_column(JSON, default=dict)
     # When a human found the item genuine, and the devices counted by then.
     cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

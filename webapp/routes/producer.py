@@ -31,12 +31,12 @@ from webapp.models import (
     utcnow,
 )
 from webapp.services.casework import cases as case_service
-from webapp.services.casework.photos import PhotoRefused
 from webapp.services.catalog import approvals, completeness
 from webapp.services.catalog import products as product_service
 from webapp.services.catalog.products import ProductError, ProductInput, ProfileInput
 from webapp.services.common.clock import today_in_vietnam
 from webapp.services.common.errors import Refusal
+from webapp.services.common.photos import PhotoRefused
 from webapp.services.programme import charts, progress
 from webapp.services.staff import access
 from webapp.services.standards import portal_outbox

@@ -10,10 +10,10 @@ from webapp.forms.producer import EventForm, EventLocationForm
 from webapp.models import Batch, utcnow
 from webapp.routes.producer import bp, field_error
 from webapp.routes.producer_batches import batch_again, event_form, findings_of
-from webapp.services.casework.photos import PhotoRefused, StoredPhoto
 from webapp.services.catalog import batches as batch_service
 from webapp.services.catalog.batches import BatchError, EventInput
 from webapp.services.common.clock import VIETNAM
+from webapp.services.common.photos import PhotoRefused, StoredPhoto
 from webapp.services.staff import access
 from webapp.services.standards import portal_outbox
 from webapp.web.auth import role_required

@@ -24,7 +24,6 @@ from webapp.extensions import address_key, db, rate_limited
 from webapp.forms.reports import MAX_PHOTOS, ReportForm, WithdrawForm
 from webapp.models import Report
 from webapp.services.casework import reports as report_service
-from webapp.services.casework.photos import PhotoRefused
 from webapp.services.casework.report_erasure import forget, issue_secret, secret_matches
 from webapp.services.casework.reports import (
     ReportAlreadyFiled,
@@ -33,6 +32,7 @@ from webapp.services.casework.reports import (
     normalize_reference,
     progress_of,
 )
+from webapp.services.common.photos import PhotoRefused
 from webapp.services.places import regions
 from webapp.services.scans.idempotency import scoped_key
 from webapp.web.form_tokens import generate_csrf

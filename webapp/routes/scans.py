@@ -17,9 +17,9 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from webapp.extensions import db, rate_limited
-from webapp.services.casework.photo_decode import PhotoError, decode_qr
 from webapp.services.common.errors import DigitalLinkError
 from webapp.services.scans import scanning
+from webapp.services.scans.photo_decode import PhotoError, decode_qr
 from webapp.services.scans.scanning import ScanOutcome
 from webapp.services.standards import digital_link
 from webapp.web import vocab

@@ -14,8 +14,8 @@ from webapp.services.casework.inspections import (
     InspectionError,
     preset_province,
 )
-from webapp.services.casework.photos import PhotoRefused
 from webapp.services.casework.reported_codes import ReportedCode
+from webapp.services.common.photos import PhotoRefused
 from webapp.services.staff import access
 from webapp.web import vocab
 from webapp.web.i18n import current_lang

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from webapp.extensions import settings
-from webapp.services.casework.photos import StoredPhoto, store
+from webapp.services.common.photos import StoredPhoto, store
 
 
 def upload_dir() -> Path:

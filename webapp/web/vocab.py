@@ -423,7 +423,7 @@ FINDINGS = {
 
 
 def finding(item) -> str:
-    """One finding of services.completeness as a sentence."""
+    """One finding of services.catalog.completeness as a sentence."""
     template = FINDINGS.get(item.code)
     if template is None:
         return item.code
@@ -535,7 +535,7 @@ APPROVAL_ERRORS = {
 
 
 def refusal(error, table: dict) -> str:
-    """A refusal (services.errors.Refusal) as a sentence in the reader's language.
+    """A refusal (services.common.errors.Refusal) in the reader's language.
 
     Numbers among its parameters are written the locale's way (10.000 in
     Vietnamese, 10,000 in English).

@@ -1,1 +1,1 @@
-"""Casework: consumer reports, cases, inspections, dossiers and their photos."""
+"""Casework: consumer reports, cases, inspections and an inspector's dossier."""

@@ -23,6 +23,7 @@ from webapp.models import (
     utcnow,
 )
 from webapp.models.cases import VISIBLE_SOURCES
+from webapp.services.common.audit import audit
 from webapp.services.common.errors import Refusal
 from webapp.services.places import regions
 from webapp.services.scans.clearance import clear_doubts
@@ -266,26 +267,6 @@ def assign(session: Session, case: Case, user: User) -> bool:
     case.updated_at = utcnow()
     audit(session, user, "case.assign", "case", case.id, assignee=user.id)
     return True
-
-
-def audit(
-    session: Session,
-    user: User | None,
-    action: str,
-    target_type: str,
-    target_id: int,
-    **details,
-) -> AuditEntry:
-    """Append to the audit log (the caller commits with the change it records)."""
-    entry = AuditEntry(
-        user=user,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        details=details,
-    )
-    session.add(entry)
-    return entry
 
 
 def history(session: Session, case: Case) -> list[AuditEntry]:

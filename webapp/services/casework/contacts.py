@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.orm import Session
 
 from webapp.models import Case, Report, User
-from webapp.services.casework.cases import audit
+from webapp.services.common.audit import audit
 from webapp.services.staff.access import can_see_contacts
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import Report
-from webapp.services.casework.cases import audit
+from webapp.services.common.audit import audit
 from webapp.services.common.privacy import keyed_hash
 from webapp.services.stamps import serials
 

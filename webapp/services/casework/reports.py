@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from webapp.models import Batch, Product, Report, ReportPhoto, Stamp, utcnow
 from webapp.services.casework.cases import attach_report
 from webapp.services.casework.contacts import seal
-from webapp.services.casework.photos import StoredPhoto
 from webapp.services.common.errors import DigitalLinkError
+from webapp.services.common.photos import StoredPhoto
 from webapp.services.stamps import serials
 from webapp.services.standards import digital_link
 

@@ -16,7 +16,7 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import Organisation, Product, User, utcnow
-from webapp.services.casework.cases import audit
+from webapp.services.common.audit import audit
 from webapp.services.common.errors import Refusal
 from webapp.services.staff.access import AccessRefused
 

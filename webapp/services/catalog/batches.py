@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from webapp.models import Batch, BatchRegion, JourneyEvent, Product, Stamp, User
 from webapp.models.codes import BatchStatus
-from webapp.services.casework.cases import audit
 from webapp.services.catalog.completeness import DISTRIBUTION_STEPS
+from webapp.services.common.audit import audit
 from webapp.services.common.clock import VIETNAM
 from webapp.services.common.errors import Refusal
 from webapp.services.places import regions

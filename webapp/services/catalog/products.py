@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import SECTORS, Batch, Organisation, Product, User
-from webapp.services.casework.cases import audit
 from webapp.services.catalog import approvals
 from webapp.services.catalog.ocop import certificate_valid_until
+from webapp.services.common.audit import audit
 from webapp.services.common.errors import DigitalLinkError, Refusal
 from webapp.services.standards.gtin import is_valid_gln, normalize_gtin
 

@@ -1,1 +1,2 @@
-"""Shared by every feature: errors, dates, hashing, sorting, spreadsheets."""
+"""Shared by every feature: settings, errors, the audit log, uploaded photos,
+dates, hashing, sorting, spreadsheets, and whether the stores answer."""

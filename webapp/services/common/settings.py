@@ -36,16 +36,23 @@ class Settings:
     scan_repeat_window: timedelta
     """A reload or language switch of a story within it is the same scan."""
 
+    def __post_init__(self) -> None:
+        # However it was made (from_config, replace), nothing in it can change.
+        object.__setattr__(self, "stamp_keys", tuple(self.stamp_keys))
+        object.__setattr__(self, "detection_rules", frozen(self.detection_rules))
+        object.__setattr__(self, "upload_dir", Path(self.upload_dir))
+        object.__setattr__(self, "print_dir", Path(self.print_dir))
+
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Settings:
         """Every field from its configuration key: none has a default of its own."""
         return cls(
-            stamp_keys=tuple(config["STAMP_KEYS"]),
+            stamp_keys=config["STAMP_KEYS"],
             privacy_key=config["PRIVACY_KEY"] or derive_key(config["SECRET_KEY"]),
             base_url=config["PUBLIC_BASE_URL"],
-            detection_rules=frozen(config["DETECTION_RULES"]),
-            upload_dir=Path(config["UPLOAD_DIR"]),
-            print_dir=Path(config["PRINT_DIR"]),
+            detection_rules=config["DETECTION_RULES"],
+            upload_dir=config["UPLOAD_DIR"],
+            print_dir=config["PRINT_DIR"],
             print_file_hours=float(config["PRINT_FILE_HOURS"]),
             scan_retention_days=int(config["SCAN_RETENTION_DAYS"]),
             report_retention_days=int(config["REPORT_RETENTION_DAYS"]),

@@ -4,7 +4,7 @@ Targets (Hưng Yên's plan under the national scheme): more than 50 % of key
 products, OCOP products and essential pre-packaged goods with traceability
 data by 2025, 100 % of OCOP and essential goods by 2030, and 50 % of
 producers in the plan's sectors trained in traceability standards by 2025;
-per kind and sector in services/coverage.
+per kind and sector in programme/coverage.
 """
 
 from __future__ import annotations

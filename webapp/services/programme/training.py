@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from webapp.models import Organisation, TrainingAttendance, TrainingSession, User
-from webapp.services.casework.cases import audit
+from webapp.services.common.audit import audit
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ they cover, and cases and PIN claims within those provinces. Producers read
 and change only their own organisation's records. Route handlers ask here and
 answer 404 when the answer is no, so that nothing says what exists elsewhere:
 the functions that fetch a record for a user raise AccessRefused, which the
-web layer answers with 404 ("not_found") or 403 ("forbidden").
+web layer answers with 404 ("not_found") or 403 ("forbidden"). Which cases a
+user sees is one rule with the queries that list them, so it lives beside
+them in casework.cases (`visible_to`, `can_see`), and the case rules here ask it.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from webapp.models import PasswordReset, User, utcnow
-from webapp.services.casework.cases import audit
+from webapp.services.common.audit import audit
 from webapp.services.staff.accounts import set_password
 
 LIFETIME = timedelta(hours=1)

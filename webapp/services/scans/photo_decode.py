@@ -5,7 +5,7 @@ from __future__ import annotations
 import zxingcpp
 from PIL import Image, ImageOps
 
-from webapp.services.casework.image_intake import ImageRefused, open_image
+from webapp.services.common.image_intake import ImageRefused, open_image
 
 
 class PhotoError(ValueError):

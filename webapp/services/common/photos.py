@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from webapp.services.casework.image_intake import ImageRefused, open_image
+from webapp.services.common.image_intake import ImageRefused, open_image
 
 MAX_SIDE = 1600
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
