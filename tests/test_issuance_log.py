@@ -1,6 +1,9 @@
 """The issuance log: every stamp vouched for by a sealed, chained record."""
 
 import hashlib
+import os
+import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -25,6 +28,7 @@ from webapp.services.stamps.issuance_log import (
     check_chain,
     check_serial,
     record_hash,
+    records_of,
     serials_digest,
 )
 from webapp.services.stamps.stamp_signatures import by_key_id, public_keys, signer_of
@@ -434,6 +438,44 @@ def test_the_seal_recipe_stays_what_sealed_the_records_already_kept():
         True: "14701b9cf77eb840a13360e719bf98181b424e2aaf3b5df32f5fabdf8ea7d448",
         False: "d7733c09ba5910cc1d48ae94b47ebef1645e7f7bb9b339036e77ed5ab3686b62",
     }
+
+
+@contextmanager
+def server_time_zone(name):
+    kept = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if kept is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = kept
+        time.tzset()
+
+
+def test_a_seal_does_not_depend_on_the_servers_time_zone(app):
+    # The log sealed on a server in UTC is checked by one set to Vietnam's time.
+    with server_time_zone("UTC"):
+        issued = factories.stamps(factories.batch(), 2)
+    with server_time_zone("Asia/Ho_Chi_Minh"):
+        db.session.expire_all()
+        assert check_chain(db.session).intact
+        stamp = factories.stamp_row(issued[0])
+        assert check_serial(db.session, stamp).problem is None
+
+
+def test_a_batchs_issuances_are_listed_the_latest_first(app):
+    batch, other = factories.batch(), factories.batch()
+    factories.stamps(batch, 1)
+    factories.stamps(other, 2)
+    factories.stamps(batch, 3)
+    records = records_of(db.session, batch)
+    assert [(r.batch_id, r.count) for r in records] == [(batch.id, 3), (batch.id, 1)]
+    assert records[0].id > records[1].id
+    assert [r.count for r in records_of(db.session, other)] == [2]
+    assert records_of(db.session, factories.batch()) == []
 
 
 def test_every_stamp_of_a_long_intact_log_is_vouched_for(app):
