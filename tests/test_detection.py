@@ -70,6 +70,16 @@ class Serial:
 def test_first_scan_in_region_is_authentic():
     result = Serial().scan("phone-a", where=HUNG_YEN)
     assert (result.verdict, result.reasons) == ("authentic", [])
+    assert (result.standing.observations, result.standing.notices) == ([], [])
+
+
+def test_an_assessment_says_whether_the_scan_brought_a_new_device():
+    serial = Serial()
+    assert serial.scan("phone-a").new_device is True
+    assert serial.scan("phone-a", minutes=5).new_device is False
+    assert serial.scan("inspector", network="net-2", role="inspector").new_device is (
+        False
+    )
 
 
 def test_same_device_rescanning_counts_once():
@@ -89,6 +99,21 @@ def test_more_households_than_the_threshold_is_suspicious_not_counterfeit():
         )
     result = serial.scan("phone-3", network="net-3", minutes=240)
     assert (result.verdict, result.reasons) == ("suspicious", ["duplicate_scans"])
+
+
+def test_devices_a_human_found_genuine_no_longer_count():
+    serial = Serial()
+    for n in range(4):
+        result = serial.scan(f"phone-{n}", network=f"net-{n}", minutes=n * 60)
+    assert result.reasons == ["duplicate_scans"]
+    # An inspector's "genuine": the devices so far are cleared.
+    serial.stats = replace(serial.stats, cleared_devices=serial.stats.effective_devices)
+    assert serial.scan("phone-0", network="net-0", minutes=300).reasons == []
+    for n in range(4, 7):  # as many new ones as the threshold allows
+        result = serial.scan(f"phone-{n}", network=f"net-{n}", minutes=n * 60)
+    assert (serial.stats.effective_devices, result.reasons) == (7, [])
+    result = serial.scan("phone-7", network="net-7", minutes=600)
+    assert result.reasons == ["duplicate_scans"]
 
 
 def test_threshold_is_data():
