@@ -904,6 +904,8 @@ def test_evidence_stored_before_its_newer_fields_reads_as_none_of_them():
     old = Evidence.from_json({"home": "33", "home_at": None, "away": []})
     assert old == Evidence(home="33")
     assert (old.places, old.conflicts, old.common, old.tampering) == ((), 0, (), 0)
+    # Any key may be missing from what was stored: it reads as empty.
+    assert Evidence.from_json({"home": "33"}) == Evidence(home="33")
 
 
 def test_detection_thresholds_come_from_the_default_then_the_category_then_the_product(
