@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests import factories
 from webapp.extensions import db
 from webapp.models import Stamp, utcnow
 from webapp.services.casework.inspections import record_inspection
-from webapp.services.standards import epcis_query
+from webapp.services.standards import epcis, epcis_query
 
 SUITE = Path(__file__).parent / "conformance" / "epcis"
 SCHEMA = json.loads((SUITE / "EPCIS-JSON-Schema.json").read_text())
@@ -127,6 +128,75 @@ def test_export_of_a_lot_carries_its_master_data(client, journey):
     names = {a["id"]: a["attribute"] for a in element["attributes"]}
     assert names["cbvmda:regulatedProductName"] == batch.product.name_vi
     assert len(document["epcisBody"]["eventList"]) == 5
+
+
+def test_a_lots_master_data_is_the_cbv_attributes_of_its_product_and_lot(app):
+    producer = factories.organisation(name="HTX Long nhãn Hưng Yên")
+    ocop = factories.product(producer, name_vi="Long nhãn sấy", gtin="08930000000019")
+    good = factories.essential_good(
+        producer, name_vi="Gạo tám", gtin="08930000000026", net_content="5 kg"
+    )
+    dated = factories.batch(ocop, lot_code="LN-1", expires_on=date(2027, 1, 31))
+    undated = factories.batch(good, lot_code="GT-2", expires_on=None)
+    own = "urn:ocop-trace:mda:"
+    assert epcis.master_data([dated, undated]) == {
+        "epcisMasterData": {
+            "vocabularyList": [
+                {
+                    "type": "urn:epcglobal:epc:vtype:EPCClass",
+                    "vocabularyElementList": [
+                        {
+                            "id": "https://id.gs1.org/01/08930000000019/10/LN-1",
+                            "attributes": [
+                                {
+                                    "id": "cbvmda:regulatedProductName",
+                                    "attribute": "Long nhãn sấy",
+                                },
+                                {
+                                    "id": "cbvmda:manufacturerOfTradeItemPartyName",
+                                    "attribute": "HTX Long nhãn Hưng Yên",
+                                },
+                                {"id": "cbvmda:countryOfOrigin", "attribute": "VN"},
+                                {"id": "cbvmda:lotNumber", "attribute": "LN-1"},
+                                {
+                                    "id": "cbvmda:itemExpirationDate",
+                                    "attribute": "2027-01-31",
+                                },
+                                {"id": own + "productKind", "attribute": "ocop"},
+                                {"id": own + "sector", "attribute": "food"},
+                                {"id": own + "ocopStars", "attribute": 4},
+                                {
+                                    "id": own + "ocopCertificate",
+                                    "attribute": "QĐ 1/QĐ-UBND (test)",
+                                },
+                            ],
+                        },
+                        {
+                            "id": "https://id.gs1.org/01/08930000000026/10/GT-2",
+                            "attributes": [
+                                {
+                                    "id": "cbvmda:regulatedProductName",
+                                    "attribute": "Gạo tám",
+                                },
+                                {
+                                    "id": "cbvmda:manufacturerOfTradeItemPartyName",
+                                    "attribute": "HTX Long nhãn Hưng Yên",
+                                },
+                                {"id": "cbvmda:countryOfOrigin", "attribute": "VN"},
+                                {"id": "cbvmda:lotNumber", "attribute": "GT-2"},
+                                {
+                                    "id": "cbvmda:netContentDescription",
+                                    "attribute": "5 kg",
+                                },
+                                {"id": own + "productKind", "attribute": "essential"},
+                                {"id": own + "sector", "attribute": "agriculture"},
+                            ],
+                        },
+                    ],
+                }
+            ]
+        }
+    }
 
 
 def test_export_of_a_lot_whose_code_holds_a_slash(client, app):
