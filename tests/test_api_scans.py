@@ -313,3 +313,83 @@ def test_a_staff_scan_on_a_network_shoppers_used_is_recorded_apart(client, stamp
     assert post(client, body).status_code == 201
     stats = db.session.scalars(select(SerialStats)).one()
     assert (stats.scan_count, stats.shopper_scans, stats.devices) == (2, 1, 1)
+
+
+ENGLISH = {"Accept-Language": "en"}
+
+
+def test_a_scans_refusals_say_why_word_for_word(client, stamp):
+    body = {"code": stamp.url, "device_id": "phone-aaaa-1111"}
+    elsewhere = ENGLISH | {"Origin": "https://elsewhere.example"}
+    foreign = client.post("/api/v1/scans", json=body, headers=elsewhere)
+    assert (foreign.status_code, foreign.json["error"]) == (
+        403,
+        {
+            "code": "foreign_origin",
+            "message": "Scans are accepted from this site's own pages or from apps.",
+        },
+    )
+    role = client.post(
+        "/api/v1/scans", json=body | {"role": "inspector"}, headers=ENGLISH
+    )
+    assert (role.status_code, role.json["error"]) == (
+        403,
+        {
+            "code": "role_not_allowed",
+            "message": "Only signed-in inspectors and producers may scan in that role.",
+        },
+    )
+    assert db.session.scalars(select(Scan)).first() is None
+
+
+def test_a_journeys_refusals_say_why_word_for_word(client, stamp):
+    waiting = factories.batch(factories.product(approved_at=None))
+    gtin = stamp.gtin
+    cases = [
+        (
+            "/01/12345/10/LOT1",
+            400,
+            "gtin_length",
+            "The product number (GTIN) must have 8, 12, 13 or 14 digits.",
+        ),
+        (
+            f"/01/{gtin}",
+            404,
+            "batch_required",
+            "Journeys are recorded per batch: add the lot (/10/…) to the link.",
+        ),
+        (
+            f"/01/{gtin}/10/NO-SUCH-LOT",
+            404,
+            "unknown_code",
+            "This code was never issued.",
+        ),
+        (
+            f"/01/{waiting.product.gtin}/10/{waiting.lot_code}",
+            404,
+            "awaiting_approval",
+            "The province has not yet approved this product's story, so it is not "
+            "shown. The check of the code itself still works.",
+        ),
+    ]
+    for path, status, code, message in cases:
+        answer = client.get(f"/api/v1/traceability{path}", headers=ENGLISH)
+        assert answer.status_code == status, path
+        assert answer.json["error"] == {"code": code, "message": message}
+
+
+def test_a_scan_keeps_the_lot_its_code_names(client, stamp):
+    full = post(client, {"code": stamp.url, "device_id": "phone-aaaa-1111"})
+    short = f"/01/{stamp.gtin}/21/{stamp.serial}"
+    bare = post(client, {"code": short, "device_id": "phone-bbbb-2222"})
+    forged = stamp.url.replace(f"/10/{stamp.lot}/", "/10/FORGED1/")
+    copied = post(client, {"code": forged, "device_id": "phone-cccc-3333"})
+    stored = {
+        scan_id: db.session.get(Scan, scan_id).lot
+        for scan_id in (full.json["scan_id"], bare.json["scan_id"])
+    }
+    # The lot scanned is kept as scanned: none when the code names none.
+    assert stored == {full.json["scan_id"]: stamp.lot, bare.json["scan_id"]: None}
+    assert db.session.get(Scan, copied.json["scan_id"]).lot == "FORGED1"
+    # A code we never issued has no batch to name a lot: the answer's is the code's.
+    assert (copied.json["verdict"], copied.json["lot"]) == ("counterfeit", "FORGED1")
