@@ -1,7 +1,7 @@
 """POST /api/v1/scans: the public contract, its verdicts and its refusals."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from tests import factories
 from webapp.extensions import db
@@ -393,3 +393,23 @@ def test_a_scan_keeps_the_lot_its_code_names(client, stamp):
     assert db.session.get(Scan, copied.json["scan_id"]).lot == "FORGED1"
     # A code we never issued has no batch to name a lot: the answer's is the code's.
     assert (copied.json["verdict"], copied.json["lot"]) == ("counterfeit", "FORGED1")
+
+
+def test_a_scans_verdict_reads_neither_the_journey_nor_the_story(client, app):
+    batch = factories.batch(regions=("33",))
+    factories.event(batch, "packing")
+    issued = factories.stamp(batch)
+    db.session.commit()
+    db.session.remove()  # nothing loaded before the scan
+    sent = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        response = post(client, {"code": issued.url, "device_id": "phone-aaaa-1111"})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert (response.status_code, response.json["verdict"]) == (201, "authentic")
+    assert sent and not [s for s in sent if "journey_event" in s or "story_vi" in s]
