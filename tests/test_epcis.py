@@ -199,6 +199,17 @@ def test_a_lots_master_data_is_the_cbv_attributes_of_its_product_and_lot(app):
     }
 
 
+def test_an_event_with_half_a_position_is_published_without_a_place(app):
+    batch = factories.batch()
+    halves = [
+        factories.event(batch, latitude=20.65, longitude=None),
+        factories.event(batch, latitude=None, longitude=106.05),
+    ]
+    for half in halves:
+        published = epcis.event(half, batch, None)
+        assert "readPoint" not in published and "bizLocation" not in published
+
+
 def test_export_of_a_lot_whose_code_holds_a_slash(client, app):
     batch = factories.batch(lot_code="L1/2026")
     factories.event(batch, "packing")
