@@ -9,8 +9,16 @@ from tests.conftest import HTMX
 from tests.test_scan_pages import factories_client, record
 from webapp.extensions import db
 from webapp.models import Scan, SerialStats, utcnow
+from webapp.services.catalog.resolution import resolve
 from webapp.services.common.clock import today_in_vietnam
-from webapp.services.scans.scanning import ScanOutcome, ScanRequest, record_scan
+from webapp.services.scans.detection import Standing
+from webapp.services.scans.scanning import (
+    ScanOutcome,
+    ScanRequest,
+    record_scan,
+    standing_of,
+)
+from webapp.services.standards import digital_link
 
 
 def scans() -> int:
@@ -178,3 +186,35 @@ def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypat
     again = page_view(issued.url, start + timedelta(minutes=1))
     assert again.replayed and again.scan.id == first.scan.id
     assert (again.verdict, again.reasons) == ("suspicious", ["out_of_region"])
+
+
+def test_a_reload_is_judged_with_the_batchs_regions(client, app):
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    for n in range(2):  # two phones in Ho Chi Minh City, far from the regions
+        body = {"code": issued.url, "device_id": f"far-phone-000{n}"}
+        client.post(
+            "/api/v1/scans",
+            json=body | {"lat": 10.7769, "lon": 106.7009},
+            environ_base={"REMOTE_ADDR": f"10.{n}.0.9"},
+        )
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    again = page_view(issued.url, start + timedelta(minutes=1))
+    assert again.replayed and again.scan.id == first.scan.id
+    assert (again.verdict, again.reasons) == ("suspicious", ["out_of_region"])
+
+
+def test_the_standing_of_a_code_naming_no_issued_stamp_is_its_codes_reasons(app):
+    issued = factories.stamp()
+    codes = {
+        "unknown_code": f"/01/{issued.gtin}/21/7K2P9Q4MXT3B6HC1",
+        "bad_check": issued.url.replace(f"/10/{issued.lot}/", "/10/FORGED1/"),
+    }
+    for reason, code in codes.items():
+        link = digital_link.parse(code)
+        keys = factories.SETTINGS.stamp_keys
+        resolution = resolve(db.session, link, keys, today_in_vietnam(), story=False)
+        assert resolution.item is None
+        rules = factories.SETTINGS.detection_rules
+        judged = standing_of(resolution, None, rules)
+        assert judged == Standing("counterfeit", [reason], [], [])
