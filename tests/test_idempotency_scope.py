@@ -36,6 +36,31 @@ def test_the_same_key_for_another_code_is_another_scan(client):
     assert second.json["serial"] == two.serial != first.json["serial"]
 
 
+def test_another_key_from_the_same_phone_for_the_same_code_is_another_scan(client):
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    first = _scan(client, issued, "phone-aaaa-0001", key="queued-key-0001")
+    second = _scan(client, issued, "phone-aaaa-0001", key="queued-key-0002")
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert second.json["scan_id"] != first.json["scan_id"]
+
+
+def test_the_same_key_and_serial_under_another_gtin_is_another_scan(client):
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    other_gtin = factories.product().gtin
+    copied = factories.BASE_URL + f"/01/{other_gtin}/21/{issued.serial}"
+    genuine = _scan(client, issued, "phone-aaaa-0001")
+    body = {
+        "code": copied,
+        "device_id": "phone-aaaa-0001",
+        "idempotency_key": "shared-key-0001",
+    }
+    forged = client.post("/api/v1/scans", json=body)
+    # The serial copied onto another product is not a resend of the genuine scan.
+    assert (genuine.status_code, forged.status_code) == (201, 201)
+    assert forged.json["scan_id"] != genuine.json["scan_id"]
+    assert (forged.json["gtin"], forged.json["verdict"]) == (other_gtin, "counterfeit")
+
+
 REPORT = {"place": "Chợ Phố Hiến", "province": "33", "description": "Tem mờ"}
 
 
