@@ -876,6 +876,30 @@ def test_a_scan_knows_the_phone_that_claimed_the_pin(app):
     assert _facts_of(client_address="198.51.100.7").network != facts.network
 
 
+def test_a_scans_hashes_stay_what_the_serials_rows_already_keep():
+    # A serial's rows and stored evidence keep the hashes of the devices and
+    # networks already seen, and each new scan is matched against them: hashed
+    # otherwise after an upgrade, every household would count again. The
+    # recipe is the HMAC-SHA256 of "purpose|value" under the privacy key.
+    from webapp.services.scans.scanning import ScanRequest, _facts
+
+    at = datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
+
+    def facts(address):
+        request = ScanRequest("/01/x", "phone-aaaa-0001", address, at)
+        return _facts(request, "fixed-privacy-key")
+
+    four, six = facts("203.0.113.7"), facts("2001:db8:1234:56ff::1")
+    device = "78fb01c11a0b8e5d86cb91356e9907321be45bb233c34bc5125d1c20cea09df0"
+    assert four.device == six.device == device  # HMAC of "device|phone-aaaa-0001"
+    assert four.network == (  # HMAC of "network|203.0.113.7"
+        "55f43bedee5c52cee2c3225e3b0ba4339d21415401983a56a4876827d4bb3b1f"
+    )
+    assert six.network == (  # HMAC of "network|2001:db8:1234:5600::/56"
+        "d9c5137d05ae0eecc89e1cd4bf6d7fd12a9c1dad22ef718760f4a20cb69d292d"
+    )
+
+
 def test_a_link_to_no_single_item_is_refused_naming_the_serial(app):
 
     from webapp.services.common.errors import DigitalLinkError
