@@ -250,10 +250,18 @@ def test_records_are_fetched_for_their_own_producer_only(app):
     ).one()
     owner = factories.user("producer", org=batch.product.organisation)
     other_maker = factories.user("producer", org=factories.organisation())
+    item = PortalItem(
+        kind="production_order",
+        object_id=batch.id,
+        organisation_id=batch.product.organisation_id,
+    )
+    db.session.add(item)
+    db.session.commit()
     fetches = (
         (access.own_issuance, record),
         (access.own_batch, batch),
         (access.own_product, batch.product),
+        (access.own_portal_item, item),
     )
     for fetch, thing in fetches:
         assert fetch(db.session, owner, thing.id) is thing
@@ -280,3 +288,64 @@ def test_a_reports_photo_is_shown_to_whoever_may_read_the_report(app):
     with pytest.raises(access.AccessRefused) as refused:
         access.check_photo(db.session, elsewhere, "reports/r-access-3.jpg")
     assert refused.value.code == "not_found"
+
+
+def refusal(fetch, *args) -> str:
+    """The code of the AccessRefused that fetching raises."""
+    with pytest.raises(access.AccessRefused) as refused:
+        fetch(db.session, *args)
+    return refused.value.code
+
+
+def test_a_stage_is_fetched_only_through_its_own_producers_batch(app):
+    stamp, _ = made_in_hung_yen()
+    batch = stamp.batch
+    stage = factories.event(batch)
+    # The same producer's other batch, and an event about one item of this one.
+    other_stage = factories.event(factories.batch(batch.product))
+    item_event = factories.event(batch, biz_step="inspecting", stamp_id=stamp.id)
+    owner = factories.user("producer", org=batch.product.organisation)
+    assert access.own_stage(db.session, owner, batch.id, stage.id) == (batch, stage)
+    for event_id in (other_stage.id, item_event.id, stage.id + 10_000):
+        assert refusal(access.own_stage, owner, batch.id, event_id) == "not_found"
+    assert refusal(access.own_stage, owner, other_stage.batch_id, stage.id) == (
+        "not_found"
+    )
+    for user in (
+        factories.user("producer", org=factories.organisation()),
+        factories.user("admin"),
+        factories.user("inspector", provinces=(HUNG_YEN,)),
+    ):
+        assert refusal(access.own_stage, user, batch.id, stage.id) == "not_found"
+
+
+def test_a_case_is_fetched_by_whoever_sees_it_and_refused_as_not_found(app):
+    _, case = made_in_hung_yen()
+    here = factories.user("inspector", provinces=(HUNG_YEN,))
+    elsewhere = factories.user("inspector", provinces=(HA_NOI,))
+    assert access.readable_case(db.session, here, case.id) is case
+    assert refusal(access.readable_case, elsewhere, case.id) == "not_found"
+    assert refusal(access.readable_case, here, case.id + 10_000) == "not_found"
+
+
+def test_a_stamps_dossier_is_fetched_for_staff_and_its_own_producer(app):
+    stamp, _ = made_in_hung_yen()
+    owner = factories.user("producer", org=stamp.batch.product.organisation)
+    admin = factories.user("admin")
+    for user in (owner, admin, factories.user("inspector", provinces=(HA_NOI,))):
+        assert access.readable_stamp(db.session, user, stamp.id) is stamp
+    other_maker = factories.user("producer", org=factories.organisation())
+    assert refusal(access.readable_stamp, other_maker, stamp.id) == "not_found"
+    assert refusal(access.readable_stamp, admin, stamp.id + 10_000) == "not_found"
+
+
+def test_an_inspections_photo_is_shown_to_whoever_may_read_the_inspection(app):
+    stamp, _ = made_in_hung_yen()
+    author = factories.user("inspector", provinces=(HA_NOI,))
+    checked = inspection(author, HAI_PHONG, stamp=stamp)
+    checked.photo_path = "inspections/i-access-1.jpg"
+    db.session.commit()
+    access.check_photo(db.session, author, "inspections/i-access-1.jpg")  # no refusal
+    elsewhere = factories.user("inspector", provinces=(DA_NANG,))
+    assert refusal(access.check_photo, elsewhere, checked.photo_path) == "not_found"
+    assert refusal(access.check_photo, author, "inspections/none.jpg") == "not_found"

@@ -303,6 +303,25 @@ def test_an_issuance_hands_out_each_stamp_once_with_its_signed_link(app):
     assert check_chain(db.session).intact
 
 
+def test_new_stamps_are_made_with_the_newest_key_alone(app):
+    # The older key only checks stamps already printed, so it can be retired
+    # once they are gone; a stamp made with it now would then stop checking.
+    batch = factories.batch()
+    newest, older = keys()
+    assert factories.SETTINGS.stamp_keys == (newest, older)
+    issued = issue_stamps(db.session, batch, 2, factories.SETTINGS, True)
+    db.session.commit()
+    gtin, lot = batch.product.gtin, batch.lot_code
+    signers = by_key_id(public_keys([newest], [batch.product.organisation_id]))
+    for stamp in issued:
+        assert serials.check_serial(stamp.serial, gtin, lot, [newest])
+        assert not serials.check_serial(stamp.serial, gtin, lot, [older])
+        row = factories.stamp_row(stamp)
+        assert serials.verify_pin(stamp.pin, stamp.serial, row.pin_hash, [newest])
+        signature = stamp.url.partition("?s=")[2]
+        assert signer_of(signature, gtin, lot, stamp.serial, signers) is not None
+
+
 def test_pins_are_handed_out_once_and_only_their_hash_is_kept(app):
     batch = factories.batch()
     clerk = factories.user("admin")
@@ -497,3 +516,43 @@ def test_codes_are_moved_into_place_only_when_both_ends_are_given(app, tmp_path)
     assert not target.exists()
     commit_with_codes(db.session, staged, target)
     assert target.read_text(encoding="utf-8") == "pins" and not staged.exists()
+
+
+@contextmanager
+def commit_refused():
+    """The database refuses the next commit (as a full disk or a lost link would)."""
+    from sqlalchemy import event
+
+    session = db.session()
+
+    def refuse(_session):
+        raise RuntimeError("commit refused")
+
+    event.listen(session, "before_commit", refuse)
+    try:
+        yield
+    finally:
+        event.remove(session, "before_commit", refuse)
+
+
+def test_a_failed_commit_raises_its_own_error_and_removes_what_was_staged(
+    app, tmp_path
+):
+    folder, file = tmp_path / "job", tmp_path / "codes.csv.part"
+    (folder / "sheets").mkdir(parents=True)
+    (folder / "sheets" / "codes.csv").write_text("pins", encoding="utf-8")
+    file.write_text("pins", encoding="utf-8")
+    # Staged copies that cannot be removed: one never written, and a link to a
+    # folder (which rmtree refuses to follow). The commit's error still comes out.
+    gone = tmp_path / "never-written.part"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = tmp_path / "linked-job"
+    link.symlink_to(elsewhere, target_is_directory=True)
+    target = tmp_path / "codes.csv"
+    for staged in (folder, file, gone, link):
+        with commit_refused(), pytest.raises(RuntimeError, match="^commit refused$"):
+            commit_with_codes(db.session, staged, target)
+        assert not target.exists(), staged.name
+    assert not folder.exists() and not file.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "linked-job"]

@@ -753,7 +753,49 @@ def test_the_serials_row_keeps_its_first_last_and_positioned_scans(client):
     )
     assert stats.last_position_at == first.scanned_at
     assert stats.last_device_hash == first.device_hash
+    assert first.latitude is not None and first.longitude is not None
+    assert (stats.last_latitude, stats.last_longitude) == (
+        first.latitude,
+        first.longitude,
+    )
     assert stats.provinces == ["01", "33"] and stats.flags == []
+
+
+def test_a_pin_claimed_by_one_phone_flags_the_serial_for_every_phone_after(client):
+    from webapp.web.scan_context import claim
+
+    issued = factories.stamp(factories.batch(), with_pin=True)
+    claimed = claim(factories.stamp_row(issued), issued.pin, "phone-aaaa-0001")
+    assert claimed.outcome == "claimed"
+    db.session.commit()
+    flagged = ("suspicious", ["claimed_elsewhere"])
+    other = scan(client, issued, device="phone-bbbb-0002")
+    assert (other.json["verdict"], other.json["reasons"]) == flagged
+    # Latched: the claimer's own scan no longer lifts it (a human's finding does).
+    own = scan(client, issued, device="phone-aaaa-0001")
+    assert (own.json["verdict"], own.json["reasons"]) == flagged
+
+
+def test_devices_counted_before_a_genuine_finding_no_longer_make_duplicates(client):
+    from webapp.services.scans.clearance import clear_doubts
+
+    issued = factories.stamp(factories.batch(factories.product(duplicate_threshold=1)))
+
+    def scan_from(n: int):
+        body = {"code": issued.url, "device_id": f"far-apart-000{n}"}
+        answer = client.post(
+            "/api/v1/scans", json=body, environ_base={"REMOTE_ADDR": f"10.{n}.0.9"}
+        )
+        return answer.json["verdict"], answer.json["reasons"]
+
+    assert scan_from(0) == ("authentic", [])
+    assert scan_from(1) == ("suspicious", ["duplicate_scans"])  # two, one allowed
+    clear_doubts(db.session, factories.stamp_row(issued).id, utcnow())
+    db.session.commit()
+    assert scan_from(2) == ("authentic", [])  # one since the finding
+    assert scan_from(3) == ("suspicious", ["duplicate_scans"])
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.effective_devices, stats.cleared_devices) == (4, 2)
 
 
 def test_a_serials_row_once_locked_is_as_another_transaction_left_it(app):

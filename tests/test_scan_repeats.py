@@ -218,3 +218,33 @@ def test_the_standing_of_a_code_naming_no_issued_stamp_is_its_codes_reasons(app)
         rules = factories.SETTINGS.detection_rules
         judged = standing_of(resolution, None, rules)
         assert judged == Standing("counterfeit", [reason], [], [])
+
+
+def test_a_reload_answers_while_another_scan_holds_the_serials_lock(app, engine):
+    from sqlalchemy.orm import Session
+
+    from tests.test_scan_store_service import _give_up_waiting
+    from webapp.services.scans.scan_store import lock_aggregates
+
+    issued = factories.stamp()
+    start = utcnow() - timedelta(minutes=5)
+    first = page_view(issued.url, start)
+    db.session.close()
+    reload = ScanRequest(
+        issued.url,
+        "phone-aaaa-0001",
+        "203.0.113.7",
+        start + timedelta(minutes=1),
+        repeat_window=timedelta(minutes=10),
+    )
+    # Another shopper's scan of the same serial is being recorded: its
+    # transaction holds the serial's row. A reload writes nothing, so it
+    # neither waits for that lock nor takes it.
+    with Session(db.engine) as holder, Session(db.engine) as reader:
+        lock_aggregates(holder, first.scan.stamp_id)
+        _give_up_waiting(reader, engine)
+        again = record_scan(reader, reload, factories.SETTINGS, today_in_vietnam())
+        assert again.replayed and again.scan.id == first.scan.id
+        assert (again.verdict, again.stats.scan_count) == ("authentic", 1)
+        reader.rollback()
+        holder.rollback()
