@@ -28,8 +28,10 @@ from webapp.services.scans.scan_store import (
     NewScan,
     StatsRow,
     Writes,
+    earlier_scan,
     insert_unknown,
     lock_aggregates,
+    lock_statement,
     locked_state,
     scan_of_key,
     write,
@@ -375,3 +377,71 @@ def test_a_locked_serial_holds_a_second_scan_back_until_commit(
         # Read under the lock, the second scan sees the first one's count.
         assert lock_aggregates(waiter, stamp_id).scan_count == 1
         waiter.commit()
+
+
+# Further edges of the statements above: the session's lock statement, the
+# earlier scan's candidates, a scan read by its id and time together.
+
+
+def test_the_sessions_lock_creates_the_row_at_its_starting_values_once(db_session):
+    stamp = _stamp()
+    db_session.execute(lock_statement(db_session, stamp.id))
+    created = db_session.execute(
+        select(SerialStats.__table__).where(SerialStats.stamp_id == stamp.id)
+    ).one()
+    assert created._asdict() == {
+        "stamp_id": stamp.id, "scan_count": 0, "shopper_scans": 0, "devices": 0,
+        "effective_devices": 0, "provinces": [], "first_scan_at": None,
+        "last_scan_at": None, "last_position_at": None, "last_latitude": None,
+        "last_longitude": None, "last_device_hash": None, "claimed_at": None,
+        "claimed_device_hash": None, "claimed_province_code": None, "flags": [],
+        "evidence": {}, "cleared_at": None, "cleared_devices": 0,
+    }  # fmt: skip
+    db_session.execute(
+        update(SerialStats)
+        .where(SerialStats.stamp_id == stamp.id)
+        .values(scan_count=3, provinces=["33"], flags=["far_apart"], last_scan_at=NOW)
+    )
+    locked = db_session.scalars(
+        lock_statement(db_session, stamp.id, SerialStats).returning(SerialStats),
+        execution_options={"populate_existing": True},
+    ).one()
+    assert (locked.scan_count, locked.provinces, locked.flags, locked.last_scan_at) == (
+        3, ["33"], ["far_apart"], NOW,
+    )  # fmt: skip
+    assert _count(db_session, SerialStats) == 1
+
+
+def _earlier_ids(session, key, stamp) -> list[int]:
+    view = select(Scan.id, Scan.scanned_at).where(
+        Scan.stamp_id == stamp.id, Scan.device_hash == "device-a"
+    )
+    earlier = earlier_scan(key, view)
+    return session.scalars(select(earlier.c.id)).all()
+
+
+def test_the_earlier_scan_is_the_keys_alone_else_the_latest_view(db_session):
+    stamp = _stamp()
+    an_hour_ago = NOW - timedelta(hours=1)
+    keyed = _record(
+        db_session, stamp,
+        _scan(stamp, idempotency_key="queued-0001", scanned_at=an_hour_ago),
+    )  # fmt: skip
+    latest = _record(db_session, stamp, _scan(stamp, scanned_at=NOW))
+    assert _earlier_ids(db_session, "queued-0001", stamp) == [keyed]
+    # A key that recorded nothing leaves the view to decide.
+    assert _earlier_ids(db_session, "queued-0002", stamp) == [latest]
+    assert db_session.scalars(select(earlier_scan("queued-0001", None).c.id)).all() == [
+        keyed
+    ]
+
+
+def test_a_scan_is_read_by_its_id_not_by_a_time_it_shares(db_session):
+    stamp, other = _stamp(), _stamp()
+    _record(db_session, other)
+    keyed = _record(db_session, stamp, _scan(stamp, idempotency_key="queued-0001"))
+    assert scan_of_key(db_session, "queued-0001").id == keyed
+    state = locked_state(
+        db_session, stamp.id, "device-a", "network-a", "queued-0001", None
+    )
+    assert state.earlier.id == keyed
