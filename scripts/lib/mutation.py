@@ -33,7 +33,20 @@ EQUIVALENT = re.compile(r"^- `(webapp\.[\w.ǁ]+__mutmut_\d+)`")
 STATS_MINUTES = 10
 # What mutmut's exit codes mean (mutmut.stats.status_by_exit_code), folded into
 # the columns of the report.
-COLUMNS = ("killed", "timeout", "survived", "no tests", "equivalent", "not checked")
+COLUMNS = (
+    "killed",
+    "timeout",
+    "killed on PostgreSQL",
+    "survived",
+    "no tests",
+    "equivalent",
+    "not checked",
+)
+# Sections of tests/MUTATION.md whose bullets name mutants: the argued
+# equivalents, and the mutants of PostgreSQL-only statements (which the SQLite
+# run cannot reach) each seen killed by a named PostgreSQL test.
+EQUIVALENTS_SECTION = "## Equivalent mutants"
+POSTGRESQL_SECTION = "## Killed on PostgreSQL only"
 SURVIVOR = re.compile(r"^- `(webapp\.[\w.ǁ]+__mutmut_\d+)` \((survived|no tests)\)")
 # The CI sample: the share of each module's mutants it tests, and of the
 # modules changed since the base (sized in tests/MUTATION.md, "CI sample").
@@ -87,7 +100,7 @@ def ci_sample(paths: list[str], args: argparse.Namespace) -> int:
     base = args.changed or default_base()
     touched = set(changed(paths, base))
     generate()
-    known = set(equivalents()) | recorded_survivors()
+    known = set(equivalents()) | set(killed_on_postgresql()) | recorded_survivors()
     names = []
     for path in paths:
         share = CHANGED_SHARE if path in touched else SAMPLE_SHARE
@@ -121,7 +134,9 @@ def generate() -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="scripts/mutation")
-    parser.add_argument("modules", nargs="*", help="e.g. webapp.services.scans.detection")
+    parser.add_argument(
+        "modules", nargs="*", help="e.g. webapp.services.scans.detection"
+    )
     parser.add_argument("--max-minutes", type=float, default=40.0)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument(
@@ -229,13 +244,25 @@ def mutants_of(path: str) -> dict[str, int | None]:
 
 
 def equivalents() -> dict[str, str]:
-    """Survivors argued equivalent in tests/MUTATION.md (outside the scores)."""
+    """Survivors argued equivalent in tests/MUTATION.md."""
+    return named_in(EQUIVALENTS_SECTION)
+
+
+def killed_on_postgresql() -> dict[str, str]:
+    """Mutants of PostgreSQL-only code recorded as killed by PostgreSQL tests."""
+    return named_in(POSTGRESQL_SECTION)
+
+
+def named_in(heading: str) -> dict[str, str]:
+    """The mutants a section of tests/MUTATION.md lists, one bullet each."""
     if not REPORT.exists():
         return {}
-    text = REPORT.read_text()
-    text = text.split(BEGIN)[0] + text.split(END)[-1]
+    text = REPORT.read_text().split(END)[-1]
+    if heading + "\n" not in text:
+        return {}
+    section = text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
     found = {}
-    for line in text.splitlines():
+    for line in section.splitlines():
         match = EQUIVALENT.match(line)
         if match:
             found[match.group(1)] = line
@@ -254,6 +281,7 @@ def collect(paths: list[str], only: set[str] | None = None) -> dict[str, dict]:
     from mutmut.stats import status_by_exit_code
 
     argued = equivalents()
+    elsewhere = killed_on_postgresql()
     scores = {}
     for path in paths:
         counts: Counter = Counter()
@@ -266,6 +294,8 @@ def collect(paths: list[str], only: set[str] | None = None) -> dict[str, dict]:
                 status = "killed"
             elif status in ("survived", "no tests") and name in argued:
                 status = "equivalent"
+            elif status in ("survived", "no tests") and name in elsewhere:
+                status = "killed on PostgreSQL"
             elif status in ("suspicious", "check was interrupted by user", "skipped"):
                 status = "not checked"
             if status in ("survived", "no tests"):
@@ -277,7 +307,7 @@ def collect(paths: list[str], only: set[str] | None = None) -> dict[str, dict]:
 
 def score(counts: Counter) -> float | None:
     """Killed (or timed out) of the checked mutants that are not equivalent."""
-    caught = counts["killed"] + counts["timeout"]
+    caught = counts["killed"] + counts["timeout"] + counts["killed on PostgreSQL"]
     judged = caught + counts["survived"] + counts["no tests"]
     return 100.0 * caught / judged if judged else None
 
