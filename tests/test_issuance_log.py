@@ -11,6 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from tests import factories
+from tests.test_issue_for_print import commit_refused
 from webapp.extensions import db
 from webapp.models import IssuanceRecord, Stamp
 from webapp.services.stamps import serials
@@ -516,23 +517,6 @@ def test_codes_are_moved_into_place_only_when_both_ends_are_given(app, tmp_path)
     assert not target.exists()
     commit_with_codes(db.session, staged, target)
     assert target.read_text(encoding="utf-8") == "pins" and not staged.exists()
-
-
-@contextmanager
-def commit_refused():
-    """The database refuses the next commit (as a full disk or a lost link would)."""
-    from sqlalchemy import event
-
-    session = db.session()
-
-    def refuse(_session):
-        raise RuntimeError("commit refused")
-
-    event.listen(session, "before_commit", refuse)
-    try:
-        yield
-    finally:
-        event.remove(session, "before_commit", refuse)
 
 
 def test_a_failed_commit_raises_its_own_error_and_removes_what_was_staged(

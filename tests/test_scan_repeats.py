@@ -169,17 +169,22 @@ def test_a_reload_that_raced_the_first_view_carries_the_standing_now(app, monkey
     assert again.stats.scan_count == 1
 
 
-def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypatch):
-    from webapp.services.scans import scanning
-
-    issued = factories.stamp(factories.batch(regions=("33",)))
-    for n in range(2):  # two phones in Ho Chi Minh City, far from the regions
-        body = {"code": issued.url, "device_id": f"far-phone-000{n}"}
+def scanned_far_away(client, url: str) -> None:
+    """Two phones in Ho Chi Minh City, far from a Hưng Yên lot's regions."""
+    for n in range(2):
+        body = {"code": url, "device_id": f"far-phone-000{n}"}
         client.post(
             "/api/v1/scans",
             json=body | {"lat": 10.7769, "lon": 106.7009},
             environ_base={"REMOTE_ADDR": f"10.{n}.0.9"},
         )
+
+
+def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypatch):
+    from webapp.services.scans import scanning
+
+    issued = factories.stamp(factories.batch(regions=("33",)))
+    scanned_far_away(client, issued.url)
     monkeypatch.setattr(scanning, "_repeat", lambda *args: None)
     start = utcnow() - timedelta(minutes=5)
     first = page_view(issued.url, start)
@@ -190,13 +195,7 @@ def test_a_raced_reload_is_judged_with_the_batchs_regions(client, app, monkeypat
 
 def test_a_reload_is_judged_with_the_batchs_regions(client, app):
     issued = factories.stamp(factories.batch(regions=("33",)))
-    for n in range(2):  # two phones in Ho Chi Minh City, far from the regions
-        body = {"code": issued.url, "device_id": f"far-phone-000{n}"}
-        client.post(
-            "/api/v1/scans",
-            json=body | {"lat": 10.7769, "lon": 106.7009},
-            environ_base={"REMOTE_ADDR": f"10.{n}.0.9"},
-        )
+    scanned_far_away(client, issued.url)
     start = utcnow() - timedelta(minutes=5)
     first = page_view(issued.url, start)
     again = page_view(issued.url, start + timedelta(minutes=1))
