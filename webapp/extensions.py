@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
 import ipaddress
+from functools import update_wrapper
 from typing import TYPE_CHECKING, ClassVar
 
 from flask import Flask, current_app, request
@@ -109,10 +110,6 @@ def address_key() -> str:
 limiter = Limiter(key_func=address_key)
 
 
-def rate_limits_off() -> bool:
-    return not current_app.config["RATE_LIMITS_ON"]
-
-
 def device_key() -> str:
     """Rate-limit key for the browser's anonymous device cookie (else its address)."""
     return "device:" + (request.cookies.get("device_id") or address_key())
@@ -143,19 +140,43 @@ def rate_limited(
 
     key_func = device_key if per_device else None
     if shared:
-        return limiter.shared_limit(
+        guard = limiter.shared_limit(
             rate,
             key_func=key_func,
-            exempt_when=rate_limits_off,
             scope=scope,
             on_breach=on_breach,
             deduct_when=deduct_when,
         )
-    return limiter.limit(
-        rate,
-        key_func=key_func,
-        exempt_when=rate_limits_off,
-        scope=scope if per_device else None,
-        on_breach=on_breach,
-        deduct_when=deduct_when,
-    )
+    else:
+        guard = limiter.limit(
+            rate,
+            key_func=key_func,
+            scope=scope if per_device else None,
+            on_breach=on_breach,
+            deduct_when=deduct_when,
+        )
+
+    def decorate(view):
+        if isinstance(view, SwitchedLimits):  # stacked: one more limit
+            view.limited = guard(view.limited)  # Flask-Limiter adds it to its wrapper
+            return view
+        return SwitchedLimits(view, guard(view))
+
+    return decorate
+
+
+class SwitchedLimits:
+    """A view whose Flask-Limiter wrapper runs only while limits are on.
+
+    Switched off, Flask-Limiter would still resolve and filter the view's
+    limits on every request before finding it exempt: it is skipped whole.
+    """
+
+    def __init__(self, view, limited) -> None:
+        update_wrapper(self, view)
+        self.view, self.limited = view, limited
+
+    def __call__(self, *args, **kwargs):
+        if current_app.config["RATE_LIMITS_ON"]:
+            return self.limited(*args, **kwargs)
+        return self.view(*args, **kwargs)

@@ -5,10 +5,10 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from webapp.extensions import db, settings
 from webapp.services.stamps.key_directory import directory
+from webapp.web.auth import signed_in
 from webapp.web.i18n import current_lang, same_in_every_language
 from webapp.web.static_assets import cache_version
 
@@ -167,6 +167,6 @@ def keep_staff_pages_nowhere(response: Response) -> Response:
     # would make it vary on Cookie).
     if request.endpoint == "static" or control.public or control.no_store:
         return response
-    if current_user.is_authenticated:
+    if signed_in():
         response.headers["Cache-Control"] = "private, no-store"
     return response

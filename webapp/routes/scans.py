@@ -23,7 +23,7 @@ from webapp.services.scans.photo_decode import PhotoError, decode_qr
 from webapp.services.scans.scanning import ScanOutcome
 from webapp.services.standards import digital_link
 from webapp.web import vocab
-from webapp.web.auth import allowed_scan_roles, inspecting
+from webapp.web.auth import inspecting, may_scan_as
 from webapp.web.fragments import wants_fragment
 from webapp.web.links import own_base_url, resolve_link
 from webapp.web.metrics import count_scan
@@ -68,7 +68,7 @@ def photo() -> ResponseReturnValue:
 def record_scan() -> ResponseReturnValue:
     """Record the scan the story page made, and show its verdict."""
     role = request.form.get("role") or "shopper"
-    if role not in allowed_scan_roles():
+    if not may_scan_as(role):
         return _role_refused()
     device, new_device = device_id()
     try:

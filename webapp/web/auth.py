@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import wraps
 from hashlib import sha512
 
-from flask import Flask, abort, redirect, request, url_for
+from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import LoginManager, current_user
+from flask_login.config import COOKIE_NAME as REMEMBER_COOKIE
 
 from webapp.extensions import client_address, db
 from webapp.models import User
@@ -66,9 +67,20 @@ def role_required(*roles: str):
     return decorate
 
 
+def signed_in() -> bool:
+    """current_user.is_authenticated, without loading anything for a request
+    with neither the session's nor the remember-me cookie (the public's)."""
+    config, cookies = current_app.config, request.cookies
+    if config["SESSION_COOKIE_NAME"] not in cookies and (
+        config.get("REMEMBER_COOKIE_NAME", REMEMBER_COOKIE) not in cookies
+    ):
+        return False
+    return current_user.is_authenticated
+
+
 def staff_role() -> str | None:
     """The signed-in staff member's role, or None for the public."""
-    return current_user.role if current_user.is_authenticated else None
+    return current_user.role if signed_in() else None
 
 
 # Which scan roles each signed-in role may claim; the public scans as shoppers.
@@ -82,6 +94,11 @@ SCAN_ROLES: dict[str | None, tuple[str, ...]] = {
 
 def allowed_scan_roles() -> tuple[str, ...]:
     return SCAN_ROLES[staff_role()]
+
+
+def may_scan_as(role: str) -> bool:
+    """Anyone scans as a shopper (no sign-in looked up); other roles are staff's."""
+    return role == ScanRole.SHOPPER.value or role in allowed_scan_roles()
 
 
 def staff_scan_role() -> str | None:
