@@ -131,7 +131,7 @@ def test_a_resent_scan_answers_its_own_verdict_and_the_serials_rows_now(app):
     again = _sent(issued.url, "queued-key-0001")
     assert again.replayed and again.scan.id == first.scan.id
     assert (again.verdict, again.reasons) == ("authentic", [])
-    assert again.resolution.stamp.serial == issued.serial
+    assert again.resolution.subject.serial == issued.serial
     assert again.stats.scan_count == 1
 
 

@@ -37,7 +37,7 @@ def test_provinces_are_named_one_way_in_sentences_and_lists(client, app):
     batch = factories.batch(regions=("01", "33"))
     stats = SerialStats(provinces=["33", "79"])
     with app.test_request_context():
-        [sentence] = verdicts.explain(["out_of_region"], stats, batch, "vi")
+        [sentence] = verdicts.explain(["out_of_region"], stats, ("01", "33"), "vi")
     assert "tại Hà Nội, Hưng Yên," in sentence and "TP. Hồ Chí Minh" in sentence
     story = client.get(factories.path_of(factories.stamp(batch))).text
     assert "<li>Hà Nội</li>" in story and "Phường Hồng Châu, Tỉnh Hưng Yên" in story

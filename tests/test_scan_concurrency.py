@@ -1,9 +1,10 @@
 """Many scans of one serial at once lose no update (row lock on PostgreSQL)."""
 
 import threading
+import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from tests import factories
 from webapp.extensions import db
@@ -94,3 +95,64 @@ def test_one_idempotency_key_sent_at_once_answers_the_first_scan(app, known):
     assert len({body["verdict"] for _, body in answers}) == 1
     db.session.remove()
     assert db.session.scalar(select(func.count()).select_from(Scan)) == 1
+
+
+def _scan(app, code: str, device: str, outcomes: list, errors: list) -> None:
+    with app.app_context():
+        try:
+            request = ScanRequest(
+                code=code, device_id=device, client_address="10.0.9.1", at=utcnow()
+            )
+            outcomes.append(
+                record_scan(db.session, request, factories.SETTINGS, utcnow().date())
+            )
+            db.session.commit()
+        except Exception as error:  # surfaced below
+            errors.append(error)
+        finally:
+            db.session.remove()
+
+
+def _waiting_for_a_lock() -> bool:
+    """True once another connection of this database waits for a row lock."""
+    with db.engine.connect() as connection:
+        waiting = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                " AND datname = current_database()"
+            )
+        ).scalar_one()
+    return waiting > 0
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_scan_that_waited_for_the_lock_reads_the_serial_again_under_it(app):
+    """The lookup reads the device's row in its snapshot, taken before the lock
+    was granted: a scan committed meanwhile by the same phone must be seen."""
+    issued = factories.stamp()
+    db.session.commit()
+    holder = ScanRequest(
+        code=issued.url,
+        device_id="phone-same-0001",
+        client_address="10.0.9.1",
+        at=utcnow(),
+    )
+    record_scan(db.session, holder, factories.SETTINGS, utcnow().date())  # locked
+    outcomes: list = []
+    errors: list = []
+    waiter = threading.Thread(
+        target=_scan, args=(app, issued.url, "phone-same-0001", outcomes, errors)
+    )
+    waiter.start()
+    deadline = time.monotonic() + 10
+    while not _waiting_for_a_lock() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _waiting_for_a_lock()
+    db.session.commit()  # the first scan, with the phone's device row
+    waiter.join()
+    assert errors == []
+    db.session.remove()
+    stats = db.session.scalars(select(SerialStats)).one()
+    assert (stats.scan_count, stats.devices) == (2, 1)
+    assert db.session.scalar(select(func.count()).select_from(SerialDevice)) == 1
+    assert outcomes[0].verdict == "authentic"

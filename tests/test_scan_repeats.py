@@ -213,7 +213,7 @@ def test_the_standing_of_a_code_naming_no_issued_stamp_is_its_codes_reasons(app)
         link = digital_link.parse(code)
         keys = factories.SETTINGS.stamp_keys
         resolution = resolve(db.session, link, keys, today_in_vietnam(), story=False)
-        assert resolution.item is None
+        assert resolution.subject is None and resolution.stamp_id is None
         rules = factories.SETTINGS.detection_rules
         judged = standing_of(resolution, None, rules)
         assert judged == Standing("counterfeit", [reason], [], [])

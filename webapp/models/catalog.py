@@ -161,11 +161,20 @@ class Product(Bilingual, Model):
 
     def certificate_valid_on(self, day: date) -> bool:
         """True when the OCOP certificate covers the given day (not OCOP: True)."""
-        if not self.is_ocop:
-            return True
-        if self.ocop_certified_on is None or self.ocop_valid_until is None:
-            return False  # the database refuses an OCOP product without both
-        return self.ocop_certified_on <= day <= self.ocop_valid_until
+        return certificate_covers(
+            self.is_ocop, self.ocop_certified_on, self.ocop_valid_until, day
+        )
+
+
+def certificate_covers(
+    is_ocop: bool, certified_on: date | None, valid_until: date | None, day: date
+) -> bool:
+    """True when an OCOP certificate covers the given day (not OCOP: True)."""
+    if not is_ocop:
+        return True
+    if certified_on is None or valid_until is None:
+        return False  # the database refuses an OCOP product without both
+    return certified_on <= day <= valid_until
 
 
 class Batch(Model):

@@ -11,7 +11,7 @@ from webapp.services.common.errors import DigitalLinkError
 from webapp.services.scans.scanning import ScanOutcome
 from webapp.services.standards import epcis
 from webapp.web import epcis_http, vocab
-from webapp.web.auth import allowed_scan_roles
+from webapp.web.auth import may_scan_as
 from webapp.web.links import requested_link, resolve_link
 from webapp.web.metrics import count_scan
 from webapp.web.negotiation import json_error
@@ -111,7 +111,7 @@ def _scan_in() -> ScanIn | Response:
         scan_in = ScanIn.model_validate(body)
     except ValidationError as error:
         return _invalid_fields(error)
-    if scan_in.role not in allowed_scan_roles():
+    if not may_scan_as(scan_in.role):
         message = _("Only signed-in inspectors and producers may scan in that role.")
         return json_error(403, "role_not_allowed", message)
     return scan_in
@@ -127,8 +127,7 @@ def scan_json(outcome: ScanOutcome) -> dict:
         "explanations": explanations(list(scan.reasons), list(scan.notices)),
         "serial": scan.serial,
         "gtin": scan.gtin,
-        "lot": scan.lot
-        or (outcome.resolution.batch.lot_code if outcome.resolution.batch else None),
+        "lot": scan.lot or outcome.resolution.lot_code,
         "province": scan.province_code,
         "scanned_at": (scan.made_at or scan.scanned_at).isoformat(),
         "received_at": scan.scanned_at.isoformat(),

@@ -56,9 +56,11 @@ def dossier_context(stamp: Stamp, resolution: Resolution, user: User) -> dict:
         "verdict": {
             "verdict": verdict,
             "headline": headline(verdict),
-            "explanations": explain(judged.reasons, stats, batch, lang),
+            "explanations": explain(judged.reasons, stats, resolution.regions, lang),
             "reasons": judged.reasons,
-            "observations": explain(judged.observations, stats, batch, lang),
+            "observations": explain(
+                judged.observations, stats, resolution.regions, lang
+            ),
             "observation_codes": judged.observations,
             "advice": advice(verdict),
         },

@@ -14,7 +14,6 @@ import time
 from functools import cache
 
 from flask import Flask, current_app, has_app_context, request, session
-from flask_login import current_user
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
@@ -22,8 +21,10 @@ from webapp.extensions import db, settings
 from webapp.models import Batch, BatchRegion, JourneyEvent, Organisation, Product, Stamp
 from webapp.services.catalog import story_cache
 from webapp.services.common.clock import today_in_vietnam
+from webapp.services.common.driver_statements import on_driver
 from webapp.services.stamps import stamp_signatures
 from webapp.services.standards.digital_link import DigitalLink
+from webapp.web.auth import signed_in
 from webapp.web.form_tokens import browser_secret, generate_csrf
 from webapp.web.i18n import current_lang
 from webapp.web.negotiation import wants_json
@@ -83,9 +84,7 @@ class Kept:
         if self.link is None or self.org_id is None:
             return False
         link = self.link
-        keys = stamp_signatures.public_keys(
-            settings().stamp_keys, [self.org_id]
-        )
+        keys = stamp_signatures.public_keys(settings().stamp_keys, [self.org_id])
         found = stamp_signatures.signer_of(
             value,
             link.gtin,
@@ -115,12 +114,14 @@ def lookup(link: DigitalLink) -> Kept | None:
     if not set(request.args) <= KEPT_PARAMETERS or request.headers.get("HX-Request"):
         return None
     as_json = wants_json()
-    if not as_json and (current_user.is_authenticated or _has_flashes()):
+    if not as_json and (signed_in() or _has_flashes()):
         return None
     state = _serial_state(link)
     if state is None:
         return None
-    names = story_cache.counter_names(state.org_id, state.product_id, state.batch_id)
+    names = story_cache.counter_names(
+        state["org_id"], state["product_id"], state["batch_id"]
+    )
     versions = _store().versions(names)
     if versions is None:  # the store is down: serve afresh
         return None
@@ -131,11 +132,11 @@ def lookup(link: DigitalLink) -> Kept | None:
             current_lang(),
             request.full_path,
             today_in_vietnam(),
-            *state,
+            *state.values(),
             *versions,
         ]
     )
-    return Kept(key, _store().get(key), as_json, link, state.org_id)
+    return Kept(key, _store().get(key), as_json, link, state["org_id"])
 
 
 def answer(kept: Kept, page: bytes):
@@ -188,11 +189,12 @@ def _serial_state(link: DigitalLink):
     params = {"serial": link.serial, "gtin": link.gtin}
     if link.lot:
         params["lot"] = link.lot
-    # Core on a connection of its own, outside any transaction: one statement,
-    # no ORM session (a kept story needs nothing else from the database).
+    # One statement on a connection of its own, outside any transaction, run
+    # on the driver (a kept story needs nothing else from the database).
     with db.engine.connect() as connection:
         connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-        return connection.execute(_state_statement(bool(link.lot)), params).first()
+        statement = on_driver(_state_statement(bool(link.lot)), connection.dialect)
+        return statement.first(connection, params)
 
 
 @cache  # built once: building and hashing it cost more than running it

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from webapp.models import Batch
 from webapp.services.catalog.resolution import Resolution
 from webapp.services.places import regions
 from webapp.services.scans.detection import verdict_for
@@ -66,7 +66,7 @@ def notice_views(notices: list[str]) -> list[NoticeView]:
 def verdict_view(outcome: ScanOutcome) -> VerdictView:
     """The verdict of a recorded scan, in the visitor's language."""
     resolution, stats, verdict = outcome.resolution, outcome.stats, outcome.verdict
-    stamp = resolution.stamp
+    subject = resolution.subject
     unclaimed = stats is None or stats.claimed_device_hash is None
     unsafe = any(code in UNSAFE_NOTICES for code in resolution.notices)
     overshadowed = unsafe and verdict == "authentic"
@@ -74,13 +74,13 @@ def verdict_view(outcome: ScanOutcome) -> VerdictView:
         verdict=verdict,
         headline=headline(verdict),
         explanations=explain(
-            list(outcome.reasons), stats, resolution.batch, current_lang()
+            list(outcome.reasons), stats, resolution.regions, current_lang()
         ),
         advice=_overshadowed_advice() if overshadowed else advice(verdict),
         code=resolution.link.path,
         scan_id=outcome.scan.id,
         can_claim=bool(
-            stamp and stamp.has_pin and unclaimed and verdict != "counterfeit"
+            subject and subject.has_pin and unclaimed and verdict != "counterfeit"
         ),
         tone="info" if overshadowed else TONES[verdict],
         reasons=tuple(outcome.reasons),
@@ -90,11 +90,11 @@ def verdict_view(outcome: ScanOutcome) -> VerdictView:
 
 def _calm_notices(outcome: ScanOutcome, lang: str) -> list[str]:
     """A genuine item scanned once far from home: most likely a gift, say so."""
-    judged, batch = outcome.standing, outcome.resolution.batch
+    judged, subject = outcome.standing, outcome.resolution.subject
     here = outcome.scan.province_code
-    if judged is None or "gift_elsewhere" not in judged.notices or batch is None:
+    if judged is None or "gift_elsewhere" not in judged.notices or subject is None:
         return []
-    if outcome.verdict != "authentic" or not here or here in batch.province_codes:
+    if outcome.verdict != "authentic" or not here or here in subject.province_codes:
         return []
     found = Evidence.from_json(outcome.stats.evidence if outcome.stats else None)
     when = found.home_at or (outcome.stats.first_scan_at if outcome.stats else None)
@@ -121,7 +121,7 @@ def preview(resolution: Resolution) -> VerdictView | None:
         verdict=verdict,
         headline=headline(verdict),
         explanations=explain(
-            list(resolution.reasons), None, resolution.batch, current_lang()
+            list(resolution.reasons), None, resolution.regions, current_lang()
         ),
         advice=advice(verdict),
         code=resolution.link.path,
@@ -162,13 +162,14 @@ def _overshadowed_advice() -> str:
 
 
 def explain(
-    reasons: list[str], stats: Stats | None, batch: Batch | None, lang: str
+    reasons: list[str], stats: Stats | None, regions: Sequence[str], lang: str
 ) -> list[str]:
-    """One plain sentence per reason, with the numbers that back it."""
-    return [_sentence(reason, stats, batch, lang) for reason in reasons]
+    """One plain sentence per reason, with the numbers that back it; regions:
+    the provinces the batch is sold in."""
+    return [_sentence(reason, stats, regions, lang) for reason in reasons]
 
 
-def _sentence(reason: str, stats, batch, lang: str) -> str:
+def _sentence(reason: str, stats, allowed: Sequence[str], lang: str) -> str:
     if reason == "duplicate_scans" and stats is not None:
         sentences = [
             ngettext(
@@ -187,18 +188,18 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             )
         sentences.append(_("A genuine stamp is normally scanned by one household."))
         return " ".join(sentences)
-    if reason == "out_of_region" and stats is not None and batch is not None:
+    if reason == "out_of_region" and stats is not None:
         away = Evidence.from_json(stats.evidence).away
         seen = sorted({source.province for source in away}) or [
-            p for p in stats.provinces if p not in batch.province_codes
+            p for p in stats.provinces if p not in allowed
         ]
         return _(
             "This batch is sold only in %(allowed)s, but this code has been scanned in "
             "%(seen)s.",
-            allowed=_names(batch.province_codes, lang),
+            allowed=_names(allowed, lang),
             seen=_names(seen, lang),
         )
-    if reason == "out_of_region_once" and stats is not None and batch is not None:
+    if reason == "out_of_region_once" and stats is not None:
         found, seen = _far_sources(stats)
         return _(
             "Scanned once outside the batch's provinces (%(seen)s), by a single "
@@ -206,7 +207,7 @@ def _sentence(reason: str, stats, batch, lang: str) -> str:
             "second, independent source sees it there.",
             seen=_names(seen, lang),
         )
-    if reason == "out_of_region_by_hand" and stats is not None and batch is not None:
+    if reason == "out_of_region_by_hand" and stats is not None:
         found, seen = _far_sources(stats)
         return _(
             "Scanned outside the batch's provinces (%(seen)s) by %(count)d sources, "

@@ -26,8 +26,8 @@ def earlier_view(
     same = select(Scan.id, Scan.scanned_at).where(
         Scan.device_hash == device, Scan.role == role, Scan.scanned_at >= since
     )
-    if resolution.stamp is not None:
-        same = same.where(Scan.stamp_id == resolution.stamp.id)
+    if resolution.stamp_id is not None:
+        same = same.where(Scan.stamp_id == resolution.stamp_id)
     else:
         link = resolution.link
         same = same.where(

@@ -12,6 +12,7 @@ the writes are explicit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -24,6 +25,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     select,
     true,
     union_all,
@@ -32,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BindParameter
 
@@ -42,6 +45,7 @@ from webapp.models import (
     SerialNetwork,
     SerialStats,
 )
+from webapp.services.common.driver_statements import on_driver
 from webapp.services.scans.detection import NetworkState
 
 SCAN = Scan.__table__
@@ -173,6 +177,89 @@ def lock_aggregates(session: Session, stamp_id: int) -> StatsRow:
     return StatsRow(**row._mapping)
 
 
+class LockingLookup:
+    """A lookup that also locks the aggregates of the stamp it finds, in the
+    same statement (PostgreSQL: data-modifying CTEs), saving round trips.
+
+    Called in the place of the lookup's own statement (resolve's fetch); the
+    locked aggregates are then in .stats. Only for a code whose check needs
+    no lookup (it carries its lot), so no stamp is locked for a forged code.
+
+    Given the device and network, it reads their rows too (.state), in the
+    statement's snapshot, taken before the lock was granted: valid only if no
+    one changed the serial in between. Every change to what the lock protects
+    is made under it, and taking it writes the aggregates' row, so the row's
+    version (xmin) tells. If it moved, nothing is returned (the row is locked
+    all the same) and the caller reads both again under the lock.
+    """
+
+    def __init__(self, device_network: tuple[str, str] | None = None) -> None:
+        self.device_network = device_network
+        self.stats: StatsRow | None = None
+        self.state: LockedState | None = None
+
+    @staticmethod
+    def applies(session: Session) -> bool:
+        return _dialect(session) == "postgresql"
+
+    def __call__(self, session: Session, statement: Select, params: dict):
+        session.flush()
+        with_state = self.device_network is not None
+        if self.device_network is not None:
+            device, network = self.device_network
+            params = {**params, "st_device": device, "st_network": network}
+        connection = session.connection()
+        locking = on_driver(_locking(statement, with_state), connection.dialect)
+        row = locking.first(connection, params)
+        if row is not None and row["ag_stamp_id"] is not None:
+            names = STATS.c.keys()
+            self.stats = StatsRow(**{name: row[f"ag_{name}"] for name in names})
+            if with_state:
+                self.state = _state_of(row, None)
+        return row
+
+
+@cache
+def _locking(lookup: Select, with_state: bool) -> Select:
+    """lookup (one row or none, with a stamp_id column), and that stamp's
+    aggregates, created if missing and locked, as columns named ag_<column>
+    (with_state: only if their row did not change since the snapshot, and
+    the device's and network's rows as locked_state reads them)."""
+    found = lookup.cte("found")
+    upsert = postgresql_insert(STATS).from_select(
+        ["stamp_id", "provinces", "flags"],
+        select(
+            found.c.stamp_id,
+            literal([], STATS.c.provinces.type),
+            literal([], STATS.c.flags.type),
+        ),
+    )
+    unchanged = None
+    if with_state:
+        version: Any = literal_column(f"{STATS.name}.xmin")
+        seen = (
+            select(version.label("version"))
+            .where(STATS.c.stamp_id == found.c.stamp_id)
+            .scalar_subquery()
+        )
+        unchanged = version == seen
+    locked = (
+        upsert.on_conflict_do_update(
+            index_elements=["stamp_id"],
+            set_={"stamp_id": upsert.excluded.stamp_id},
+            where=unchanged,
+        )
+        .returning(*STATS.c)
+        .cte("locked")
+    )
+    statement = select(
+        found, *(column.label(f"ag_{column.name}") for column in locked.c)
+    ).outerjoin_from(found, locked, locked.c.stamp_id == found.c.stamp_id)
+    if with_state:
+        statement = _with_state(statement, found.c.stamp_id)
+    return statement
+
+
 @dataclass(frozen=True)
 class LockedState:
     """What the serial's lock protects, besides the aggregates."""
@@ -202,30 +289,32 @@ def locked_state(
     # Plain rows unless an earlier scan is asked for, which the session loads.
     execute = session.execute if key or repeat else session.connection().execute
     row = execute(statement, params).one()
+    return _state_of(row._mapping, row.Scan if key or repeat else None)
+
+
+def _state_of(row: Mapping[Any, Any], earlier: Scan | None) -> LockedState:
     state = None
-    if row.network_seen is not None:
-        state = NetworkState(
-            row.steady, row.bursts, row.window_start, row.window_count, row.linked
-        )
-    earlier = row.Scan if key or repeat else None
-    return LockedState(row.device_network, state, earlier)
+    if row["network_seen"] is not None:
+        state = NetworkState(*(row[name] for name in NETWORK_FIELDS))
+    return LockedState(row["device_network"], state, earlier)
 
 
-@cache
-def _state_statement(by_key: bool, by_view: bool):
-    stamp_id: BindParameter[Any] = bindparam("st_stamp")
-    anchor = select(literal(1).label("one")).subquery()
-    statement = (
-        select(
-            DEVICES.c.network_hash.label("device_network"),
-            NETWORKS.c.network_hash.label("network_seen"),
-            NETWORKS.c.steady,
-            NETWORKS.c.bursts,
-            NETWORKS.c.window_start,
-            NETWORKS.c.window_count,
-            NETWORKS.c.linked,
-        )
-        .select_from(anchor)
+STATE_COLUMNS = (
+    DEVICES.c.network_hash.label("device_network"),
+    NETWORKS.c.network_hash.label("network_seen"),
+    NETWORKS.c.steady,
+    NETWORKS.c.bursts,
+    NETWORKS.c.window_start,
+    NETWORKS.c.window_count,
+    NETWORKS.c.linked,
+)
+
+
+def _with_state(statement: Select, stamp_id) -> Select:
+    """statement with the device's (st_device) and the network's (st_network)
+    rows of stamp_id outer-joined: STATE_COLUMNS, None where there is none."""
+    return (
+        statement.add_columns(*STATE_COLUMNS)
         .outerjoin(
             DEVICES,
             and_(
@@ -241,6 +330,13 @@ def _state_statement(by_key: bool, by_view: bool):
             ),
         )
     )
+
+
+@cache
+def _state_statement(by_key: bool, by_view: bool):
+    stamp_id: BindParameter[Any] = bindparam("st_stamp")
+    anchor = select(literal(1).label("one")).subquery()
+    statement = _with_state(select().select_from(anchor), stamp_id)
     if not (by_key or by_view):
         return statement
     view = None
@@ -328,8 +424,11 @@ def write(session: Session, writes: Writes) -> int:
         params = {name: value for part in parts for name, value in part.items()}
         for _, more in writes.extra:
             params.update(more)
-        statement = _combined_once(*shape, extra)
-        return session.connection().execute(statement, params).scalar_one()
+        connection = session.connection()
+        statement = on_driver(_combined_once(*shape, extra), connection.dialect)
+        row = statement.first(connection, params)
+        assert row is not None  # an INSERT … RETURNING of one row
+        return row["id"]
     pieces = _pieces(*shape)
     new_id = session.execute(pieces[0], parts[0]).scalar_one()
     if writes.scan.idempotency_key is not None:

@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from webapp.models import Product, SerialStats
+from webapp.models import Product, SerialStats, Stamp
 from webapp.models.codes import SCAN_ROLES
 from webapp.services.casework.cases import raise_alert
-from webapp.services.catalog.resolution import Item, Resolution, resolve
+from webapp.services.catalog.resolution import Resolution, Subject, resolve
 from webapp.services.common.errors import DigitalLinkError
 from webapp.services.common.privacy import keyed_hash, network_of
 from webapp.services.common.settings import Settings
@@ -95,7 +95,22 @@ def record_scan(
     if not link.serial:
         raise DigitalLinkError("serial_required", "serial", request.code)
     facts = _facts(request, settings.privacy_key)
-    resolution = resolve(session, link, settings.stamp_keys, today, story=False)
+    # A scan that is not a page view is always recorded, so the serial's lock
+    # is taken with the lookup (a reload must first find its earlier view),
+    # and without an idempotency key, the rows it protects are read with it.
+    locking = None
+    if (
+        not request.repeat_window
+        and link.lot
+        and scan_store.LockingLookup.applies(session)
+    ):
+        keyed = bool(request.idempotency_key)
+        locking = scan_store.LockingLookup(
+            None if keyed else (facts.device, facts.network)
+        )
+    resolution = resolve(
+        session, link, settings.stamp_keys, today, story=False, fetch=locking
+    )
     rules_config = settings.detection_rules
     scan = scan_store.NewScan(
         gtin=link.gtin,
@@ -114,15 +129,22 @@ def record_scan(
         notices=list(resolution.notices),
     )
     outcome: ScanOutcome | None
-    item = resolution.item
-    if item is None:
+    subject = resolution.subject
+    if subject is None:
         outcome = _record_unknown(session, request, resolution, facts, scan)
     else:
         # A reload needs no lock: nothing is written.
         outcome = _repeat(session, request, resolution, facts, rules_config)
         if outcome is None:
             outcome = _record_known(
-                session, request, resolution, item, facts, rules_config, scan
+                session,
+                request,
+                resolution,
+                subject,
+                facts,
+                rules_config,
+                scan,
+                locking,
             )
     # outcome.scan is new (stored, with its id) unless outcome.replayed.
     return outcome
@@ -132,28 +154,33 @@ def _record_known(
     session: Session,
     request: ScanRequest,
     resolution: Resolution,
-    item: Item,
+    subject: Subject,
     facts: ScanFacts,
     rules_config: Mapping,
     scan: scan_store.NewScan,
+    lookup: scan_store.LockingLookup | None,
 ) -> ScanOutcome:
-    stamp = item.stamp
-    rules = rules_for(item.product, rules_config)
-    regions = resolution.regions
+    stamp_id = subject.stamp_id
+    rules = rules_for(subject, rules_config)
+    regions = subject.province_codes
     code_reasons = tuple(resolution.reasons)
-    scan.stamp_id = stamp.id
+    scan.stamp_id = stamp_id
     since = request.at - request.repeat_window if request.repeat_window else None
     # Concurrent scans of one serial queue here, so no update is lost and a
     # resend racing its first copy finds it below.
-    stats = scan_store.lock_aggregates(session, stamp.id)
-    state = scan_store.locked_state(
-        session,
-        stamp.id,
-        facts.device,
-        facts.network,
-        scan.idempotency_key,
-        (facts.role, since) if since else None,
-    )
+    stats = lookup.stats if lookup else None
+    state = lookup.state if lookup else None
+    if stats is None:
+        stats = scan_store.lock_aggregates(session, stamp_id)
+    if state is None:
+        state = scan_store.locked_state(
+            session,
+            stamp_id,
+            facts.device,
+            facts.network,
+            scan.idempotency_key,
+            (facts.role, since) if since else None,
+        )
     earlier = state.earlier
     if (
         earlier is not None
@@ -189,7 +216,7 @@ def _record_known(
             session,
             at=scan.scanned_at,
             province=scan.province_code,
-            organisation_id=item.product.organisation_id,
+            organisation_id=subject.organisation_id,
             role=scan.role,
             verdict=scan.verdict,
         )
@@ -204,7 +231,7 @@ def _record_known(
     if facts.role == "shopper" and (judged.verdict != "authentic" or news):
         raise_alert(
             session,
-            stamp,
+            session.get_one(Stamp, stamp_id),  # loaded only for an alert
             judged.verdict,
             judged.staff_reasons,
             facts.province,
@@ -274,9 +301,7 @@ def _repeat(
         return ScanOutcome(
             earlier, resolution, stats, earlier.verdict, earlier.reasons, True
         )
-    if (
-        resolution.stamp is None
-    ):  # a never-issued code: nothing about it can have changed
+    if resolution.subject is None:  # never issued: nothing about it can change
         return ScanOutcome(
             earlier, resolution, None, earlier.verdict, earlier.reasons, True
         )
@@ -290,12 +315,12 @@ def standing_of(
     resolution: Resolution, stats: scan_store.Stats | None, rules_config: Mapping
 ) -> Standing:
     """The standing of the serial a resolution names, as its aggregates are now."""
-    item = resolution.item
-    if item is None:
+    subject = resolution.subject
+    if subject is None:
         return standing(Aggregates(), Rules(), (), tuple(resolution.reasons))
     return standing(
         _aggregates(stats) if stats is not None else Aggregates(),
-        rules_for(item.product, rules_config),
+        rules_for(subject, rules_config),
         resolution.regions,
         tuple(resolution.reasons),
     )
@@ -314,7 +339,7 @@ def believable_made_at(claimed: datetime | None, now: datetime) -> datetime | No
     return None
 
 
-def rules_for(product: Product, rules_config: Mapping) -> Rules:
+def rules_for(product: Product | Subject, rules_config: Mapping) -> Rules:
     """Defaults, overridden by the product's category, then by the product."""
     values = dict(rules_config.get("default", {}))
     values.update(rules_config.get("categories", {}).get(product.category, {}))
