@@ -13,8 +13,7 @@ from webapp.services.common.driver_statements import DriverStatement, on_driver
 STATS = SerialStats.__table__
 
 
-def _stats_of(stamp_id: int):
-    return select(STATS).where(STATS.c.stamp_id == bindparam("stamp"))
+STATS_OF = select(STATS).where(STATS.c.stamp_id == bindparam("stamp"))
 
 
 def test_rows_are_converted_by_the_columns_own_types(app):
@@ -35,7 +34,7 @@ def test_rows_are_converted_by_the_columns_own_types(app):
     )
     db.session.commit()
     connection = db.session.connection()
-    statement = _stats_of(stamp.id)
+    statement = STATS_OF
     expected = dict(connection.execute(statement, {"stamp": stamp.id}).one()._mapping)
     row = DriverStatement(statement, connection.dialect).first(
         connection, {"stamp": stamp.id}
@@ -67,21 +66,26 @@ def test_an_insert_takes_the_columns_python_defaults_and_its_values(app):
     assert db.session.get(SerialStats, stamp.id).evidence == {}
 
 
-def test_listeners_are_told_of_every_statement(app):
+def test_listeners_are_told_of_every_statement_before_and_after(app):
     stamp = factories.stamp_row(factories.stamp())
     connection = db.session.connection()
-    sent = []
+    told = []
 
-    def told(conn, cursor, statement, parameters, context, executemany):
-        sent.append((statement, parameters))
+    def before(conn, cursor, statement, parameters, context, executemany):
+        told.append(("before", statement))
 
-    runner = DriverStatement(_stats_of(stamp.id), connection.dialect)
-    event.listen(db.engine, "before_cursor_execute", told)
+    def after(conn, cursor, statement, parameters, context, executemany):
+        told.append(("after", statement))
+
+    runner = DriverStatement(STATS_OF, connection.dialect)
+    event.listen(db.engine, "before_cursor_execute", before)
+    event.listen(db.engine, "after_cursor_execute", after)
     try:
         runner.first(connection, {"stamp": stamp.id})
     finally:
-        event.remove(db.engine, "before_cursor_execute", told)
-    assert [statement for statement, _ in sent] == [runner.sql]
+        event.remove(db.engine, "before_cursor_execute", before)
+        event.remove(db.engine, "after_cursor_execute", after)
+    assert told == [("before", runner.sql), ("after", runner.sql)]
 
 
 def test_a_refused_statement_raises_sqlalchemys_error(app):
@@ -108,7 +112,7 @@ def test_a_lost_connection_is_invalidated_and_said_to_be(app):
     backend = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
     with db.engine.connect() as other:
         other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
-    runner = DriverStatement(_stats_of(stamp_id), connection.dialect)
+    runner = DriverStatement(STATS_OF, connection.dialect)
     with pytest.raises(exc.DBAPIError) as raised:
         runner.first(connection, {"stamp": stamp_id})
     assert raised.value.connection_invalidated
@@ -122,8 +126,13 @@ def test_a_statement_that_renders_values_per_call_is_refused(app):
         DriverStatement(joined, db.engine.dialect)
 
 
+def test_columns_of_one_name_are_refused(app):
+    both = select(STATS.c.stamp_id, BatchRegion.__table__.c.batch_id.label("stamp_id"))
+    with pytest.raises(ValueError, match="hide each other"):
+        DriverStatement(both, db.engine.dialect)
+
+
 def test_one_runner_per_statement_and_dialect(app):
-    statement = _stats_of(1)
-    assert on_driver(statement, db.engine.dialect) is on_driver(
-        statement, db.engine.dialect
+    assert on_driver(STATS_OF, db.engine.dialect) is on_driver(
+        STATS_OF, db.engine.dialect
     )

@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from tests import factories
 from webapp.extensions import db
@@ -65,6 +66,31 @@ def test_prune_forgets_devices_networks_and_position_of_quiet_serials(app, clien
     assert db.session.get(SerialStats, busy_id).last_device_hash is not None
     assert stats.evidence["home"] == "33" and stats.evidence["places"] == []
     assert db.session.get(SerialStats, busy_id).evidence["places"] != []
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_prune_writes_the_aggregates_row_of_a_serial_whose_rows_it_deletes(app):
+    """A scan may read a serial's device and network rows before taking its
+    lock, and trusts them only if the aggregates' row is the version it saw."""
+    quiet = factories.stamp()
+    client = app.test_client()
+    client.post("/api/v1/scans", json={"code": quiet.url, "device_id": "phone-q-01"})
+    stamp_id = factories.stamp_row(quiet).id
+    db.session.get(SerialStats, stamp_id).last_scan_at = utcnow() - timedelta(days=9)
+    db.session.commit()
+    version = "SELECT xmin::text FROM serial_stats WHERE stamp_id = :id"
+    before = db.session.execute(text(version), {"id": stamp_id}).scalar_one()
+    db.session.commit()
+    app.test_cli_runner().invoke(args=["scans", "prune", "--days", "7"])
+    db.session.remove()
+    after = db.session.execute(text(version), {"id": stamp_id}).scalar_one()
+    assert after != before
+    assert db.session.scalar(select(func.count()).select_from(SerialDevice)) == 0
+    # A second run has nothing of that serial to delete and leaves its row be.
+    app.test_cli_runner().invoke(args=["scans", "prune", "--days", "7"])
+    db.session.remove()
+    again = db.session.execute(text(version), {"id": stamp_id}).scalar_one()
+    assert again == after
 
 
 def test_forgotten_evidence_keeps_each_source_but_no_hash_or_position():

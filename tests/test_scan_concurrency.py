@@ -144,12 +144,16 @@ def test_a_scan_that_waited_for_the_lock_reads_the_serial_again_under_it(app):
         target=_scan, args=(app, issued.url, "phone-same-0001", outcomes, errors)
     )
     waiter.start()
-    deadline = time.monotonic() + 10
-    while not _waiting_for_a_lock() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert _waiting_for_a_lock()
-    db.session.commit()  # the first scan, with the phone's device row
-    waiter.join()
+    try:
+        deadline = time.monotonic() + 30
+        while not _waiting_for_a_lock() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _waiting_for_a_lock()
+        db.session.commit()  # the first scan, with the phone's device row
+    finally:
+        db.session.rollback()  # nothing left to roll back once committed
+        waiter.join(timeout=30)
+    assert not waiter.is_alive()
     assert errors == []
     db.session.remove()
     stats = db.session.scalars(select(SerialStats)).one()

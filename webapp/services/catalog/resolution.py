@@ -36,7 +36,6 @@ class Subject:
     stamp_status: str
     confirmed_fake: bool
     has_pin: bool
-    batch_id: int
     lot_code: str
     batch_status: str
     expires_on: date | None
@@ -57,7 +56,6 @@ class Subject:
             stamp_status=stamp.status,
             confirmed_fake=stamp.confirmed_fake_at is not None,
             has_pin=stamp.has_pin,
-            batch_id=batch.id,
             lot_code=batch.lot_code,
             batch_status=batch.status,
             expires_on=batch.expires_on,
@@ -68,7 +66,7 @@ class Subject:
             is_ocop=product.is_ocop,
             ocop_certified_on=product.ocop_certified_on,
             ocop_valid_until=product.ocop_valid_until,
-            province_codes=tuple(sorted(batch.province_codes)),
+            province_codes=tuple(batch.province_codes),  # sorted
         )
 
     def certificate_valid_on(self, day: date) -> bool:
@@ -118,6 +116,10 @@ class Resolution:
         return tuple(self.batch.province_codes) if self.batch is not None else ()
 
 
+# Runs the subject's statement with its parameters: the row, or None.
+Fetch = Callable[[Session, Select, dict], Mapping[Any, Any] | None]
+
+
 def resolve(
     session: Session,
     link: DigitalLink,
@@ -131,6 +133,8 @@ def resolve(
     story=False reads only what a verdict needs, as one plain row (the subject);
     fetch, if given, runs that row's statement in its place (to read more with it).
     """
+    if fetch is not None and story:
+        raise ValueError("fetch runs the subject's statement: story=False only")
     result = Resolution(link)
     if link.variant or link.extension:  # we issue neither variants nor AI 235
         result.reasons.append("unknown_code")
@@ -169,12 +173,8 @@ def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> 
         return
     batch, product = stamp.batch, stamp.batch.product
     subject = Subject.of(stamp, batch, product)
-    if _judge(result, subject, keys):
+    if _take_found(result, subject, keys):
         result.stamp, result.batch, result.product = stamp, batch, product
-
-
-# Runs the subject's statement with its parameters: the row, or None.
-Fetch = Callable[[Session, Select, dict], Mapping[Any, Any] | None]
 
 
 def _fetch_one(
@@ -199,7 +199,7 @@ def _resolve_subject(
     if row is None:
         result.reasons.append("unknown_code")
         return
-    _judge(result, _subject_of(row), keys)
+    _take_found(result, _subject_of(row), keys)  # the entities stay None
 
 
 SUBJECT_FIELDS = tuple(f.name for f in fields(Subject) if f.name != "province_codes")
@@ -220,8 +220,9 @@ def _params(link: DigitalLink) -> dict:
     return params
 
 
-def _judge(result: Resolution, subject: Subject, keys: Sequence[str]) -> bool:
-    """The found stamp's own reasons; False when its check fails."""
+def _take_found(result: Resolution, subject: Subject, keys: Sequence[str]) -> bool:
+    """Take the stamp found, with its own reasons, as the result's subject;
+    False (and bad_check) when its check fails."""
     # The short form carries no lot, so its check can only run after the lookup.
     link = result.link
     if not serials.check_serial(subject.serial, link.gtin, subject.lot_code, keys):
@@ -268,7 +269,6 @@ def subject_statement(by_lot: bool, dialect: str) -> Select:
             STAMP.c.status.label("stamp_status"),
             STAMP.c.confirmed_fake_at.is_not(None).label("confirmed_fake"),
             STAMP.c.pin_hash.is_not(None).label("has_pin"),
-            BATCH.c.id.label("batch_id"),
             BATCH.c.lot_code,
             BATCH.c.status.label("batch_status"),
             BATCH.c.expires_on,

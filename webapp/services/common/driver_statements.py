@@ -1,15 +1,21 @@
 """A hot statement compiled once by SQLAlchemy and run on the driver's cursor.
 
-SQLAlchemy builds the statement, compiles it once per dialect, and its types
-convert the values both ways (the same processors it would apply). Only the
-execution skips SQLAlchemy's per-call machinery (an execution context, result
-metadata, the driver's column descriptions), which for a scan's two statements
-cost more CPU than the database spent running them.
+Why: for a scan's two statements and a kept story's one, SQLAlchemy's
+per-call machinery (an execution context, result metadata, and the column
+descriptions the driver builds for it) cost more CPU than the database spent
+running them, and SQLAlchemy has no public way to skip it
+(`Connection.exec_driver_sql` still builds both).
 
-The connection and its transaction stay the session's: the statement runs
-inside it, cursor events are dispatched to listeners (told, not asked: a
-listener cannot rewrite the statement), and a driver error is raised as
-SQLAlchemy's, the connection invalidated when it was lost, as SQLAlchemy does.
+What stays SQLAlchemy's: the statement is built and compiled by it, once per
+dialect; the columns' own types convert the values both ways (the processors
+it would apply); the statement runs in the session's connection and
+transaction; `before_cursor_execute` and `after_cursor_execute` listeners are
+told of it (with no execution context, and they cannot rewrite it); a driver
+error goes through SQLAlchemy's own handling (its exception classes,
+`handle_error` listeners, a lost connection invalidated with its pool).
+Skipped: `before_execute`/`after_execute` listeners, execution options,
+echo logging. Written against SQLAlchemy 2.1 (pyproject.toml keeps it there):
+it reads the compiler's bind names, positional order and prefetched defaults.
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import exc
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
+
+Processor = Callable[[Any], Any]
 
 
 @cache
@@ -36,28 +43,30 @@ class DriverStatement:
 
     def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
         compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
-        self.sql = compiled.string
-        if "POSTCOMPILE" in self.sql:  # values rendered into the text per call
+        if compiled.literal_execute_params or compiled.post_compile_params:
             raise ValueError("a statement run on the driver must render whole")
+        if compiled.escaped_bind_names or compiled.update_prefetch:
+            raise ValueError("escaped bind names and onupdate defaults are not run")
+        self.sql = compiled.string
         self._compiled = compiled
-        self._order = compiled.positiontup if compiled.positional else None
         self._dialect = dialect
-        self._binds: dict[str, Callable[[Any], Any]] = {}
+        self._order = compiled.positiontup if compiled.positional else None
+        self._binds: dict[str, Processor] = {}
         for bind, name in compiled.bind_names.items():
             processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self._binds[name] = processor
-        # Python-side column defaults of an INSERT, evaluated per call as
-        # SQLAlchemy does (a callable one without the execution context,
-        # which no default of ours reads).
-        self._defaults: dict[str, Callable[[], Any]] = {}
-        for column in getattr(compiled, "insert_prefetch", ()):
-            self._defaults[column.key] = _default_of(column)
+        self._defaults = {
+            column.key: _default_of(column) for column in compiled.insert_prefetch
+        }
         # A SELECT's columns, or what an INSERT … RETURNING returns.
         self._selected = list(getattr(statement, "exported_columns", ()))
+        names = [column.name for column in self._selected]
+        if len(set(names)) != len(names):
+            raise ValueError(f"columns of one name would hide each other: {names}")
         # Each column's result processor, made on the first run: some depend
         # on the driver's type code, which only a result describes.
-        self._columns: list[tuple[str, Callable[[Any], Any] | None]] | None = None
+        self._columns: list[tuple[str, Processor | None]] | None = None
 
     def first(self, connection: Connection, values: Mapping[str, Any]) -> dict | None:
         """Run with values (by bind name) on the connection: its first row."""
@@ -69,8 +78,7 @@ class DriverStatement:
         params: dict | tuple = named
         if self._order is not None:  # a positional paramstyle (SQLite's qmark)
             params = tuple(named[name] for name in self._order)
-        dbapi_connection = connection.connection
-        cursor = dbapi_connection.cursor()
+        cursor = connection.connection.cursor()
         dispatch = connection.dispatch
         try:
             dispatch.before_cursor_execute(
@@ -83,7 +91,9 @@ class DriverStatement:
                 connection, cursor, self.sql, params, None, False
             )
         except self._dialect.loaded_dbapi.Error as error:
-            raise self._translated(connection, cursor, params, error) from error
+            # SQLAlchemy's own handling; it raises.
+            connection._handle_dbapi_exception(error, self.sql, params, cursor, None)
+            raise  # not reached
         finally:
             cursor.close()
         if row is None:
@@ -93,7 +103,7 @@ class DriverStatement:
             for (name, processor), value in zip(columns, row, strict=True)
         }
 
-    def _described(self, cursor) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    def _described(self, cursor) -> list[tuple[str, Processor | None]]:
         dialect = self._dialect
         self._columns = [
             (
@@ -108,21 +118,11 @@ class DriverStatement:
         ]
         return self._columns
 
-    def _translated(self, connection, cursor, params, error) -> exc.DBAPIError:
-        lost = self._dialect.is_disconnect(error, connection.connection, cursor)
-        if lost:
-            connection.invalidate(error)
-        return exc.DBAPIError.instance(
-            self.sql,
-            params,
-            error,
-            self._dialect.loaded_dbapi.Error,
-            connection_invalidated=lost,
-            dialect=self._dialect,
-        )
-
 
 def _default_of(column) -> Callable[[], Any]:
+    """A Python-side column default of an INSERT, evaluated per call as
+    SQLAlchemy does; a callable one without the execution context it may be
+    given (no default of ours reads it)."""
     default = column.default
     if default is None or not (default.is_scalar or default.is_callable):
         raise ValueError(f"{column} has no default to evaluate in Python")

@@ -43,6 +43,7 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
     result = session.execute(delete(Scan).where(Scan.scanned_at < cutoff))
     session.execute(delete(ScanIdempotency).where(ScanIdempotency.scanned_at < cutoff))
     quiet = select(SerialStats.stamp_id).where(SerialStats.last_scan_at < cutoff)
+    _lock_quiet_with_rows(session, cutoff)
     devices = session.execute(
         delete(SerialDevice).where(SerialDevice.stamp_id.in_(quiet))
     )
@@ -72,6 +73,20 @@ def prune_scans(session: Session, now: datetime, retention_days: int) -> PrunedS
         devices.rowcount or 0,  # type: ignore[attr-defined]
         networks.rowcount or 0,  # type: ignore[attr-defined]
         len(dropped.months),
+    )
+
+
+def _lock_quiet_with_rows(session: Session, cutoff: datetime) -> None:
+    """Take the lock of each quiet serial whose device or network rows are about
+    to go, as every change to what that lock guards does: writing its
+    aggregates' row is what tells a scan that read those rows before, without
+    the lock, to read them again (scan_store.LockingLookup)."""
+    holding = select(SerialDevice.stamp_id).union(select(SerialNetwork.stamp_id))
+    session.execute(
+        update(SerialStats)
+        .where(SerialStats.last_scan_at < cutoff, SerialStats.stamp_id.in_(holding))
+        .values(stamp_id=SerialStats.stamp_id)
+        .execution_options(synchronize_session=False)
     )
 
 

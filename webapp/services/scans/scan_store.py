@@ -1,10 +1,12 @@
 """The statements a scan costs: few round trips, the serial's lock held briefly.
 
-A scan of a known serial is four statements on PostgreSQL: the lookup of the
-code, one upsert that creates and locks the serial's aggregates, one read of
-what the lock now protects (the device, the network, an earlier copy of this
-request), and one statement that writes the scan and every aggregate (data-
-modifying CTEs). SQLite, which has no such CTEs, runs the writes one by one.
+A scan of a known serial is two statements on PostgreSQL: the lookup of the
+code, which also creates and locks the serial's aggregates and reads what the
+lock protects (the device's and the network's rows; LockingLookup), and one
+that writes the scan and every aggregate (data-modifying CTEs). With an
+idempotency key, the earlier scan it may name is read under the lock in a
+statement between them; a page view first looks for its earlier view, then
+locks. SQLite, which has no such CTEs, runs each piece on its own.
 
 Rows read here are plain snapshots, never objects the session would flush:
 the writes are explicit.
@@ -193,7 +195,7 @@ class LockingLookup:
     all the same) and the caller reads both again under the lock.
     """
 
-    def __init__(self, device_network: tuple[str, str] | None = None) -> None:
+    def __init__(self, device_network: tuple[str, str] | None) -> None:
         self.device_network = device_network
         self.stats: StatsRow | None = None
         self.state: LockedState | None = None
@@ -202,8 +204,9 @@ class LockingLookup:
     def applies(session: Session) -> bool:
         return _dialect(session) == "postgresql"
 
-    def __call__(self, session: Session, statement: Select, params: dict):
-        session.flush()
+    def __call__(
+        self, session: Session, statement: Select, params: dict
+    ) -> Mapping[str, Any] | None:
         with_state = self.device_network is not None
         if self.device_network is not None:
             device, network = self.device_network

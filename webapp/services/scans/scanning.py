@@ -86,8 +86,9 @@ def record_scan(
 ) -> ScanOutcome:
     """Store the scan and its verdict; the caller commits.
 
-    Everything that needs no lock is worked out first; the serial's
-    aggregates are then locked for as short a time as possible.
+    What needs no database is worked out first; the serial's aggregates are
+    locked from the lookup (or, for a page view, once it is known not to be a
+    reload) until the commit.
 
     Raises DigitalLinkError when the code is malformed or names no single item.
     """
@@ -96,8 +97,9 @@ def record_scan(
         raise DigitalLinkError("serial_required", "serial", request.code)
     facts = _facts(request, settings.privacy_key)
     # A scan that is not a page view is always recorded, so the serial's lock
-    # is taken with the lookup (a reload must first find its earlier view),
-    # and without an idempotency key, the rows it protects are read with it.
+    # is taken with the lookup (a reload must first find its earlier view).
+    # Without an idempotency key, the rows it protects are read with it too;
+    # with one, the earlier scan of that key is read under the lock after it.
     locking = None
     if (
         not request.repeat_window
@@ -158,7 +160,7 @@ def _record_known(
     facts: ScanFacts,
     rules_config: Mapping,
     scan: scan_store.NewScan,
-    lookup: scan_store.LockingLookup | None,
+    locking: scan_store.LockingLookup | None,
 ) -> ScanOutcome:
     stamp_id = subject.stamp_id
     rules = rules_for(subject, rules_config)
@@ -166,10 +168,11 @@ def _record_known(
     code_reasons = tuple(resolution.reasons)
     scan.stamp_id = stamp_id
     since = request.at - request.repeat_window if request.repeat_window else None
-    # Concurrent scans of one serial queue here, so no update is lost and a
-    # resend racing its first copy finds it below.
-    stats = lookup.stats if lookup else None
-    state = lookup.state if lookup else None
+    # Concurrent scans of one serial queue for its lock, so no update is lost
+    # and a resend racing its first copy finds it below. The lookup may have
+    # taken the lock and read under it already.
+    stats = locking.stats if locking else None
+    state = locking.state if locking else None
     if stats is None:
         stats = scan_store.lock_aggregates(session, stamp_id)
     if state is None:
