@@ -302,8 +302,10 @@ def test_the_demo_script_prints_its_url_once_the_page_answers(tmp_path):
         assert "(PIN " in _rest_of_welcome(demo)
     finally:
         os.killpg(demo.pid, signal.SIGINT)  # Ctrl-C
-        demo.stdout.close()  # else a later test meets its ResourceWarning
-        assert demo.wait(timeout=60) == 0
+        # Read what it says as it stops (a closed pipe would kill it with
+        # SIGPIPE), until it exits; that also closes the pipe.
+        demo.communicate(timeout=60)
+        assert demo.returncode == 0
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1)
 
