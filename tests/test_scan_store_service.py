@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, select, text, update
+from sqlalchemy import bindparam, event, func, literal, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from webapp.services.scans.scan_store import (
     NewScan,
     StatsRow,
     Writes,
+    _with_state,
     earlier_scan,
     insert_unknown,
     lock_aggregates,
@@ -155,6 +156,37 @@ def test_the_device_and_network_rows_of_this_serial_are_read(db_session):
     assert locked_state(
         db_session, other.id, "device-a", "network-a", None, None
     ) == LockedState(None, None, None)
+
+
+def test_the_state_read_joins_this_serials_device_and_network_rows_only(db_session):
+    """The columns the lookup and locked_state read (built here, not through
+    their cached statements, so each change to the builder is seen)."""
+    stamp, other = _stamp(), _stamp()
+    window = NOW - timedelta(minutes=5)
+    db_session.add_all(
+        [
+            SerialDevice(
+                stamp_id=stamp.id, device_hash="device-a",
+                network_hash="network-home", first_seen_at=window,
+            ),
+            SerialNetwork(
+                stamp_id=stamp.id, network_hash="network-a", steady=2, bursts=1,
+                window_start=window, window_count=3, linked=True,
+            ),
+            SerialNetwork(
+                stamp_id=other.id, network_hash="network-a", steady=7, bursts=0,
+                window_start=window, window_count=1, linked=False,
+            ),
+        ]
+    )  # fmt: skip
+    db_session.flush()
+    anchor = select(literal(1).label("one")).subquery()
+    statement = _with_state(select().select_from(anchor), bindparam("st_stamp"))
+    params = {"st_stamp": stamp.id, "st_device": "device-a", "st_network": "network-a"}
+    row = db_session.execute(statement, params).one()
+    assert tuple(row) == ("network-home", "network-a", 2, 1, window, 3, True)
+    elsewhere = {**params, "st_device": "device-b", "st_network": "network-b"}
+    assert tuple(db_session.execute(statement, elsewhere).one()) == (None,) * 7
 
 
 # The write.
