@@ -68,6 +68,20 @@ def _record(session, stamp, scan: NewScan | None = None, **writes) -> int:
     return write(session, Writes(scan or _scan(stamp), stats, **writes))
 
 
+def _device_and_network_rows(stamp, window) -> list:
+    """device-a first seen on network-home, and network-a's state, for stamp."""
+    return [
+        SerialDevice(
+            stamp_id=stamp.id, device_hash="device-a",
+            network_hash="network-home", first_seen_at=window,
+        ),
+        SerialNetwork(
+            stamp_id=stamp.id, network_hash="network-a", steady=2, bursts=1,
+            window_start=window, window_count=3, linked=True,
+        ),
+    ]  # fmt: skip
+
+
 def _count(session, model, *where) -> int:
     return session.scalar(select(func.count()).select_from(model).where(*where))
 
@@ -130,14 +144,7 @@ def test_the_device_and_network_rows_of_this_serial_are_read(db_session):
     window = NOW - timedelta(minutes=5)
     db_session.add_all(
         [
-            SerialDevice(
-                stamp_id=stamp.id, device_hash="device-a",
-                network_hash="network-home", first_seen_at=window,
-            ),
-            SerialNetwork(
-                stamp_id=stamp.id, network_hash="network-a", steady=2, bursts=1,
-                window_start=window, window_count=3, linked=True,
-            ),
+            *_device_and_network_rows(stamp, window),
             SerialDevice(
                 stamp_id=other.id, device_hash="device-b",
                 network_hash="network-x", first_seen_at=window,
@@ -165,14 +172,7 @@ def test_the_state_read_joins_this_serials_device_and_network_rows_only(db_sessi
     window = NOW - timedelta(minutes=5)
     db_session.add_all(
         [
-            SerialDevice(
-                stamp_id=stamp.id, device_hash="device-a",
-                network_hash="network-home", first_seen_at=window,
-            ),
-            SerialNetwork(
-                stamp_id=stamp.id, network_hash="network-a", steady=2, bursts=1,
-                window_start=window, window_count=3, linked=True,
-            ),
+            *_device_and_network_rows(stamp, window),
             SerialNetwork(
                 stamp_id=other.id, network_hash="network-a", steady=7, bursts=0,
                 window_start=window, window_count=1, linked=False,

@@ -146,6 +146,9 @@ def resolve(
     ):
         result.reasons.append("bad_check")  # rejected before any lookup
         return result
+    if link.serial and not serials.looks_like_serial(link.serial):
+        result.reasons.append("bad_check")  # no serial of ours looks like it
+        return result
     if link.serial and not story:
         _resolve_subject(session, result, keys, fetch or _fetch_one)
     elif link.serial:
@@ -163,9 +166,6 @@ def resolve(
 
 def _resolve_item(session: Session, result: Resolution, keys: Sequence[str]) -> None:
     link = result.link
-    if not serials.looks_like_serial(link.serial or ""):
-        result.reasons.append("bad_check")
-        return
     statement = _item_statement(bool(link.lot))
     stamp = session.execute(statement, _params(link)).unique().scalars().first()
     if stamp is None:
@@ -190,9 +190,6 @@ def _resolve_subject(
     """A scan's lookup: one plain row, no entities (their loading cost more
     than the rest of the lookup)."""
     link = result.link
-    if not serials.looks_like_serial(link.serial or ""):
-        result.reasons.append("bad_check")
-        return
     session.flush()  # as the ORM would before a query (no statement if clean)
     dialect = session.get_bind().dialect.name
     row = fetch(session, subject_statement(bool(link.lot), dialect), _params(link))

@@ -123,8 +123,17 @@ def lock_statement(session: Session, stamp_id: int, target=STATS):
     statement = _upsert(session)(target).values(
         stamp_id=stamp_id, provinces=[], flags=[]
     )
-    return statement.on_conflict_do_update(
-        index_elements=["stamp_id"], set_={"stamp_id": statement.excluded.stamp_id}
+    return _taking_lock(statement)
+
+
+def _taking_lock(upsert, where=None):
+    """The upsert of a serial's aggregates made to take its lock: an existing
+    row is written (stamp_id = itself), so it is locked (only if `where`
+    holds; locked all the same on PostgreSQL when it does not)."""
+    return upsert.on_conflict_do_update(
+        index_elements=["stamp_id"],
+        set_={"stamp_id": upsert.excluded.stamp_id},
+        where=where,
     )
 
 
@@ -136,9 +145,7 @@ def _lock_rows(dialect: str):
     statement = upsert(STATS).values(
         stamp_id=bindparam("lock_stamp"), provinces=[], flags=[]
     )
-    return statement.on_conflict_do_update(
-        index_elements=["stamp_id"], set_={"stamp_id": statement.excluded.stamp_id}
-    ).returning(*STATS.c)
+    return _taking_lock(statement).returning(*STATS.c)
 
 
 @dataclass(slots=True)
@@ -246,15 +253,7 @@ def _locking(lookup: Select, with_state: bool) -> Select:
             .scalar_subquery()
         )
         unchanged = version == seen
-    locked = (
-        upsert.on_conflict_do_update(
-            index_elements=["stamp_id"],
-            set_={"stamp_id": upsert.excluded.stamp_id},
-            where=unchanged,
-        )
-        .returning(*STATS.c)
-        .cte("locked")
-    )
+    locked = _taking_lock(upsert, unchanged).returning(*STATS.c).cte("locked")
     statement = select(
         found, *(column.label(f"ag_{column.name}") for column in locked.c)
     ).outerjoin_from(found, locked, locked.c.stamp_id == found.c.stamp_id)
